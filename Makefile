@@ -1,0 +1,73 @@
+# One Door: the one entry point. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+INSTALLED := $(VENV)/.installed
+SPACY_MODEL := $(shell sed -n 's/^ *model: *//p' config.yml | head -n 1)
+MODEL := models/one-door.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
+PORT ?= 5005
+ACTIONS_PORT ?= 5055
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS := ignore::DeprecationWarning
+# Embedded defaults: one machine, SQLite. .env.example lists every variable an operator can set.
+export ONE_DOOR_ACTION_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
+export ONE_DOOR_TRACKER_DIALECT ?= sqlite
+export ONE_DOOR_TRACKER_DB ?= var/trackers.db
+
+.PHONY: help install lock train run test test-py test-stories validate eval bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(INSTALLED) $(SPACY_MODEL) ## Create .venv with Python 3.10, install pinned dependencies, build the spaCy pipeline
+
+$(INSTALLED): requirements.txt requirements-nodeps.txt
+	@scripts/find_python310.sh >/dev/null
+	test -x $(PY) || $$(scripts/find_python310.sh) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==24.3.1 wheel
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
+	touch $@
+
+$(SPACY_MODEL): $(INSTALLED) scripts/build_spacy_pipeline.py scripts/spacy_patterns.jsonl
+	rm -rf $@ && mkdir -p $(dir $@)
+	$(PY) scripts/build_spacy_pipeline.py $@
+
+lock: ## Re-compile requirements.txt (exact pins) from requirements.in
+	$(PY) -m piptools compile --quiet --strip-extras --no-emit-index-url -o requirements.txt requirements.in
+
+train: $(MODEL) ## Train the model if the training data, domain, config or components changed
+
+$(MODEL): $(INSTALLED) $(SPACY_MODEL) $(TRAINING_INPUTS)
+	$(RASA) train --quiet --fixed-model-name one-door --out models
+
+run: install train ## Install if needed, train if needed, and start the assistant with web chat (SQLite)
+	mkdir -p var
+	ONE_DOOR_PORT=$(PORT) ONE_DOOR_ACTIONS_PORT=$(ACTIONS_PORT) $(VENV)/bin/honcho start -f Procfile
+
+validate: install ## Check the training data and domain (rasa data validate)
+	$(RASA) data validate --fail-on-warnings
+
+test: install train chromium ## Run every test: pytest (unit, HTTP, browser), data validation and conversation tests
+	$(MAKE) --no-print-directory validate
+	$(PY) -m pytest
+	$(MAKE) --no-print-directory test-stories
+
+test-stories: train ## Run the conversation tests in tests/test_stories.yml
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --out reports/stories --fail-on-prediction-errors
+
+chromium: ## Install Debian's Chromium for the browser tests if it is missing
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+eval: train ## NLU cross-validation and the held-out check; reports go to reports/
+	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out reports/cross-validation
+	$(PY) scripts/eval_holdout.py --model $(MODEL) --out reports/holdout.json
+
+clean: ## Remove the venv, built pipeline, models and reports
+	rm -rf $(VENV) build models reports var .rasa

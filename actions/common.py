@@ -1,0 +1,25 @@
+"""What every action needs: the catalogue, loaded once per action server, and the latest message."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from bot.catalog import Catalog, load_catalog
+from bot.settings import get_settings
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    return load_catalog(get_settings().catalog_dir)
+
+
+def latest_text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "")
+
+
+def intent_ranking(tracker: Tracker) -> list[tuple[str, float]]:
+    ranking: list[dict[str, Any]] = tracker.latest_message.get("intent_ranking") or []
+    return [(str(item.get("name")), float(item.get("confidence") or 0.0)) for item in ranking]

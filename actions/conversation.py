@@ -1,0 +1,56 @@
+"""Conversation-level replies that draw on the catalogue: greeting, the help menu and reaching a person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import catalog
+from bot import answers
+from bot.routing import contact_center
+
+
+class ActionGreet(Action):
+    """Say who the assistant is, that it is a bot, and how personal data is used."""
+
+    def name(self) -> str:
+        return "action_greet"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        city = catalog().city
+        dispatcher.utter_message(response="utter_greet", city=city.name, privacy=city.privacy)
+        return []
+
+
+class ActionListServices(Action):
+    """List what the assistant can do, agency by agency."""
+
+    def name(self) -> str:
+        return "action_list_services"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response="utter_help", agencies=answers.help_menu(catalog()))
+        return []
+
+
+class ActionContactPerson(Action):
+    """Tell the resident how to reach a person at the 311 Contact Center.
+
+    Note:
+        Live handoff into the staff console replaces this once cases and queues exist (issue 3).
+    """
+
+    def name(self) -> str:
+        return "action_contact_person"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        dispatcher.utter_message(response="utter_contact_person", **answers.agency_fields(contact_center(catalog())))
+        return []

@@ -1,0 +1,76 @@
+"""Replies for messages the assistant did not understand or cannot serve."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import catalog, intent_ranking, latest_text
+from bot import answers, safety
+from bot.fallback import FallbackReply, choose
+from bot.routing import contact_center, likely_services
+
+FALLBACK_INTENT = "nlu_fallback"
+
+_RESPONSES = {
+    FallbackReply.EMERGENCY: "utter_emergency",
+    FallbackReply.CRISIS: "utter_crisis",
+    FallbackReply.UNREADABLE: "utter_unreadable",
+    FallbackReply.TOO_LONG: "utter_too_long",
+}
+
+
+def misses_in_a_row(tracker: Tracker) -> int:
+    """Count the latest user messages, newest first, that ended in the fallback intent."""
+    misses = 0
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        if ((event.get("parse_data") or {}).get("intent") or {}).get("name") != FALLBACK_INTENT:
+            break
+        misses += 1
+    return misses
+
+
+class ActionHandleFallback(Action):
+    """Ask to rephrase with the two likeliest services as buttons; after a second miss, offer a person."""
+
+    def name(self) -> str:
+        return "action_handle_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        reply = choose(latest_text(tracker), misses_in_a_row(tracker))
+        if reply is FallbackReply.CONTACT_CENTER:
+            dispatcher.utter_message(
+                response="utter_contact_center", **answers.agency_fields(contact_center(catalog()))
+            )
+        elif reply is FallbackReply.REPHRASE:
+            options = likely_services(catalog(), intent_ranking(tracker))
+            buttons = [{"title": s.title, "payload": f"/{s.id}"} for s in options]
+            dispatcher.utter_message(
+                response="utter_ask_rephrase" if buttons else "utter_ask_rephrase_no_options", buttons=buttons
+            )
+        else:
+            dispatcher.utter_message(response=_RESPONSES[reply])
+        return []
+
+
+class ActionHandleOutOfScope(Action):
+    """Say plainly that this is not a city service, unless the words speak of danger."""
+
+    def name(self) -> str:
+        return "action_handle_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        danger = safety.detect(latest_text(tracker))
+        if danger is None:
+            dispatcher.utter_message(response="utter_out_of_scope")
+        else:
+            dispatcher.utter_message(response=f"utter_{danger.value}")
+        return []

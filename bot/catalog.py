@@ -1,0 +1,222 @@
+"""The service catalogue: the city, its agencies and services, loaded from YAML and validated."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import BaseModel, Extra, PositiveInt, ValidationError, validator
+
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+MIN_ANSWER_SENTENCES = 2
+MAX_ANSWER_SENTENCES = 5
+CONTACT_CENTER = "contact_center"
+
+
+class Kind(str, enum.Enum):
+    """What the assistant does with a service."""
+
+    INFO = "info"
+    REQUEST = "request"
+    STAFF = "staff"
+
+
+class Day(str, enum.Enum):
+    """A day of the week, as written in the catalogue."""
+
+    MON = "mon"
+    TUE = "tue"
+    WED = "wed"
+    THU = "thu"
+    FRI = "fri"
+    SAT = "sat"
+    SUN = "sun"
+
+
+class CaseField(str, enum.Enum):
+    """A detail an agency needs from the resident to act on a request."""
+
+    LOCATION = "location"
+    DESCRIPTION = "description"
+    CONTACT = "contact"
+
+
+class _Strict(BaseModel):
+    """Reject unknown keys, so that a typo in a data file is an error and not silently ignored."""
+
+    class Config:
+        extra = Extra.forbid
+        allow_mutation = False
+
+
+class OpeningHours(_Strict):
+    days: list[Day]
+    opens: time
+    closes: time
+
+    @validator("closes")
+    def _closes_after_opening(cls, closes: time, values: dict[str, Any]) -> time:
+        opens = values.get("opens")
+        if opens is not None and closes <= opens:
+            raise ValueError("must be later than 'opens'")
+        return closes
+
+
+class City(_Strict):
+    name: str
+    sample: bool = False
+    timezone: str
+    website: str
+    privacy: str
+
+
+class Agency(_Strict):
+    id: str
+    name: str
+    summary: str
+    phone: str
+    email: str
+    website: str
+    address: str
+    hours: list[OpeningHours]
+
+
+class ServiceStandard(_Strict):
+    """How fast the city commits to act: the promise residents read, and numbers reports check against."""
+
+    promise: str
+    respond_within_hours: PositiveInt
+    resolve_within_days: PositiveInt | None = None
+
+
+class Service(_Strict):
+    id: str
+    kind: Kind
+    title: str
+    answer: str
+    bring: list[str]
+    fees: str
+    online: str | None = None
+    in_person: str | None = None
+    standard: ServiceStandard
+    collect: list[CaseField] = []
+
+    @validator("answer")
+    def _answer_is_short(cls, answer: str) -> str:
+        sentences = len(SENTENCE_END.findall(answer.strip()))
+        if not MIN_ANSWER_SENTENCES <= sentences <= MAX_ANSWER_SENTENCES:
+            raise ValueError(
+                f"must be {MIN_ANSWER_SENTENCES} to {MAX_ANSWER_SENTENCES} short sentences, found {sentences}"
+            )
+        return answer.strip()
+
+    @validator("bring")
+    def _bring_is_not_empty(cls, bring: list[str]) -> list[str]:
+        if not bring:
+            raise ValueError("must list at least one thing to have ready")
+        return bring
+
+    @validator("collect")
+    def _collect_only_for_requests(cls, collect: list[CaseField], values: dict[str, Any]) -> list[CaseField]:
+        kind = values.get("kind")
+        if kind is Kind.REQUEST and not collect:
+            raise ValueError("a request service must say what it collects")
+        if kind is not Kind.REQUEST and collect:
+            raise ValueError("only request services collect case details")
+        return collect
+
+
+class _AgenciesFile(_Strict):
+    city: City
+    agencies: list[Agency]
+
+
+class _ServicesFile(_Strict):
+    agency: str
+    services: list[Service]
+
+
+class CatalogError(ValueError):
+    """A catalogue file is missing, unreadable or wrong; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every agency and service the assistant knows, with the agency that owns each service."""
+
+    city: City
+    agencies: dict[str, Agency]
+    services: dict[str, Service]
+    owners: dict[str, str] = field(repr=False)
+
+    def service(self, service_id: str) -> Service | None:
+        return self.services.get(service_id)
+
+    def owner(self, service_id: str) -> Agency:
+        return self.agencies[self.owners[service_id]]
+
+    def services_of(self, agency_id: str) -> list[Service]:
+        return [s for s in self.services.values() if self.owners[s.id] == agency_id]
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CatalogError(f"{path}: cannot be read ({error.strerror})") from error
+    except yaml.YAMLError as error:
+        raise CatalogError(f"{path}: is not valid YAML ({error})") from error
+
+
+def _parse(path: Path, model: type[_Strict]) -> Any:
+    data = _read_yaml(path)
+    try:
+        return model.parse_obj(data if data is not None else {})
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}" for problem in error.errors()
+        )
+        raise CatalogError(f"{path}: {problems}") from error
+
+
+def _unique(ids: Iterable[tuple[str, Path]], what: str) -> None:
+    seen: dict[str, Path] = {}
+    for item_id, path in ids:
+        if item_id in seen:
+            raise CatalogError(f"{path}: {what} '{item_id}' is already defined in {seen[item_id]}")
+        seen[item_id] = path
+
+
+def load_catalog(directory: Path) -> Catalog:
+    """Load `agencies.yml` and every `services/*.yml` under `directory`.
+
+    Raises:
+        CatalogError: naming the file and the field, for any file that is missing or does not validate, and for
+            services of an unknown agency or defined twice.
+    """
+    agencies_path = directory / "agencies.yml"
+    agencies_file: _AgenciesFile = _parse(agencies_path, _AgenciesFile)
+    _unique(((a.id, agencies_path) for a in agencies_file.agencies), "agency")
+    agencies = {a.id: a for a in agencies_file.agencies}
+    if CONTACT_CENTER not in agencies:
+        raise CatalogError(f"{agencies_path}: agencies: the '{CONTACT_CENTER}' agency is required")
+
+    parsed = [(path, _parse(path, _ServicesFile)) for path in sorted((directory / "services").glob("*.yml"))]
+    if not parsed:
+        raise CatalogError(f"{directory / 'services'}: holds no service files")
+    _unique(((s.id, path) for path, f in parsed for s in f.services), "service")
+    for path, services_file in parsed:
+        if services_file.agency not in agencies:
+            raise CatalogError(f"{path}: agency: '{services_file.agency}' is not in {agencies_path}")
+
+    return Catalog(
+        city=agencies_file.city,
+        agencies=agencies,
+        services={s.id: s for _, f in parsed for s in f.services},
+        owners={s.id: f.agency for _, f in parsed for s in f.services},
+    )

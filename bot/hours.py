@@ -1,0 +1,32 @@
+"""Office hours: written compactly for residents, and checked against a moment in time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.catalog import Day, OpeningHours
+
+_ORDER = list(Day)
+
+
+def _day_span(days: list[Day]) -> str:
+    """Write consecutive days as a range (Mon-Fri) and others as a list (Mon, Wed)."""
+    indexes = sorted(_ORDER.index(day) for day in days)
+    consecutive = indexes == list(range(indexes[0], indexes[-1] + 1))
+    names = [_ORDER[i].value.capitalize() for i in indexes]
+    if consecutive and len(names) > 2:
+        return f"{names[0]}-{names[-1]}"
+    return ", ".join(names)
+
+
+def describe(hours: list[OpeningHours]) -> str:
+    """Write opening hours on one line, for example `Mon-Fri 08:00-17:00; Sat 09:00-13:00`."""
+    return "; ".join(
+        f"{_day_span(block.days)} {block.opens:%H:%M}-{block.closes:%H:%M}" for block in hours if block.days
+    )
+
+
+def is_open(hours: list[OpeningHours], moment: datetime) -> bool:
+    """Tell whether `moment`, in the agency's local time, falls inside its opening hours."""
+    day = _ORDER[moment.weekday()]
+    return any(day in block.days and block.opens <= moment.time() < block.closes for block in hours)

@@ -1,0 +1,1 @@
+"""Rasa input and output channels (connectors): thin adapters between each channel and the assistant."""

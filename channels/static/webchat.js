@@ -1,0 +1,99 @@
+// One Door web chat client. It speaks Socket.IO (Engine.IO v4) over a WebSocket, the protocol of Rasa's
+// socket.io channel, so it needs no third-party script. The session id and transcript live in localStorage,
+// so a reload resumes the same conversation.
+(function () {
+  "use strict";
+  var SESSION_KEY = "onedoor.session";
+  var TRANSCRIPT_KEY = "onedoor.transcript";
+  var log = document.getElementById("onedoor-log");
+  var form = document.getElementById("onedoor-form");
+  var input = document.getElementById("onedoor-input");
+  var status = document.getElementById("onedoor-status");
+  var socketPath = "/socket.io/?EIO=4&transport=websocket";
+  var socket = null;
+  var sessionId = localStorage.getItem(SESSION_KEY);
+  var pending = [];
+
+  function transcript() {
+    try { return JSON.parse(localStorage.getItem(TRANSCRIPT_KEY)) || []; } catch (e) { return []; }
+  }
+
+  function remember(entry) {
+    var all = transcript();
+    all.push(entry);
+    localStorage.setItem(TRANSCRIPT_KEY, JSON.stringify(all.slice(-200)));
+  }
+
+  function render(entry) {
+    var item = document.createElement("li");
+    item.className = "onedoor-msg " + entry.from;
+    var text = document.createElement("span");
+    text.textContent = entry.text;  // never innerHTML: messages are shown as text
+    item.appendChild(text);
+    if (entry.buttons && entry.buttons.length) {
+      var group = document.createElement("div");
+      group.className = "onedoor-buttons";
+      entry.buttons.forEach(function (button) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = button.title;
+        b.addEventListener("click", function () { send(button.title, button.payload); });
+        group.appendChild(b);
+      });
+      item.appendChild(group);
+    }
+    log.appendChild(item);
+    item.scrollIntoView({ block: "end" });
+  }
+
+  function add(entry) { remember(entry); render(entry); }
+
+  function emit(event, payload) { socket.send("42" + JSON.stringify([event, payload])); }
+
+  function send(shown, message) {
+    add({ from: "user", text: shown });
+    if (socket && socket.readyState === WebSocket.OPEN && sessionId) {
+      emit("user_uttered", { message: message, session_id: sessionId });
+    } else {
+      pending.push(message);
+    }
+  }
+
+  function onPacket(data) {
+    if (data === "2") { socket.send("3"); return; }            // Engine.IO ping -> pong
+    if (data.charAt(0) === "0") { socket.send("40"); return; } // Engine.IO open -> join the namespace
+    if (data.indexOf("40") === 0) { emit("session_request", { session_id: sessionId }); return; }
+    if (data.indexOf("42") !== 0) { return; }
+    var packet = JSON.parse(data.slice(2));
+    if (packet[0] === "session_confirm") {
+      sessionId = packet[1];
+      localStorage.setItem(SESSION_KEY, sessionId);
+      status.textContent = "";
+      while (pending.length) { emit("user_uttered", { message: pending.shift(), session_id: sessionId }); }
+    } else if (packet[0] === "bot_uttered") {
+      var reply = packet[1] || {};
+      add({ from: "bot", text: reply.text || "", buttons: reply.quick_replies || reply.buttons || [] });
+    }
+  }
+
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + socketPath);
+    socket.onmessage = function (event) { onPacket(event.data); };
+    socket.onclose = function () {
+      status.textContent = "Connection lost. Reconnecting...";
+      setTimeout(connect, 2000);
+    };
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { return; }
+    input.value = "";
+    send(text, text);
+  });
+
+  transcript().forEach(render);
+  connect();
+})();

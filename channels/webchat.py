@@ -1,0 +1,113 @@
+"""The `webchat` connector: Rasa's socket.io protocol, plus the chat page and its assets."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+USER_EVENT = "user_uttered"
+BOT_EVENT = "bot_uttered"
+SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    """A resident's message as the web chat delivered it."""
+
+    session_id: str
+    text: str
+
+
+def parse_session_id(data: Any) -> str:
+    """The session id a browser asks to resume, or a fresh one when it has none or sends something else."""
+    requested = data.get("session_id") if isinstance(data, dict) else None
+    if isinstance(requested, str) and SESSION_ID.match(requested):
+        return requested
+    return uuid.uuid4().hex
+
+
+def parse_webchat_payload(data: Any) -> InboundMessage | None:
+    """Read a `user_uttered` payload; None when it names no valid session.
+
+    A message that is not text becomes empty text, so that the assistant answers it rather than dropping it.
+    """
+    if not isinstance(data, dict):
+        return None
+    session_id = data.get("session_id")
+    if not isinstance(session_id, str) or not SESSION_ID.match(session_id):
+        return None
+    text = data.get("message")
+    return InboundMessage(session_id=session_id, text=text if isinstance(text, str) else "")
+
+
+class WebChatInput(InputChannel):
+    """Socket.io chat for the city's web site; each browser session is one conversation."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "webchat"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        credentials = credentials or {}
+        return cls(socketio_path=credentials.get("socketio_path", "/socket.io"))
+
+    def __init__(self, socketio_path: str = "/socket.io") -> None:
+        self.socketio_path = socketio_path
+        self.sio: AsyncServer | None = None
+
+    def get_output_channel(self) -> OutputChannel | None:
+        return SocketIOOutput(self.sio, BOT_EVENT) if self.sio else None
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        # An empty list turns python-socketio's origin check off, so that other sites can embed the chat.
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        self.sio = sio
+        webchat = SocketBlueprint(sio, self.socketio_path, "webchat_webhook", __name__)
+        webchat.static("/static", str(STATIC_DIR))
+
+        @webchat.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webchat.route("/chat", methods=["GET"])
+        async def page(_: Request) -> HTTPResponse:
+            return await response.file(str(STATIC_DIR / "chat.html"))
+
+        @sio.on("session_request")
+        async def session_request(sid: str, data: Any) -> None:
+            session_id = parse_session_id(data)
+            # Replies go to the session's room, so a reloaded page (a new socket) still receives them.
+            sio.enter_room(sid, session_id)
+            await sio.emit("session_confirm", session_id, room=sid)
+
+        @sio.on(USER_EVENT)
+        async def user_uttered(sid: str, data: Any) -> None:
+            inbound = parse_webchat_payload(data)
+            if inbound is None:
+                logger.info("webchat.message.rejected reason=no_session")
+                return
+            await on_new_message(
+                UserMessage(
+                    inbound.text,
+                    SocketIOOutput(sio, BOT_EVENT),
+                    inbound.session_id,
+                    input_channel=self.name(),
+                )
+            )
+
+        return webchat

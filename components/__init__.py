@@ -1,0 +1,1 @@
+"""Rasa graph components of One Door's own NLU pipeline."""
