@@ -29,19 +29,19 @@ def choose(text: str | None, misses_in_a_row: int) -> FallbackReply:
         misses_in_a_row: misunderstood messages in a row, this one included.
 
     Danger comes first, so that a frightened person is never asked to rephrase. A second miss in a row offers
-    a person rather than a third guess.
+    a person rather than a third guess; a message with no words, or far too
+    long, is told so first, since rephrasing is the fix.
     """
     danger = safety.detect(text or "")
     if danger is safety.Danger.EMERGENCY:
         return FallbackReply.EMERGENCY
     if danger is safety.Danger.CRISIS:
         return FallbackReply.CRISIS
-    if misses_in_a_row >= MISSES_BEFORE_CONTACT_CENTER:
-        return FallbackReply.CONTACT_CENTER
     match readability(text):
         case Readability.EMPTY | Readability.NO_WORDS:
             return FallbackReply.UNREADABLE
         case Readability.TOO_LONG:
             return FallbackReply.TOO_LONG
-        case _:
-            return FallbackReply.REPHRASE
+    if misses_in_a_row >= MISSES_BEFORE_CONTACT_CENTER:
+        return FallbackReply.CONTACT_CENTER
+    return FallbackReply.REPHRASE

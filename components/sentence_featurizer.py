@@ -49,21 +49,23 @@ class MiniLMSentenceFeaturizer(DenseFeaturizer, GraphComponent):
         return cls(config, execution_context.node_name)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        with_text = [m for m in messages if m.get(TEXT)]
-        if not with_text:
-            return messages
-        vectors = self._encoder.encode([m.get(TEXT) for m in with_text]) * float(self._config[SCALE])
-        for message, vector in zip(with_text, vectors):
+        self._featurize([m for m in messages if m.get(TEXT)])
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        self._featurize([m for m in training_data.training_examples if m.get(TEXT)])
+        return training_data
+
+    def _featurize(self, messages: list[Message]) -> None:
+        if not messages:
+            return
+        vectors = self._encoder.encode([m.get(TEXT) for m in messages]) * float(self._config[SCALE])
+        for message, vector in zip(messages, vectors):
             message.add_features(
                 Features(
                     vector[np.newaxis, :], FEATURE_TYPE_SENTENCE, TEXT, self._config[FEATURIZER_CLASS_ALIAS]
                 )
             )
-        return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        self.process(training_data.training_examples)
-        return training_data
 
     @classmethod
     def validate_config(cls, config: dict[str, Any]) -> None:

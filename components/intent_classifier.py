@@ -1,0 +1,40 @@
+"""Rasa's logistic regression intent classifier, made to answer messages that hold no words."""
+
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.inputs import Readability, readability
+
+_UNREADABLE = {Readability.EMPTY, Readability.NO_WORDS}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class ReadingLogisticRegressionClassifier(LogisticRegressionClassifier):
+    """Classify messages with words as Rasa's classifier does; mark the rest `nlu_fallback`.
+
+    Note:
+        An empty message has no word features, and Rasa's classifier raises on it, so the resident would get
+        no reply at all. Marked as fallback, it reaches the action that says nothing could be read.
+    """
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        unreadable = [m for m in messages if readability(m.get(TEXT)) in _UNREADABLE]
+        readable = [m for m in messages if readability(m.get(TEXT)) not in _UNREADABLE]
+        if readable:
+            super().process(readable)
+        fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
+        for message in unreadable:
+            message.set(INTENT, fallback, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [fallback], add_to_output=True)
+        return messages

@@ -1,0 +1,32 @@
+"""Build rasa-sdk trackers the way the Rasa server sends them to the action server."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pytest
+from rasa_sdk import Tracker
+
+
+def user_event(text: str, intent: str) -> dict[str, Any]:
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 0.9}}}
+
+
+@pytest.fixture
+def make_tracker() -> Callable[..., Tracker]:
+    def build(
+        text: str,
+        intent: str,
+        ranking: list[tuple[str, float]] | None = None,
+        earlier: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    ) -> Tracker:
+        latest = {
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.9},
+            "intent_ranking": [{"name": n, "confidence": c} for n, c in (ranking or [(intent, 0.9)])],
+            "entities": [],
+        }
+        events = [user_event(t, i) for t, i in earlier] + [{"event": "user", "text": text, "parse_data": latest}]
+        return Tracker("resident-1", {}, latest, events, False, None, {}, "action_listen")
+
+    return build

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer import ActionAnswerService
+from bot.catalog import Catalog
+
+
+async def run_answer(tracker: Tracker) -> list[dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    assert await ActionAnswerService().run(dispatcher, tracker, {}) == []
+    return dispatcher.messages
+
+
+async def test_info_service_gets_its_catalogue_answer_and_details(
+    make_tracker: Callable[..., Tracker], catalog: Catalog
+) -> None:
+    messages = await run_answer(make_tracker("when is trash day", "collection_schedule"))
+    assert [m["response"] for m in messages] == ["utter_service_answer", "utter_service_details"]
+    assert messages[0]["answer"] == catalog.services["collection_schedule"].answer
+    assert messages[1]["agency"] == "Sanitation and Recycling"
+
+
+@pytest.mark.parametrize(
+    ("intent", "next_step"),
+    [("pothole_report", "utter_request_next_step"), ("tenant_rights", "utter_staff_next_step")],
+)
+async def test_request_and_staff_services_say_what_happens_next(
+    make_tracker: Callable[..., Tracker], intent: str, next_step: str
+) -> None:
+    messages = await run_answer(make_tracker("...", intent))
+    assert [m["response"] for m in messages] == ["utter_service_answer", "utter_service_details", next_step]
+
+
+async def test_danger_words_get_911_before_any_service_answer(make_tracker: Callable[..., Tracker]) -> None:
+    messages = await run_answer(make_tracker("tree fell on a power line sparking", "street_tree_service"))
+    assert messages[0]["response"] == "utter_emergency"
+    assert messages[1]["response"] == "utter_service_answer"
+
+
+async def test_unknown_intent_asks_to_rephrase(make_tracker: Callable[..., Tracker]) -> None:
+    messages = await run_answer(make_tracker("?", "not_a_service"))
+    assert [m["response"] for m in messages] == ["utter_ask_rephrase_no_options"]

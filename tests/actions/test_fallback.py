@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.fallback import ActionHandleFallback, ActionHandleOutOfScope, misses_in_a_row
+
+
+async def run(action: Action, tracker: Tracker) -> list[dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, tracker, {})
+    return dispatcher.messages
+
+
+async def test_first_miss_offers_the_two_likeliest_services(make_tracker: Callable[..., Tracker]) -> None:
+    tracker = make_tracker(
+        "the thing on my road",
+        "nlu_fallback",
+        ranking=[("nlu_fallback", 0.7), ("pothole_report", 0.2), ("greet", 0.05), ("sidewalk_repair", 0.04)],
+    )
+    [message] = await run(ActionHandleFallback(), tracker)
+    assert message["response"] == "utter_ask_rephrase"
+    assert [b["payload"] for b in message["buttons"]] == ["/pothole_report", "/sidewalk_repair"]
+
+
+async def test_second_miss_in_a_row_offers_the_contact_center(make_tracker: Callable[..., Tracker]) -> None:
+    tracker = make_tracker("still nothing", "nlu_fallback", earlier=[("hmm", "nlu_fallback")])
+    [message] = await run(ActionHandleFallback(), tracker)
+    assert message["response"] == "utter_contact_center"
+    assert message["agency"] == "311 Contact Center"
+
+
+async def test_a_miss_after_an_understood_message_is_a_first_miss(make_tracker: Callable[..., Tracker]) -> None:
+    tracker = make_tracker("blorp", "nlu_fallback", earlier=[("zzz", "nlu_fallback"), ("hi", "greet")])
+    assert misses_in_a_row(tracker) == 1
+
+
+async def test_fallback_never_asks_a_person_in_danger_to_rephrase(make_tracker: Callable[..., Tracker]) -> None:
+    [message] = await run(ActionHandleFallback(), make_tracker("fire!!", "nlu_fallback"))
+    assert message["response"] == "utter_emergency"
+
+
+async def test_empty_message_is_told_nothing_could_be_read(make_tracker: Callable[..., Tracker]) -> None:
+    [message] = await run(ActionHandleFallback(), make_tracker("", "nlu_fallback"))
+    assert message["response"] == "utter_unreadable"
+
+
+async def test_out_of_scope_says_so_plainly(make_tracker: Callable[..., Tracker]) -> None:
+    [message] = await run(ActionHandleOutOfScope(), make_tracker("best pizza downtown", "out_of_scope"))
+    assert message["response"] == "utter_out_of_scope"
+
+
+async def test_out_of_scope_with_crisis_words_gets_the_crisis_line(make_tracker: Callable[..., Tracker]) -> None:
+    [message] = await run(ActionHandleOutOfScope(), make_tracker("my boyfriend hits me", "out_of_scope"))
+    assert message["response"] == "utter_crisis"
