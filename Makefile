@@ -68,5 +68,9 @@ eval: train ## NLU cross-validation and the held-out check; reports go to report
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out reports/cross-validation
 	$(PY) scripts/eval_holdout.py --model $(MODEL) --out reports/holdout.json
 
+bench: train ## Benchmarks: cold training time and memory, reply latency over REST
+	$(PY) bench/train_time.py
+	$(PY) bench/reply_latency.py
+
 clean: ## Remove the venv, built pipeline, models and reports
 	rm -rf $(VENV) build models reports var .rasa

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from tests.e2e.conftest import Assistant
+from scripts.assistant import Assistant
 
 
 def texts(replies: list[dict[str, object]]) -> str:

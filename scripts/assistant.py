@@ -1,0 +1,99 @@
+"""Start the real Rasa server and action server on free ports, with a fresh SQLite store, and stop them.
+
+The end-to-end tests and the benchmarks both need a running assistant that nothing else shares.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "models" / "one-door.tar.gz"
+STARTUP_SECONDS = 180
+STOP_SECONDS = 20
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{url} did not come up in {STARTUP_SECONDS} s:\n{log.read_text()[-3000:]}")
+
+
+@dataclass(frozen=True)
+class Assistant:
+    """A running assistant and where it keeps its conversations."""
+
+    base_url: str
+    tracker_db: Path
+
+    def say(self, sender: str, message: object) -> list[dict[str, object]]:
+        reply = requests.post(
+            f"{self.base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+        )
+        reply.raise_for_status()
+        return list(reply.json())
+
+
+@contextmanager
+def running_assistant(work: Path, model: Path = MODEL) -> Iterator[Assistant]:
+    """Run the action server and the Rasa server until the block ends; logs go to `work`."""
+    rasa_port, actions_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "ONE_DOOR_ACTION_URL": f"http://127.0.0.1:{actions_port}/webhook",
+        "ONE_DOOR_TRACKER_DIALECT": "sqlite",
+        "ONE_DOOR_TRACKER_DB": str(work / "trackers.db"),
+    }
+    rasa = [sys.executable, "-m", "rasa"]
+    commands = {
+        "actions": (
+            rasa + ["run", "actions", "--port", str(actions_port), "--actions", "actions"],
+            f"http://127.0.0.1:{actions_port}/health",
+        ),
+        "rasa": (
+            rasa + ["run", "--port", str(rasa_port), "--model", str(model), "--credentials", "credentials.yml",
+                    "--endpoints", "endpoints.yml"],
+            f"http://127.0.0.1:{rasa_port}/webhooks/webchat/",
+        ),
+    }
+    processes: list[subprocess.Popen[bytes]] = []
+    try:
+        for name, (command, health) in commands.items():
+            log = work / f"{name}.log"
+            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+            processes.append(process)
+            _wait_for(health, process, log)
+        yield Assistant(base_url=f"http://127.0.0.1:{rasa_port}", tracker_db=work / "trackers.db")
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()
