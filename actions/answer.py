@@ -18,7 +18,11 @@ _NEXT_STEP_RESPONSE = {
 
 
 class ActionAnswerService(Action):
-    """Give the service's answer and details; for requests and staff services, say what happens next."""
+    """Give the service's answer and details; for requests and staff services, say what happens next.
+
+    Words of danger or crisis put 911 or the crisis line first: the classifier may have heard a service in a
+    frightened person's message ("smoke coming out of the outlet" as a housing repair).
+    """
 
     def name(self) -> str:
         return "action_answer_service"
@@ -26,8 +30,9 @@ class ActionAnswerService(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        if safety.detect(latest_text(tracker)) is safety.Danger.EMERGENCY:
-            dispatcher.utter_message(response="utter_emergency")
+        danger = safety.detect(latest_text(tracker))
+        if danger is not None:
+            dispatcher.utter_message(response=f"utter_{danger.value}")
         found = route(catalog(), str(tracker.get_intent_of_latest_message()))
         if found is None:
             dispatcher.utter_message(response="utter_ask_rephrase_no_options")

@@ -1,4 +1,4 @@
-"""Replies for messages the assistant did not understand or cannot serve."""
+"""The reply to a message the assistant did not understand."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalog, intent_ranking, latest_text
-from bot import answers, safety
+from bot import answers
 from bot.fallback import FallbackReply, choose
 from bot.routing import contact_center, likely_services
 
 FALLBACK_INTENT = "nlu_fallback"
 
 _RESPONSES = {
-    FallbackReply.EMERGENCY: "utter_emergency",
-    FallbackReply.CRISIS: "utter_crisis",
     FallbackReply.UNREADABLE: "utter_unreadable",
     FallbackReply.TOO_LONG: "utter_too_long",
 }
@@ -56,21 +54,4 @@ class ActionHandleFallback(Action):
             )
         else:
             dispatcher.utter_message(response=_RESPONSES[reply])
-        return []
-
-
-class ActionHandleOutOfScope(Action):
-    """Say plainly that this is not a city service, unless the words speak of danger."""
-
-    def name(self) -> str:
-        return "action_handle_out_of_scope"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        danger = safety.detect(latest_text(tracker))
-        if danger is None:
-            dispatcher.utter_message(response="utter_out_of_scope")
-        else:
-            dispatcher.utter_message(response=f"utter_{danger.value}")
         return []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 
-from bot import safety
 from bot.inputs import Readability, readability
 
 MISSES_BEFORE_CONTACT_CENTER = 2
@@ -13,8 +12,6 @@ MISSES_BEFORE_CONTACT_CENTER = 2
 class FallbackReply(enum.Enum):
     """What to say after a message that was not understood."""
 
-    EMERGENCY = "emergency"
-    CRISIS = "crisis"
     UNREADABLE = "unreadable"
     TOO_LONG = "too_long"
     REPHRASE = "rephrase"
@@ -28,15 +25,9 @@ def choose(text: str | None, misses_in_a_row: int) -> FallbackReply:
         text: the resident's message.
         misses_in_a_row: misunderstood messages in a row, this one included.
 
-    Danger comes first, so that a frightened person is never asked to rephrase. A second miss in a row offers
-    a person rather than a third guess; a message with no words, or far too
-    long, is told so first, since rephrasing is the fix.
+    A message with no words, or far too long, is told so first, since rephrasing is the fix. A second miss in
+    a row offers a person rather than a third guess. (Danger never gets here: see `bot.safety.urgent_intent`.)
     """
-    danger = safety.detect(text or "")
-    if danger is safety.Danger.EMERGENCY:
-        return FallbackReply.EMERGENCY
-    if danger is safety.Danger.CRISIS:
-        return FallbackReply.CRISIS
     match readability(text):
         case Readability.EMPTY | Readability.NO_WORDS:
             return FallbackReply.UNREADABLE

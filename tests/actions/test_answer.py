@@ -42,6 +42,13 @@ async def test_danger_words_get_911_before_any_service_answer(make_tracker: Call
     assert messages[1]["response"] == "utter_service_answer"
 
 
+async def test_crisis_words_get_the_crisis_line_before_any_service_answer(
+    make_tracker: Callable[..., Tracker],
+) -> None:
+    messages = await run_answer(make_tracker("my boyfriend hits me and I need to move out", "tenant_rights"))
+    assert messages[0]["response"] == "utter_crisis"
+
+
 async def test_unknown_intent_asks_to_rephrase(make_tracker: Callable[..., Tracker]) -> None:
     messages = await run_answer(make_tracker("?", "not_a_service"))
     assert [m["response"] for m in messages] == ["utter_ask_rephrase_no_options"]

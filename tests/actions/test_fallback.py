@@ -5,7 +5,7 @@ from typing import Any, Callable
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.fallback import ActionHandleFallback, ActionHandleOutOfScope, misses_in_a_row
+from actions.fallback import ActionHandleFallback, misses_in_a_row
 
 
 async def run(action: Action, tracker: Tracker) -> list[dict[str, Any]]:
@@ -37,21 +37,6 @@ async def test_a_miss_after_an_understood_message_is_a_first_miss(make_tracker: 
     assert misses_in_a_row(tracker) == 1
 
 
-async def test_fallback_never_asks_a_person_in_danger_to_rephrase(make_tracker: Callable[..., Tracker]) -> None:
-    [message] = await run(ActionHandleFallback(), make_tracker("fire!!", "nlu_fallback"))
-    assert message["response"] == "utter_emergency"
-
-
 async def test_empty_message_is_told_nothing_could_be_read(make_tracker: Callable[..., Tracker]) -> None:
     [message] = await run(ActionHandleFallback(), make_tracker("", "nlu_fallback"))
     assert message["response"] == "utter_unreadable"
-
-
-async def test_out_of_scope_says_so_plainly(make_tracker: Callable[..., Tracker]) -> None:
-    [message] = await run(ActionHandleOutOfScope(), make_tracker("best pizza downtown", "out_of_scope"))
-    assert message["response"] == "utter_out_of_scope"
-
-
-async def test_out_of_scope_with_crisis_words_gets_the_crisis_line(make_tracker: Callable[..., Tracker]) -> None:
-    [message] = await run(ActionHandleOutOfScope(), make_tracker("my boyfriend hits me", "out_of_scope"))
-    assert message["response"] == "utter_crisis"

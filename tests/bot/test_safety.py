@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import Danger, detect
+from bot.safety import Danger, detect, urgent_intent
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,11 @@ from bot.safety import Danger, detect
         ("my husband beats me", Danger.CRISIS),
         ("I don't want to live anymore", Danger.CRISIS),
         ("i have been cutting myself", Danger.CRISIS),
+        ("carbon monoxide alarm going off and we feel dizzy", Danger.EMERGENCY),
+        ("my child swallowed pills", Danger.EMERGENCY),
+        ("someone collapsed on the sidewalk", Danger.EMERGENCY),
+        ("everyone would be better off without me", Danger.CRISIS),
+        ("i wrote a goodbye note", Danger.CRISIS),
         ("how do I pay my water bill", None),
         ("missed trash pickup", None),
         ("where is the fireworks show", None),
@@ -26,3 +31,22 @@ from bot.safety import Danger, detect
 )
 def test_detect_names_the_danger_in_the_words(text: str, expected: Danger | None) -> None:
     assert detect(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "expected"),
+    [
+        ("goodbye", "i wrote a goodbye note", "crisis"),
+        ("nlu_fallback", "gas smell in the hall", "emergency"),
+        ("out_of_scope", "man drowning in the lake", "emergency"),
+        (None, "help fire", "emergency"),
+        ("greet", "hi there", None),
+        ("water_leak_report", "fire hydrant is open and spraying", None),
+        ("emergency", "fire", None),
+        ("case_status", "status of my fire code complaint", None),
+    ],
+)
+def test_urgent_intent_overrides_only_replies_that_ignore_danger(
+    intent: str | None, text: str, expected: str | None
+) -> None:
+    assert urgent_intent(intent, text) == expected

@@ -40,6 +40,16 @@ def test_crisis_gets_988(assistant: Assistant) -> None:
 
 @pytest.mark.parametrize(
     ("message", "expected"),
+    [("i wrote a goodbye note", "988"), ("gas leak help", "call 911"), ("smoke coming out of the outlet", "call 911")],
+)
+def test_danger_words_come_first_whatever_the_classifier_heard(
+    assistant: Assistant, message: str, expected: str
+) -> None:
+    assert expected in str(assistant.say(new_sender(), message)[0]["text"])
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
     [
         ("", "couldn't read any words"),
         ("   ", "couldn't read any words"),
