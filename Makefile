@@ -49,7 +49,7 @@ $(MODEL): $(INSTALLED) $(SPACY_MODEL) $(TRAINING_INPUTS)
 
 run: install train ## Install if needed, train if needed, and start the assistant with web chat (SQLite)
 	mkdir -p var
-	ONE_DOOR_PORT=$(PORT) ONE_DOOR_ACTIONS_PORT=$(ACTIONS_PORT) $(VENV)/bin/honcho start -f Procfile
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ONE_DOOR_PORT=$(PORT) ONE_DOOR_ACTIONS_PORT=$(ACTIONS_PORT) honcho start -f Procfile
 
 validate: install ## Check the training data and domain (rasa data validate); README explains its warnings
 	$(RASA) data validate
