@@ -20,7 +20,7 @@ export ONE_DOOR_ACTION_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
 export ONE_DOOR_TRACKER_DIALECT ?= sqlite
 export ONE_DOOR_TRACKER_DB ?= var/trackers.db
 
-.PHONY: help install lock train run test test-stories validate chromium eval bench clean
+.PHONY: help install lock train run test test-stories validate chromium postgres eval bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -48,13 +48,13 @@ $(MODEL): $(INSTALLED) $(SPACY_MODEL) $(TRAINING_INPUTS)
 	$(RASA) train --quiet --fixed-model-name one-door --out models
 
 run: install train ## Install if needed, train if needed, and start the assistant with web chat (SQLite)
-	mkdir -p var
+	$(PY) -m bot db upgrade
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ONE_DOOR_PORT=$(PORT) ONE_DOOR_ACTIONS_PORT=$(ACTIONS_PORT) honcho start -f Procfile
 
 validate: install ## Check the training data and domain (rasa data validate); README explains its warnings
 	$(RASA) data validate
 
-test: install train chromium ## Run every test: pytest (unit, data validation, HTTP, browser) and conversation tests
+test: install train chromium postgres ## Run every test: pytest (unit, storage, HTTP, browser) and conversation tests
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory test-stories
 
@@ -63,6 +63,9 @@ test-stories: train ## Run the conversation tests in tests/test_stories.yml
 
 chromium: ## Install Debian's Chromium for the browser tests if it is missing
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+postgres: ## Start (or install) the PostgreSQL server the storage tests use
+	@scripts/ensure_postgres.sh
 
 eval: train ## NLU cross-validation and the held-out check; reports go to reports/
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out reports/cross-validation

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalog, latest_text
@@ -18,7 +19,8 @@ _NEXT_STEP_RESPONSE = {
 
 
 class ActionAnswerService(Action):
-    """Give the service's answer and details; for requests and staff services, say what happens next.
+    """Give the service's answer and details; for requests and staff services, say what happens next (for a
+    request, the case form that follows).
 
     Words of danger or crisis put 911 or the crisis line first: the classifier may have heard a service in a
     frightened person's message ("smoke coming out of the outlet" as a housing repair).
@@ -42,4 +44,7 @@ class ActionAnswerService(Action):
         dispatcher.utter_message(response="utter_service_details", **fields)
         if found.next_step in _NEXT_STEP_RESPONSE:
             dispatcher.utter_message(response=_NEXT_STEP_RESPONSE[found.next_step], **fields)
+        if found.next_step is NextStep.FILE_CASE:
+            # The rule for a request service runs the case form next; it reads which service from this slot.
+            return [SlotSet("case_service", found.service.id)]
         return []

@@ -1,4 +1,5 @@
-"""What every action needs: the catalogue, loaded once per action server, and the latest message."""
+"""What every action needs: the catalogue and the case store, made once per action server, and the latest
+message."""
 
 from __future__ import annotations
 
@@ -7,13 +8,20 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from bot.cases import CaseStore
 from bot.catalog import Catalog, load_catalog
+from bot.db import Database, make_engine
 from bot.settings import get_settings
 
 
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
     return load_catalog(get_settings().catalog_dir)
+
+
+@lru_cache(maxsize=1)
+def case_store() -> CaseStore:
+    return CaseStore(Database(make_engine(get_settings().database_url)))
 
 
 def latest_text(tracker: Tracker) -> str:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from bot import hours
+from bot.cases import CaseView
 from bot.catalog import Agency, Catalog, Service
 
 
@@ -40,3 +44,23 @@ def help_menu(catalog: Catalog) -> str:
     return "\n".join(
         f"{agency.name}: {agency.summary}" for agency in catalog.agencies.values() if catalog.services_of(agency.id)
     )
+
+
+def local_date(moment: datetime, catalog: Catalog) -> str:
+    """A date as residents of the city read it, in the city's time zone: `Nov 22, 2026`."""
+    local = moment.astimezone(ZoneInfo(catalog.city.timezone))
+    return f"{local:%b} {local.day}, {local.year}"
+
+
+def case_fields(case: CaseView, catalog: Catalog) -> dict[str, str]:
+    """Template values for telling a resident where their case stands."""
+    service = catalog.service(case.service_id)
+    agency = catalog.agencies.get(case.agency_id)
+    return {
+        "reference": case.reference,
+        "title": service.title if service else case.service_id,
+        "agency": agency.name if agency else case.agency_id,
+        "created": local_date(case.created_at, catalog),
+        "updated": local_date(case.updated_at, catalog),
+        "note": case.last_note,
+    }

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import migrate
 from bot.catalog import CatalogError, load_catalog
 from bot.settings import get_settings
 
@@ -24,6 +25,12 @@ def _catalog_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db_upgrade(args: argparse.Namespace) -> int:
+    migrate.upgrade(args.url)
+    print("database schema is up to date")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="One Door operators' commands.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -32,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     check = catalog_commands.add_parser("check", help="validate the catalogue and print a summary")
     check.add_argument("--dir", type=Path, default=get_settings().catalog_dir, help="catalogue directory")
     check.set_defaults(handler=_catalog_check)
+    db = commands.add_parser("db", help="work with One Door's database")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser("upgrade", help="apply every schema migration not yet applied")
+    upgrade.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
+    upgrade.set_defaults(handler=_db_upgrade)
     return parser
 
 

@@ -14,6 +14,8 @@ class Settings(BaseSettings):
     """Everything an operator can change without touching code; `.env.example` documents each value."""
 
     catalog_dir: Path = PROJECT_ROOT / "data" / "catalog"
+    # Cases and everything else One Door stores itself; PostgreSQL for several replicas.
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'onedoor.db'}"
 
     class Config:
         env_prefix = "ONE_DOOR_"

@@ -1,4 +1,4 @@
-"""Start the real Rasa server and action server on free ports, with a fresh SQLite store, and stop them.
+"""Start the real Rasa server and action server on free ports, with fresh SQLite stores, and stop them.
 
 The end-to-end tests and the benchmarks both need a running assistant that nothing else shares.
 """
@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+
+from bot import migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "one-door.tar.gz"
@@ -49,6 +51,7 @@ class Assistant:
 
     base_url: str
     tracker_db: Path
+    database_url: str
 
     def say(self, sender: str, message: object) -> list[dict[str, object]]:
         reply = requests.post(
@@ -62,12 +65,15 @@ class Assistant:
 def running_assistant(work: Path, model: Path = MODEL) -> Iterator[Assistant]:
     """Run the action server and the Rasa server until the block ends; logs go to `work`."""
     rasa_port, actions_port = free_port(), free_port()
+    database_url = f"sqlite:///{work / 'onedoor.db'}"
+    migrate.upgrade(database_url)
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
         "ONE_DOOR_ACTION_URL": f"http://127.0.0.1:{actions_port}/webhook",
         "ONE_DOOR_TRACKER_DIALECT": "sqlite",
         "ONE_DOOR_TRACKER_DB": str(work / "trackers.db"),
+        "ONE_DOOR_DATABASE_URL": database_url,
     }
     rasa = [sys.executable, "-m", "rasa"]
     commands = {
@@ -88,7 +94,9 @@ def running_assistant(work: Path, model: Path = MODEL) -> Iterator[Assistant]:
             process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
             processes.append(process)
             _wait_for(health, process, log)
-        yield Assistant(base_url=f"http://127.0.0.1:{rasa_port}", tracker_db=work / "trackers.db")
+        yield Assistant(
+            base_url=f"http://127.0.0.1:{rasa_port}", tracker_db=work / "trackers.db", database_url=database_url
+        )
     finally:
         for process in processes:
             process.terminate()

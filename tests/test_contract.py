@@ -88,7 +88,7 @@ def test_every_service_is_answered_by_the_generic_action(taxonomy: dict[str, Any
     answered = {
         rule["steps"][0]["intent"]
         for rule in load(ROOT / "data" / "rules.yml")["rules"]
-        if rule["steps"][1:] == [{"action": "action_answer_service"}]
+        if rule["steps"][1:2] == [{"action": "action_answer_service"}]
     }
     assert {s["id"] for s in taxonomy["services"]} == answered
 
@@ -100,3 +100,12 @@ def test_holdout_covers_every_intent_and_shares_nothing_with_training(
     assert {i: len(holdout[i]) for i in all_intents if len(holdout[i]) < MIN_HOLDOUT} == {}
     seen = {normalise(text) for texts in training.values() for text in texts}
     assert [t for texts in holdout.values() for t in texts if normalise(t) in seen] == []
+
+
+def test_every_request_service_goes_on_to_the_case_form(taxonomy: dict[str, Any]) -> None:
+    filed = {
+        rule["steps"][0]["intent"]
+        for rule in load(ROOT / "data" / "rules.yml")["rules"]
+        if rule["steps"][1:3] == [{"action": "action_answer_service"}, {"action": "case_form"}]
+    }
+    assert filed == {s["id"] for s in taxonomy["services"] if s["kind"] == "request"}

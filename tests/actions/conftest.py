@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 from rasa_sdk import Tracker
+
+from bot import migrate
+from bot.cases import CaseStore
+from bot.db import Database, make_engine
 
 
 def user_event(text: str, intent: str) -> dict[str, Any]:
@@ -30,3 +35,11 @@ def make_tracker() -> Callable[..., Tracker]:
         return Tracker("resident-1", {}, latest, events, False, None, {}, "action_listen")
 
     return build
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> CaseStore:
+    """A case store on a freshly migrated SQLite file, for the actions that file or look up cases."""
+    url = f"sqlite:///{tmp_path / 'onedoor.db'}"
+    migrate.upgrade(url)
+    return CaseStore(Database(make_engine(url)))

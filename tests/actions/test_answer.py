@@ -12,7 +12,7 @@ from bot.catalog import Catalog
 
 async def run_answer(tracker: Tracker) -> list[dict[str, Any]]:
     dispatcher = CollectingDispatcher()
-    assert await ActionAnswerService().run(dispatcher, tracker, {}) == []
+    await ActionAnswerService().run(dispatcher, tracker, {})
     return dispatcher.messages
 
 
@@ -32,8 +32,11 @@ async def test_info_service_gets_its_catalogue_answer_and_details(
 async def test_request_and_staff_services_say_what_happens_next(
     make_tracker: Callable[..., Tracker], intent: str, next_step: str
 ) -> None:
-    messages = await run_answer(make_tracker("...", intent))
-    assert [m["response"] for m in messages] == ["utter_service_answer", "utter_service_details", next_step]
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerService().run(dispatcher, make_tracker("...", intent), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_service_answer", "utter_service_details", next_step]
+    assert events == ([{"event": "slot", "timestamp": None, "name": "case_service", "value": intent}]
+                      if intent == "pothole_report" else [])
 
 
 async def test_danger_words_get_911_before_any_service_answer(make_tracker: Callable[..., Tracker]) -> None:

@@ -7,6 +7,9 @@ import uuid
 
 import pytest
 
+from bot.cases import CaseStore, NewCase
+from bot.db import Database, make_engine
+from bot.references import new_reference, parse
 from scripts.assistant import Assistant
 
 
@@ -23,9 +26,9 @@ def test_info_question_is_answered_from_the_catalogue(assistant: Assistant) -> N
     assert "City Clerk and Vital Records" in texts(replies)
 
 
-def test_request_says_who_files_it(assistant: Assistant) -> None:
+def test_request_offers_to_file_it_with_its_agency(assistant: Assistant) -> None:
     replies = assistant.say(new_sender(), "there's a huge hole in the road on my street")
-    assert "To file this with Public Works" in texts(replies)
+    assert "I can file this with Public Works for you now" in texts(replies)
 
 
 def test_emergency_is_answered_with_911_first(assistant: Assistant) -> None:
@@ -86,3 +89,49 @@ def test_conversation_is_kept_in_the_sqlite_tracker_store(assistant: Assistant) 
     with sqlite3.connect(assistant.tracker_db) as db:
         count = db.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
     assert count > 0
+
+
+def test_case_status_is_answered_from_the_case_store(assistant: Assistant) -> None:
+    store = CaseStore(Database(make_engine(assistant.database_url)))
+    case = store.create(NewCase("streetlight_outage", "public_works", "telegram", "someone-else"))
+    replies = texts(assistant.say(new_sender(), f"what's the status of {case.reference}"))
+    assert f"Case {case.reference} (Report a street light problem) was received by Public Works" in replies
+
+
+def test_a_mistyped_case_reference_is_called_mistyped(assistant: Assistant) -> None:
+    reference = new_reference()
+    typo = reference[:-1] + ("C" if reference[-1] != "C" else "D")
+    replies = texts(assistant.say(new_sender(), f"status of my case {typo}"))
+    assert f"{typo} doesn't look quite right" in replies
+
+
+def test_a_request_is_collected_confirmed_filed_and_then_found_by_reference(assistant: Assistant) -> None:
+    sender = new_sender()
+    assert "Where is it?" in texts(assistant.say(sender, "there's a big pothole on my street"))
+    assert "What's the problem?" in texts(assistant.say(sender, "corner of Fictional Ave and 3rd Street"))
+    confirmation = assistant.say(sender, "about a foot wide in the right lane, cars swerve around it")
+    assert "I'll send this to Public Works:\ncorner of Fictional Ave and 3rd Street" in texts(confirmation)
+    assert [b["payload"] for b in confirmation[-1]["buttons"]] == ["/affirm", "/deny"]  # type: ignore[index]
+    filed = texts(assistant.say(sender, "/affirm"))
+    reference = filed.split("Your case reference is ")[1][:11]
+    assert parse(reference) == reference
+    store = CaseStore(Database(make_engine(assistant.database_url)))
+    case = store.find(reference)
+    assert case is not None and (case.service_id, case.agency_id) == ("pothole_report", "public_works")
+    status = texts(assistant.say(new_sender(), f"status {reference.lower()}"))
+    assert f"Case {reference} (Report a pothole) was received by Public Works" in status
+
+
+def test_a_request_can_be_cancelled_part_way(assistant: Assistant) -> None:
+    sender = new_sender()
+    assistant.say(sender, "street light out on my block")
+    assert "nothing was filed" in texts(assistant.say(sender, "cancel"))
+    assert "Where is it?" not in texts(assistant.say(sender, "thanks"))
+
+
+def test_danger_in_the_middle_of_a_request_gets_911_and_the_questions_go_on(assistant: Assistant) -> None:
+    sender = new_sender()
+    assistant.say(sender, "tree branch fell across the road")
+    replies = texts(assistant.say(sender, "oh no i smell gas now"))
+    assert "call 911" in replies
+    assert "Where is it?" in replies

@@ -1,0 +1,31 @@
+"""The details a request needs before it is filed: which to ask for, and whether an answer will do."""
+
+from __future__ import annotations
+
+import re
+
+from bot.catalog import CaseField, Service
+from bot.inputs import Readability, readability
+
+MAX_LOCATION_CHARS = 300
+MAX_DESCRIPTION_CHARS = 2000
+# A resident may decline to leave contact details; these words mean "no, thanks".
+_DECLINE = re.compile(r"^\s*(?:no|nope|skip|none|no thanks|no thank you|n|rather not|anonymous)\s*[.!]?\s*$", re.I)
+
+
+def fields_to_ask(service: Service) -> list[CaseField]:
+    """The details to ask for, in the order the catalogue lists them."""
+    return list(service.collect)
+
+
+def clean_answer(field: CaseField, text: str | None) -> str | None:
+    """The answer to keep for a field, or None when it cannot be used and must be asked again.
+
+    Declining to give contact details is a valid answer, kept as an empty string.
+    """
+    if field is CaseField.CONTACT and text is not None and _DECLINE.match(text):
+        return ""
+    if text is None or readability(text) in (Readability.EMPTY, Readability.NO_WORDS):
+        return None
+    limit = MAX_LOCATION_CHARS if field is CaseField.LOCATION else MAX_DESCRIPTION_CHARS
+    return text.strip()[:limit]

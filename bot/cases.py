@@ -1,0 +1,137 @@
+"""Cases: requests filed with an agency, each with a reference the resident can quote on any channel."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, DateTime, Enum, ForeignKey, Integer, String, Text, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import relationship
+
+from bot import references
+from bot.db import Base, Database
+
+REFERENCE_ATTEMPTS = 5
+
+
+class CaseStatus(str, enum.Enum):
+    """Where a case stands, as staff set it."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+_STATUS = Enum(
+    CaseStatus, native_enum=False, length=16, values_callable=lambda statuses: [s.value for s in statuses]
+)
+
+
+class CaseRecord(Base):
+    __tablename__ = "cases"
+
+    id = Column(Integer, primary_key=True)
+    reference = Column(String(11), nullable=False, unique=True)
+    service_id = Column(String(64), nullable=False)
+    agency_id = Column(String(64), nullable=False, index=True)
+    status = Column(_STATUS, nullable=False, default=CaseStatus.OPEN)
+    channel = Column(String(32), nullable=False)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    location = Column(Text)
+    description = Column(Text)
+    contact = Column(Text)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=_now)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=_now)
+    updates = relationship("CaseUpdateRecord", order_by="CaseUpdateRecord.id", back_populates="case")
+
+
+class CaseUpdateRecord(Base):
+    __tablename__ = "case_updates"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True)
+    at = Column(DateTime(timezone=True), nullable=False, default=_now)
+    status = Column(_STATUS, nullable=False)
+    note = Column(Text, nullable=False, default="")
+    case = relationship("CaseRecord", back_populates="updates")
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """What a conversation collected for the agency."""
+
+    service_id: str
+    agency_id: str
+    channel: str
+    conversation_id: str
+    location: str | None = None
+    description: str | None = None
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A case as the resident may see it: no contact details, only where it stands."""
+
+    reference: str
+    service_id: str
+    agency_id: str
+    status: CaseStatus
+    created_at: datetime
+    updated_at: datetime
+    last_note: str
+
+
+class CaseStore:
+    """Create cases and look them up by reference."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def create(self, new: NewCase) -> CaseView:
+        """File a case under a fresh reference.
+
+        Raises:
+            RuntimeError: when no unused reference was found in a few attempts, which would mean the
+                reference space is nearly full.
+        """
+        for _ in range(REFERENCE_ATTEMPTS):
+            try:
+                with self._db.transaction() as session:
+                    record = CaseRecord(reference=references.new_reference(), **new.__dict__)
+                    record.updates.append(CaseUpdateRecord(status=CaseStatus.OPEN, note=""))
+                    session.add(record)
+                    session.flush()
+                    return _view(record)
+            except IntegrityError:
+                continue
+        raise RuntimeError("no unused case reference found")
+
+    def find(self, reference: str) -> CaseView | None:
+        """The case with this reference, typed in any form; None if the reference is invalid or unknown."""
+        canonical = references.parse(reference)
+        if canonical is None:
+            return None
+        with self._db.transaction() as session:
+            record = session.execute(select(CaseRecord).where(CaseRecord.reference == canonical)).scalar_one_or_none()
+            return _view(record) if record else None
+
+
+def _view(record: CaseRecord) -> CaseView:
+    last = record.updates[-1] if record.updates else None
+    return CaseView(
+        reference=record.reference,
+        service_id=record.service_id,
+        agency_id=record.agency_id,
+        status=record.status,
+        created_at=record.created_at,
+        updated_at=record.updated_at,
+        last_note=last.note if last else "",
+    )

@@ -1,0 +1,22 @@
+"""Alembic environment: migrate the database named by `sqlalchemy.url`, or by ONE_DOOR_DATABASE_URL."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from bot.db import Base, make_engine
+from bot.settings import get_settings
+
+import bot.cases  # noqa: F401  (registers the tables on Base.metadata)
+
+url = context.config.get_main_option("sqlalchemy.url") or get_settings().database_url
+
+if context.is_offline_mode():
+    context.configure(url=url, target_metadata=Base.metadata, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+else:
+    with make_engine(url).connect() as connection:
+        context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+        with context.begin_transaction():
+            context.run_migrations()

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import case_form
+from bot.cases import CaseStore
+from bot.db import Database, make_engine
+
+
+def form_tracker(slots: dict[str, Any], channel: str = "webchat") -> Tracker:
+    events = [{"event": "user", "text": "yes", "input_channel": channel, "parse_data": {"intent": {"name": "affirm"}}}]
+    return Tracker("resident-7", slots, {"text": "yes", "intent": {"name": "affirm"}}, events, False, None,
+                   {"name": "case_form"}, "case_form")
+
+
+@pytest.fixture
+def store(sqlite_store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> CaseStore:
+    monkeypatch.setattr(case_form, "case_store", lambda: sqlite_store)
+    return sqlite_store
+
+
+@pytest.mark.parametrize(
+    ("service", "expected"),
+    [
+        ("pothole_report", ["case_location", "case_description", "case_confirmed"]),
+        ("public_records_request", None),
+    ],
+)
+async def test_form_asks_what_the_catalogue_lists(service: str, expected: list[str] | None) -> None:
+    slots = await case_form.ValidateCaseForm().required_slots([], CollectingDispatcher(), form_tracker({"case_service": service}), {})
+    if expected is None:
+        assert slots[-1] == "case_confirmed" and "case_location" not in slots
+    else:
+        assert slots == expected
+
+
+async def test_confirmation_reads_back_the_details() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = form_tracker({"case_service": "pothole_report", "case_location": "5 Fictional Rd", "case_description": "deep hole"})
+    await case_form.ActionAskCaseConfirmed().run(dispatcher, tracker, {})
+    [message] = dispatcher.messages
+    assert (message["agency"], message["details"]) == ("Public Works", "5 Fictional Rd\ndeep hole")
+
+
+async def test_no_at_confirmation_clears_the_details_to_ask_again() -> None:
+    dispatcher = CollectingDispatcher()
+    result = await case_form.ValidateCaseForm().validate_case_confirmed(False, dispatcher, form_tracker({}), {})
+    assert result["case_confirmed"] is None and result["case_location"] is None
+    assert dispatcher.messages[0]["response"] == "utter_case_restart"
+
+
+async def test_filing_stores_the_case_with_its_channel_and_conversation(store: CaseStore) -> None:
+    dispatcher = CollectingDispatcher()
+    slots = {"case_service": "pothole_report", "case_location": "5 Fictional Rd", "case_description": "deep hole",
+             "case_confirmed": True}
+    events = await case_form.ActionFileCase().run(dispatcher, form_tracker(slots, channel="sms"), {})
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_case_filed"
+    case = store.find(message["reference"])
+    assert case is not None and case.agency_id == "public_works"
+    assert all(event["value"] is None for event in events)
+
+
+async def test_unconfirmed_details_are_never_filed(store: CaseStore) -> None:
+    dispatcher = CollectingDispatcher()
+    await case_form.ActionFileCase().run(dispatcher, form_tracker({"case_service": "pothole_report"}), {})
+    assert dispatcher.messages == []
+
+
+async def test_a_database_failure_is_told_plainly_and_names_the_agency(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = CaseStore(Database(make_engine(f"sqlite:///{tmp_path / 'never-migrated.db'}")))
+    monkeypatch.setattr(case_form, "case_store", lambda: broken)
+    dispatcher = CollectingDispatcher()
+    slots = {"case_service": "pothole_report", "case_location": "x st", "case_description": "hole", "case_confirmed": True}
+    await case_form.ActionFileCase().run(dispatcher, form_tracker(slots), {})
+    assert dispatcher.messages[0]["response"] == "utter_case_not_filed"
+    assert dispatcher.messages[0]["agency"] == "Public Works"
