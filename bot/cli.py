@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import secrets
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -10,7 +12,9 @@ from pathlib import Path
 
 from bot import migrate
 from bot.catalog import CatalogError, load_catalog
+from bot.db import Database, make_engine
 from bot.settings import get_settings
+from bot.staff import StaffDirectory, StaffError, StaffRole, username_for
 
 
 def _catalog_check(args: argparse.Namespace) -> int:
@@ -31,6 +35,34 @@ def _db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(args: argparse.Namespace) -> tuple[str, bool]:
+    """The new account's password, and whether it was generated (and so must be shown once)."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n"), False
+    if sys.stdin.isatty():
+        return getpass.getpass("Password for the new account: "), False
+    return secrets.token_urlsafe(12), True
+
+
+def _staff_add(args: argparse.Namespace) -> int:
+    catalog = load_catalog(get_settings().catalog_dir)
+    if args.agency not in catalog.agencies:
+        print(f"unknown agency '{args.agency}'; known: {', '.join(catalog.agencies)}", file=sys.stderr)
+        return 2
+    password, generated = _read_password(args)
+    username = args.username or username_for(args.name)
+    directory = StaffDirectory(Database(make_engine(args.url)))
+    try:
+        member = directory.add(username, args.name, args.agency, StaffRole(args.role), password)
+    except StaffError as error:
+        print(f"not created: {error}", file=sys.stderr)
+        return 1
+    print(f"created {member.role.value} '{member.username}' for {catalog.agencies[member.agency_id].name}")
+    if generated:
+        print(f"one-time password (shown only now): {password}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="One Door operators' commands.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -44,6 +76,16 @@ def _parser() -> argparse.ArgumentParser:
     upgrade = db_commands.add_parser("upgrade", help="apply every schema migration not yet applied")
     upgrade.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
     upgrade.set_defaults(handler=_db_upgrade)
+    staff = commands.add_parser("staff", help="manage staff accounts for the console")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True)
+    add = staff_commands.add_parser("add", help="create a staff account")
+    add.add_argument("--agency", required=True, help="agency id from the catalogue, e.g. public_works")
+    add.add_argument("--name", required=True, help="the person's name as colleagues see it")
+    add.add_argument("--username", help="sign-in name (default: from the name, e.g. pat.example)")
+    add.add_argument("--role", choices=[r.value for r in StaffRole], default=StaffRole.AGENT.value)
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
+    add.set_defaults(handler=_staff_add)
     return parser
 
 
