@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.catalog import Day, OpeningHours
 
@@ -30,3 +30,21 @@ def is_open(hours: list[OpeningHours], moment: datetime) -> bool:
     """Tell whether `moment`, in the agency's local time, falls inside its opening hours."""
     day = _ORDER[moment.weekday()]
     return any(day in block.days and block.opens <= moment.time() < block.closes for block in hours)
+
+
+def next_opening(hours: list[OpeningHours], moment: datetime) -> datetime | None:
+    """The first opening time after `moment` (same time zone as `moment`), or None for an agency never open.
+
+    Note:
+        Looks at most eight days ahead: a weekly timetable repeats within that.
+    """
+    midnight = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    for days_ahead in range(8):
+        day = midnight + timedelta(days=days_ahead)
+        weekday = _ORDER[day.weekday()]
+        openings = sorted(block.opens for block in hours if weekday in block.days)
+        for opens in openings:
+            candidate = day.replace(hour=opens.hour, minute=opens.minute)
+            if candidate > moment:
+                return candidate
+    return None

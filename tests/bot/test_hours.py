@@ -5,7 +5,7 @@ from datetime import datetime, time
 import pytest
 
 from bot.catalog import Day, OpeningHours
-from bot.hours import describe, is_open
+from bot.hours import describe, is_open, next_opening
 
 WEEKDAYS = OpeningHours(days=[Day.MON, Day.TUE, Day.WED, Day.THU, Day.FRI], opens=time(8), closes=time(17))
 SATURDAY = OpeningHours(days=[Day.SAT], opens=time(9), closes=time(13))
@@ -28,3 +28,20 @@ def test_describe_writes_ranges_and_lists() -> None:
 )
 def test_is_open(moment: datetime, expected: bool) -> None:
     assert is_open([WEEKDAYS, SATURDAY], moment) is expected
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime(2026, 11, 23, 7, 0), datetime(2026, 11, 23, 8, 0)),  # Monday before opening
+        (datetime(2026, 11, 23, 18, 0), datetime(2026, 11, 24, 8, 0)),  # Monday evening
+        (datetime(2026, 11, 27, 17, 30), datetime(2026, 11, 28, 9, 0)),  # Friday evening -> Saturday
+        (datetime(2026, 11, 28, 14, 0), datetime(2026, 11, 30, 8, 0)),  # Saturday afternoon -> Monday
+    ],
+)
+def test_next_opening(moment: datetime, expected: datetime) -> None:
+    assert next_opening([WEEKDAYS, SATURDAY], moment) == expected
+
+
+def test_an_agency_that_never_opens_has_no_next_opening() -> None:
+    assert next_opening([], datetime(2026, 11, 23, 7, 0)) is None

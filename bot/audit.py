@@ -1,0 +1,77 @@
+"""The audit log: every staff action, with who, what, when and which conversation."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, DateTime, Enum, Integer, String, Text, select
+
+from bot.db import Base, Database
+
+
+class StaffAction(str, enum.Enum):
+    SIGN_IN = "sign_in"
+    CLAIM = "claim"
+    REPLY = "reply"
+    TRANSFER = "transfer"
+    RESOLVE = "resolve"
+    HAND_BACK = "hand_back"
+    CASE_STATUS = "case_status"
+    USER_ADDED = "user_added"
+
+
+class AuditRecord(Base):
+    __tablename__ = "audit_log"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime(timezone=True), nullable=False, default=lambda: datetime.now(timezone.utc))
+    actor = Column(String(64), nullable=False, index=True)
+    action = Column(
+        Enum(StaffAction, native_enum=False, length=20, values_callable=lambda actions: [a.value for a in actions]),
+        nullable=False,
+    )
+    conversation_id = Column(String(128), index=True)
+    subject = Column(String(64))
+    detail = Column(Text, nullable=False, default="")
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    actor: str
+    action: StaffAction
+    conversation_id: str | None
+    subject: str | None
+    detail: str
+
+
+class AuditLog:
+    """Append-only: entries are written and read, never changed."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def record(
+        self,
+        actor: str,
+        action: StaffAction,
+        conversation_id: str | None = None,
+        subject: str | None = None,
+        detail: str = "",
+    ) -> None:
+        with self._db.transaction() as session:
+            session.add(
+                AuditRecord(
+                    actor=actor, action=action, conversation_id=conversation_id, subject=subject, detail=detail
+                )
+            )
+
+    def for_conversation(self, conversation_id: str) -> list[AuditEntry]:
+        query = select(AuditRecord).where(AuditRecord.conversation_id == conversation_id).order_by(AuditRecord.id)
+        with self._db.transaction() as session:
+            return [
+                AuditEntry(r.at, r.actor, r.action, r.conversation_id, r.subject, r.detail)
+                for r in session.execute(query).scalars()
+            ]

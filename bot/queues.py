@@ -1,0 +1,172 @@
+"""Agency queues: conversations waiting for a person, claimed by exactly one staff member at a time."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, DateTime, Enum, Integer, String, Text, select, update
+
+from bot.db import Base, Database
+
+
+class HandoffReason(str, enum.Enum):
+    """Why a conversation was handed to a person."""
+
+    CRISIS = "crisis"
+    STAFF_SERVICE = "staff_service"
+    ASKED_FOR_PERSON = "asked_for_person"
+    MISUNDERSTOOD = "misunderstood"
+
+
+class HandoffStatus(str, enum.Enum):
+    WAITING = "waiting"
+    CLAIMED = "claimed"
+    CLOSED = "closed"
+
+
+# Lower is served first: a resident in crisis goes to the top of any queue.
+_PRIORITY = {HandoffReason.CRISIS: 0}
+_NORMAL_PRIORITY = 10
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _values(kind: type[enum.Enum]) -> Enum:
+    return Enum(kind, native_enum=False, length=20, values_callable=lambda members: [m.value for m in members])
+
+
+class HandoffRecord(Base):
+    __tablename__ = "handoffs"
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    channel = Column(String(32), nullable=False)
+    agency_id = Column(String(64), nullable=False, index=True)
+    service_id = Column(String(64))
+    reason = Column(_values(HandoffReason), nullable=False)
+    priority = Column(Integer, nullable=False)
+    status = Column(_values(HandoffStatus), nullable=False, default=HandoffStatus.WAITING, index=True)
+    claimed_by = Column(String(64))
+    note = Column(Text, nullable=False, default="")
+    created_at = Column(DateTime(timezone=True), nullable=False, default=_now)
+    claimed_at = Column(DateTime(timezone=True))
+    closed_at = Column(DateTime(timezone=True))
+
+
+@dataclass(frozen=True)
+class Handoff:
+    id: int
+    conversation_id: str
+    channel: str
+    agency_id: str
+    service_id: str | None
+    reason: HandoffReason
+    status: HandoffStatus
+    claimed_by: str | None
+    note: str
+    created_at: datetime
+
+
+class Queues:
+    """Open handoffs, list queues, and let staff claim, transfer and close them."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def open(
+        self, conversation_id: str, channel: str, agency_id: str, reason: HandoffReason, service_id: str | None = None
+    ) -> Handoff:
+        """Put a conversation in an agency's queue."""
+        record = HandoffRecord(
+            conversation_id=conversation_id,
+            channel=channel,
+            agency_id=agency_id,
+            service_id=service_id,
+            reason=reason,
+            priority=_PRIORITY.get(reason, _NORMAL_PRIORITY),
+        )
+        with self._db.transaction() as session:
+            session.add(record)
+            session.flush()
+            return _handoff(record)
+
+    def waiting(self, agency_ids: set[str] | None = None) -> list[Handoff]:
+        """Waiting handoffs, most urgent first, then oldest first; every agency's when `agency_ids` is None."""
+        query = select(HandoffRecord).where(HandoffRecord.status == HandoffStatus.WAITING)
+        if agency_ids is not None:
+            query = query.where(HandoffRecord.agency_id.in_(agency_ids))
+        query = query.order_by(HandoffRecord.priority, HandoffRecord.created_at, HandoffRecord.id)
+        with self._db.transaction() as session:
+            return [_handoff(record) for record in session.execute(query).scalars()]
+
+    def position(self, handoff_id: int) -> int:
+        """How many waiting handoffs of the same agency are served before this one (0: next)."""
+        with self._db.transaction() as session:
+            mine = session.get(HandoffRecord, handoff_id)
+        if mine is None:
+            return 0
+        ahead = self.waiting({mine.agency_id})
+        return next((index for index, handoff in enumerate(ahead) if handoff.id == handoff_id), 0)
+
+    def claim(self, handoff_id: int, username: str) -> bool:
+        """Claim a waiting handoff; True for exactly one of any number of simultaneous claims.
+
+        Note:
+            The claim is one conditional UPDATE, so the database, not the application, decides the race.
+        """
+        with self._db.transaction() as session:
+            result = session.execute(
+                update(HandoffRecord)
+                .where(HandoffRecord.id == handoff_id, HandoffRecord.status == HandoffStatus.WAITING)
+                .values(status=HandoffStatus.CLAIMED, claimed_by=username, claimed_at=_now())
+                .execution_options(synchronize_session=False)
+            )
+            return bool(result.rowcount == 1)
+
+    def transfer(self, handoff_id: int, agency_id: str, note: str) -> bool:
+        """Move a claimed or waiting handoff to another agency's queue with a note for its staff."""
+        with self._db.transaction() as session:
+            result = session.execute(
+                update(HandoffRecord)
+                .where(HandoffRecord.id == handoff_id, HandoffRecord.status != HandoffStatus.CLOSED)
+                .values(
+                    agency_id=agency_id, note=note, status=HandoffStatus.WAITING, claimed_by=None, claimed_at=None
+                )
+                .execution_options(synchronize_session=False)
+            )
+            return bool(result.rowcount == 1)
+
+    def close(self, handoff_id: int, note: str) -> bool:
+        """Close a handoff; False when it was already closed."""
+        with self._db.transaction() as session:
+            result = session.execute(
+                update(HandoffRecord)
+                .where(HandoffRecord.id == handoff_id, HandoffRecord.status != HandoffStatus.CLOSED)
+                .values(status=HandoffStatus.CLOSED, note=note, closed_at=_now())
+                .execution_options(synchronize_session=False)
+            )
+            return bool(result.rowcount == 1)
+
+    def get(self, handoff_id: int) -> Handoff | None:
+        with self._db.transaction() as session:
+            record = session.get(HandoffRecord, handoff_id)
+            return _handoff(record) if record else None
+
+
+def _handoff(record: HandoffRecord) -> Handoff:
+    return Handoff(
+        id=record.id,
+        conversation_id=record.conversation_id,
+        channel=record.channel,
+        agency_id=record.agency_id,
+        service_id=record.service_id,
+        reason=record.reason,
+        status=record.status,
+        claimed_by=record.claimed_by,
+        note=record.note,
+        created_at=record.created_at,
+    )

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from bot.audit import AuditLog, StaffAction
+from bot.db import Database
+from bot.queues import HandoffReason, HandoffStatus, Queues
+
+
+def test_crisis_goes_to_the_top_of_the_queue(database: Database) -> None:
+    queues = Queues(database)
+    first = queues.open("c1", "sms", "contact_center", HandoffReason.ASKED_FOR_PERSON)
+    second = queues.open("c2", "webchat", "contact_center", HandoffReason.MISUNDERSTOOD)
+    crisis = queues.open("c3", "telegram", "contact_center", HandoffReason.CRISIS)
+    assert [h.id for h in queues.waiting({"contact_center"})] == [crisis.id, first.id, second.id]
+    assert queues.position(second.id) == 2
+
+
+def test_each_agency_sees_only_its_queue_and_the_contact_center_sees_all(database: Database) -> None:
+    queues = Queues(database)
+    water = queues.open("c1", "sms", "water", HandoffReason.STAFF_SERVICE, "water_bill")
+    housing = queues.open("c2", "sms", "housing", HandoffReason.STAFF_SERVICE, "tenant_rights")
+    assert [h.id for h in queues.waiting({"water"})] == [water.id]
+    assert {h.id for h in queues.waiting()} == {water.id, housing.id}
+
+
+def test_exactly_one_of_many_simultaneous_claims_wins(database: Database) -> None:
+    queues = Queues(database)
+    handoff = queues.open("c1", "sms", "housing", HandoffReason.STAFF_SERVICE)
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda n: queues.claim(handoff.id, f"staff{n}"), range(8)))
+    assert results.count(True) == 1
+    claimed = queues.get(handoff.id)
+    assert claimed is not None and claimed.status is HandoffStatus.CLAIMED
+    assert claimed.claimed_by == f"staff{results.index(True)}"
+    assert queues.waiting() == []
+
+
+def test_transfer_returns_the_conversation_to_another_agencys_queue_with_a_note(database: Database) -> None:
+    queues = Queues(database)
+    handoff = queues.open("c1", "webchat", "contact_center", HandoffReason.ASKED_FOR_PERSON)
+    assert queues.claim(handoff.id, "pat")
+    assert queues.transfer(handoff.id, "water", "resident has no water since Monday, 12 Fictional Rd")
+    [moved] = queues.waiting({"water"})
+    assert (moved.id, moved.claimed_by, moved.note) == (handoff.id, None, "resident has no water since Monday, 12 Fictional Rd")
+
+
+def test_a_closed_handoff_cannot_be_claimed_or_closed_again(database: Database) -> None:
+    queues = Queues(database)
+    handoff = queues.open("c1", "sms", "parks", HandoffReason.ASKED_FOR_PERSON)
+    assert queues.close(handoff.id, "answered by phone")
+    assert not queues.close(handoff.id, "again")
+    assert not queues.claim(handoff.id, "pat")
+    assert not queues.transfer(handoff.id, "water", "")
+
+
+def test_the_audit_log_keeps_who_did_what_to_which_conversation(database: Database) -> None:
+    log = AuditLog(database)
+    log.record("pat", StaffAction.CLAIM, conversation_id="c1", subject="handoff:1")
+    log.record("pat", StaffAction.REPLY, conversation_id="c1", detail="reply sent")
+    log.record("sam", StaffAction.CLAIM, conversation_id="c2")
+    entries = log.for_conversation("c1")
+    assert [(e.actor, e.action) for e in entries] == [("pat", StaffAction.CLAIM), ("pat", StaffAction.REPLY)]
+    assert entries[0].at <= entries[1].at
