@@ -1,4 +1,4 @@
-"""What every action needs: the catalogue and the case store, made once per action server, and the latest
+"""What every action needs: the catalogue and the database, opened once per action server, and the latest
 message."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from bot.cases import CaseStore
 from bot.catalog import Catalog, load_catalog
 from bot.db import Database, make_engine
+from bot.queues import Queues
 from bot.settings import get_settings
 
 
@@ -20,8 +21,16 @@ def catalog() -> Catalog:
 
 
 @lru_cache(maxsize=1)
+def database() -> Database:
+    return Database(make_engine(get_settings().database_url))
+
+
 def case_store() -> CaseStore:
-    return CaseStore(Database(make_engine(get_settings().database_url)))
+    return CaseStore(database())
+
+
+def queues() -> Queues:
+    return Queues(database())
 
 
 def latest_text(tracker: Tracker) -> str:

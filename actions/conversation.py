@@ -1,4 +1,4 @@
-"""Conversation-level replies that draw on the catalogue: greeting, the help menu and reaching a person."""
+"""Conversation-level replies that draw on the catalogue: the greeting and the help menu."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalog
 from bot import answers
-from bot.routing import contact_center
 
 
 class ActionGreet(Action):
@@ -36,21 +35,4 @@ class ActionListServices(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         dispatcher.utter_message(response="utter_help", agencies=answers.help_menu(catalog()))
-        return []
-
-
-class ActionContactPerson(Action):
-    """Tell the resident how to reach a person at the 311 Contact Center.
-
-    Note:
-        Live handoff into the staff console replaces this once cases and queues exist (issue 3).
-    """
-
-    def name(self) -> str:
-        return "action_contact_person"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(response="utter_contact_person", **answers.agency_fields(contact_center(catalog())))
         return []

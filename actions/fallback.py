@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalog, intent_ranking, latest_text
-from bot import answers
+from actions.handoff import hand_off
 from bot.fallback import FallbackReply, choose
-from bot.routing import contact_center, likely_services
+from bot.routing import likely_services
 
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -33,7 +33,7 @@ def misses_in_a_row(tracker: Tracker) -> int:
 
 
 class ActionHandleFallback(Action):
-    """Ask to rephrase with the two likeliest services as buttons; after a second miss, offer a person."""
+    """Ask to rephrase with the two likeliest services as buttons; after a second miss, hand over to a person."""
 
     def name(self) -> str:
         return "action_handle_fallback"
@@ -43,10 +43,9 @@ class ActionHandleFallback(Action):
     ) -> list[dict[str, Any]]:
         reply = choose(latest_text(tracker), misses_in_a_row(tracker))
         if reply is FallbackReply.CONTACT_CENTER:
-            dispatcher.utter_message(
-                response="utter_contact_center", **answers.agency_fields(contact_center(catalog()))
-            )
-        elif reply is FallbackReply.REPHRASE:
+            dispatcher.utter_message(response="utter_misunderstood_twice")
+            return hand_off(dispatcher, tracker)
+        if reply is FallbackReply.REPHRASE:
             options = likely_services(catalog(), intent_ranking(tracker))
             buttons = [{"title": s.title, "payload": f"/{s.id}"} for s in options]
             dispatcher.utter_message(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseSettings
+from pydantic import BaseSettings, SecretStr
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,6 +17,15 @@ class Settings(BaseSettings):
     catalog_dir: Path = PROJECT_ROOT / "data" / "catalog"
     # Cases and everything else One Door stores itself; PostgreSQL for several replicas.
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'onedoor.db'}"
+    # Rasa's HTTP API, which the console uses to read transcripts and deliver staff replies.
+    rasa_url: str = "http://localhost:5005"
+    rasa_token: SecretStr = SecretStr("")
+    # Signs the console's session cookies.
+    console_secret: SecretStr = SecretStr("")
+    # Minutes a staff member takes per conversation, for the wait a resident in a queue is told.
+    minutes_per_handoff: int = 5
+    # A fixed "now" (ISO 8601) for demonstrations and tests of office-hours behaviour; unset in production.
+    clock: datetime | None = None
 
     class Config:
         env_prefix = "ONE_DOOR_"
@@ -24,3 +34,11 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     return Settings()
+
+
+def now() -> datetime:
+    """The current time, in UTC, unless a fixed clock is set."""
+    fixed = get_settings().clock
+    if fixed is None:
+        return datetime.now(timezone.utc)
+    return fixed if fixed.tzinfo else fixed.replace(tzinfo=timezone.utc)

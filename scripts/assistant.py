@@ -22,6 +22,8 @@ from bot import migrate
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "one-door.tar.gz"
 STARTUP_SECONDS = 180
+# A Monday at noon in the sample city, so that office-hours behaviour does not depend on when tests run.
+OFFICE_HOURS_CLOCK = "2026-11-23T18:00:00+00:00"
 STOP_SECONDS = 20
 
 
@@ -74,6 +76,7 @@ def running_assistant(work: Path, model: Path = MODEL) -> Iterator[Assistant]:
         "ONE_DOOR_TRACKER_DIALECT": "sqlite",
         "ONE_DOOR_TRACKER_DB": str(work / "trackers.db"),
         "ONE_DOOR_DATABASE_URL": database_url,
+        "ONE_DOOR_CLOCK": OFFICE_HOURS_CLOCK,
     }
     rasa = [sys.executable, "-m", "rasa"]
     commands = {

@@ -14,7 +14,12 @@ from bot.db import Database, make_engine
 
 
 def user_event(text: str, intent: str) -> dict[str, Any]:
-    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 0.9}}}
+    return {
+        "event": "user",
+        "text": text,
+        "input_channel": "webchat",
+        "parse_data": {"intent": {"name": intent, "confidence": 0.9}},
+    }
 
 
 @pytest.fixture
@@ -31,15 +36,20 @@ def make_tracker() -> Callable[..., Tracker]:
             "intent_ranking": [{"name": n, "confidence": c} for n, c in (ranking or [(intent, 0.9)])],
             "entities": [],
         }
-        events = [user_event(t, i) for t, i in earlier] + [{"event": "user", "text": text, "parse_data": latest}]
+        events = [user_event(t, i) for t, i in earlier] + [{**user_event(text, intent), "parse_data": latest}]
         return Tracker("resident-1", {}, latest, events, False, None, {}, "action_listen")
 
     return build
 
 
 @pytest.fixture
-def sqlite_store(tmp_path: Path) -> CaseStore:
-    """A case store on a freshly migrated SQLite file, for the actions that file or look up cases."""
+def sqlite_database(tmp_path: Path) -> Database:
+    """A freshly migrated SQLite file, for the actions that store cases and handoffs."""
     url = f"sqlite:///{tmp_path / 'onedoor.db'}"
     migrate.upgrade(url)
-    return CaseStore(Database(make_engine(url)))
+    return Database(make_engine(url))
+
+
+@pytest.fixture
+def sqlite_store(sqlite_database: Database) -> CaseStore:
+    return CaseStore(sqlite_database)

@@ -5,7 +5,7 @@ from typing import Callable
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import ActionContactPerson, ActionGreet, ActionListServices
+from actions.conversation import ActionGreet, ActionListServices
 from bot.catalog import Catalog
 
 
@@ -24,9 +24,3 @@ async def test_help_lists_agencies(make_tracker: Callable[..., Tracker]) -> None
     [message] = dispatcher.messages
     assert message["response"] == "utter_help"
     assert "Sanitation and Recycling: " in message["agencies"]
-
-
-async def test_asking_for_a_person_gives_the_contact_center(make_tracker: Callable[..., Tracker]) -> None:
-    dispatcher = CollectingDispatcher()
-    await ActionContactPerson().run(dispatcher, make_tracker("agent please", "human_handoff"), {})
-    assert dispatcher.messages[0]["agency"] == "311 Contact Center"

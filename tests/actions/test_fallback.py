@@ -25,13 +25,6 @@ async def test_first_miss_offers_the_two_likeliest_services(make_tracker: Callab
     assert [b["payload"] for b in message["buttons"]] == ["/pothole_report", "/sidewalk_repair"]
 
 
-async def test_second_miss_in_a_row_offers_the_contact_center(make_tracker: Callable[..., Tracker]) -> None:
-    tracker = make_tracker("still nothing", "nlu_fallback", earlier=[("hmm", "nlu_fallback")])
-    [message] = await run(ActionHandleFallback(), tracker)
-    assert message["response"] == "utter_contact_center"
-    assert message["agency"] == "311 Contact Center"
-
-
 async def test_a_miss_after_an_understood_message_is_a_first_miss(make_tracker: Callable[..., Tracker]) -> None:
     tracker = make_tracker("blorp", "nlu_fallback", earlier=[("zzz", "nlu_fallback"), ("hi", "greet")])
     assert misses_in_a_row(tracker) == 1

@@ -9,6 +9,7 @@ import pytest
 
 from bot.cases import CaseStore, NewCase
 from bot.db import Database, make_engine
+from bot.queues import Queues
 from bot.references import new_reference, parse
 from scripts.assistant import Assistant
 
@@ -75,12 +76,29 @@ def test_odd_input_still_gets_a_reply(assistant: Assistant, message: str) -> Non
     assert texts(assistant.say(new_sender(), message)).strip()
 
 
-def test_two_misses_in_a_row_offer_the_contact_center(assistant: Assistant) -> None:
+def test_two_misses_in_a_row_hand_over_to_the_contact_center(assistant: Assistant) -> None:
     sender = new_sender()
     first = assistant.say(sender, "blorp fnord quux")
     second = assistant.say(sender, "zibble wabble")
     assert "Could you say it another way" in texts(first)
-    assert "311 Contact Center" in texts(second)
+    assert "I've passed your conversation to 311 Contact Center" in texts(second)
+
+
+def test_after_a_handoff_the_bot_stays_silent_and_the_message_is_kept(assistant: Assistant) -> None:
+    sender = new_sender()
+    assert "I've passed your conversation to 311 Contact Center" in texts(assistant.say(sender, "let me talk to a human"))
+    assert assistant.say(sender, "hello? anyone there? my address is 5 Fictional Rd") == []
+    with sqlite3.connect(assistant.tracker_db) as db:
+        texts_kept = [row[0] for row in db.execute(
+            "select data from events where sender_id = ? and type_name = 'user'", (sender,))]
+    assert any("5 Fictional Rd" in data for data in texts_kept)
+
+
+def test_queued_handoffs_are_in_the_agency_queue(assistant: Assistant) -> None:
+    sender = new_sender()
+    assistant.say(sender, "my landlord is trying to evict me without notice")
+    waiting = Queues(Database(make_engine(assistant.database_url))).waiting({"housing"})
+    assert sender in [h.conversation_id for h in waiting]
 
 
 def test_conversation_is_kept_in_the_sqlite_tracker_store(assistant: Assistant) -> None:

@@ -56,7 +56,7 @@ def test_buttons_are_shown_and_send_their_payload(page: Page) -> None:
     title = buttons.first.inner_text()
     buttons.first.click()
     expect(page.locator(".onedoor-msg.user").last).to_have_text(title)
-    expect(page.locator(".onedoor-msg.bot")).to_have_count(4, timeout=REPLY_TIMEOUT_MS)
+    expect(page.locator(".onedoor-msg.bot").nth(1)).to_be_visible(timeout=REPLY_TIMEOUT_MS)
 
 
 def test_conversation_survives_a_reload(page: Page) -> None:

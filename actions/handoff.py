@@ -1,0 +1,79 @@
+"""Hand the conversation to a person: queue it and pause the bot in office hours, file a case outside them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ConversationPaused
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.common import case_store, catalog, queues
+from bot import answers, handoff
+from bot.cases import NewCase
+from bot.catalog import Kind
+from bot.queues import HandoffReason
+from bot.routing import contact_center
+from bot.settings import get_settings, now
+
+_REASONS = {
+    "crisis": HandoffReason.CRISIS,
+    "nlu_fallback": HandoffReason.MISUNDERSTOOD,
+    "human_handoff": HandoffReason.ASKED_FOR_PERSON,
+}
+
+
+def last_service(tracker: Tracker) -> str | None:
+    """The service the resident last asked about in this conversation, if any."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+            if catalog().service(str(intent)) is not None:
+                return str(intent)
+    return None
+
+
+def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """Queue the conversation with the right agency and pause the bot, or file a case when nobody is in."""
+    intent = str(tracker.get_intent_of_latest_message(skip_fallback_intent=False))
+    service_id = last_service(tracker)
+    service = catalog().service(service_id) if service_id else None
+    reason = _REASONS.get(intent) or (
+        HandoffReason.STAFF_SERVICE if service is not None and service.kind is Kind.STAFF
+        else HandoffReason.ASKED_FOR_PERSON
+    )
+    decision = handoff.plan(catalog(), reason, service_id, now())
+    channel = tracker.get_latest_input_channel() or "unknown"
+    try:
+        if decision.staffed_now:
+            opened = queues().open(tracker.sender_id, channel, decision.agency.id, reason, decision.service_id)
+            wait = handoff.estimated_wait_minutes(queues().position(opened.id), get_settings().minutes_per_handoff)
+            dispatcher.utter_message(response="utter_handoff_queued", agency=decision.agency.name, minutes=wait)
+            return [ConversationPaused()]
+        case = case_store().create(
+            NewCase(decision.service_id or intent, decision.agency.id, channel, tracker.sender_id)
+        )
+    except SQLAlchemyError:
+        dispatcher.utter_message(response="utter_contact_person", **answers.agency_fields(contact_center(catalog())))
+        return []
+    opening = decision.next_open
+    dispatcher.utter_message(
+        response="utter_handoff_after_hours",
+        agency=decision.agency.name,
+        opens=f"{opening:%A} at {opening:%H:%M}" if opening else "",
+        reference=case.reference,
+    )
+    return []
+
+
+class ActionHandOff(Action):
+    """Pass the conversation to the owning agency's staff (the 311 Contact Center when there is none)."""
+
+    def name(self) -> str:
+        return "action_hand_off"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        return hand_off(dispatcher, tracker)

@@ -1,0 +1,54 @@
+"""Hand a conversation to a person: which agency, how urgent, and whether anyone is there now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot import hours
+from bot.catalog import Agency, Catalog
+from bot.queues import HandoffReason
+from bot.routing import contact_center
+
+
+@dataclass(frozen=True)
+class HandoffPlan:
+    """Where a handoff goes and whether staff are in now; `next_open` (local time) when they are not."""
+
+    agency: Agency
+    reason: HandoffReason
+    service_id: str | None
+    staffed_now: bool
+    next_open: datetime | None
+
+
+def owning_agency(catalog: Catalog, service_id: str | None) -> Agency:
+    """The agency that owns a service, or the 311 Contact Center when there is no service or no owner."""
+    if service_id is not None and catalog.service(service_id) is not None:
+        return catalog.owner(service_id)
+    return contact_center(catalog)
+
+
+def plan(catalog: Catalog, reason: HandoffReason, service_id: str | None, now: datetime) -> HandoffPlan:
+    """Decide where a handoff goes, and whether its agency's staff are in at `now` (an aware datetime).
+
+    Crisis and misunderstanding go to the Contact Center, which owns what no agency owns; otherwise the
+    service's agency takes it.
+    """
+    routed_service = service_id if reason in (HandoffReason.STAFF_SERVICE, HandoffReason.ASKED_FOR_PERSON) else None
+    agency = owning_agency(catalog, routed_service)
+    local = now.astimezone(ZoneInfo(catalog.city.timezone))
+    staffed = hours.is_open(agency.hours, local)
+    return HandoffPlan(
+        agency=agency,
+        reason=reason,
+        service_id=routed_service,
+        staffed_now=staffed,
+        next_open=None if staffed else hours.next_opening(agency.hours, local),
+    )
+
+
+def estimated_wait_minutes(position: int, minutes_per_handoff: int) -> int:
+    """A rough wait for the resident: the conversations ahead of them, each taking the usual time."""
+    return max(1, (position + 1) * minutes_per_handoff)
