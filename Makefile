@@ -11,6 +11,7 @@ MODEL := models/one-door.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
 PORT ?= 5005
 ACTIONS_PORT ?= 5055
+CONSOLE_PORT ?= 5006
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -47,9 +48,12 @@ train: $(MODEL) ## Train the model if the training data, domain, config or compo
 $(MODEL): $(INSTALLED) $(SPACY_MODEL) $(TRAINING_INPUTS)
 	$(RASA) train --quiet --fixed-model-name one-door --out models
 
-run: install train ## Install if needed, train if needed, and start the assistant with web chat (SQLite)
+run: install train ## Install if needed, train if needed, and start the assistant, web chat and staff console
 	$(PY) -m bot db upgrade
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ONE_DOOR_PORT=$(PORT) ONE_DOOR_ACTIONS_PORT=$(ACTIONS_PORT) honcho start -f Procfile
+	$(PY) scripts/make_secrets.py var/secrets.env
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ONE_DOOR_PORT=$(PORT) ONE_DOOR_ACTIONS_PORT=$(ACTIONS_PORT) \
+		ONE_DOOR_CONSOLE_PORT=$(CONSOLE_PORT) ONE_DOOR_RASA_URL=http://localhost:$(PORT) \
+		honcho start -f Procfile -e var/secrets.env
 
 validate: install ## Check the training data and domain (rasa data validate); README explains its warnings
 	$(RASA) data validate

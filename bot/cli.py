@@ -63,6 +63,28 @@ def _staff_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _console(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from bot.console.app import Console, create_app
+    from bot.integrations.rasa import RasaClient
+
+    settings = get_settings()
+    secret = settings.console_secret.get_secret_value()
+    if not secret:
+        print("ONE_DOOR_CONSOLE_SECRET must be set: it signs the console's session cookies", file=sys.stderr)
+        return 2
+    console = Console(
+        catalog=load_catalog(settings.catalog_dir),
+        database=Database(make_engine(settings.database_url)),
+        rasa=RasaClient(settings.rasa_url, settings.rasa_token.get_secret_value()),
+        secret=secret,
+    )
+    # No websockets: the console is plain pages, and Rasa pins an older websockets than uvicorn expects.
+    uvicorn.run(create_app(console), host=args.host, port=args.port, log_level="warning", ws="none")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="One Door operators' commands.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -86,6 +108,10 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
     add.set_defaults(handler=_staff_add)
+    console = commands.add_parser("console", help="serve the staff console")
+    console.add_argument("--host", default="127.0.0.1")
+    console.add_argument("--port", type=int, default=5006)
+    console.set_defaults(handler=_console)
     return parser
 
 

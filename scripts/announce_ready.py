@@ -14,6 +14,7 @@ from urllib.error import URLError
 PORT = os.environ.get("ONE_DOOR_PORT", "5005")
 HEALTH = f"http://localhost:{PORT}/webhooks/webchat/"
 CHAT = f"http://localhost:{PORT}/webhooks/webchat/chat"
+CONSOLE = f"http://localhost:{os.environ.get('ONE_DOOR_CONSOLE_PORT', '5006')}/"
 POLL_SECONDS = 1.0
 TIMEOUT_SECONDS = 600.0
 
@@ -31,7 +32,7 @@ def wait_until_up() -> bool:
 
 def main() -> None:
     if wait_until_up():
-        print(f"One Door is ready. Open the web chat: {CHAT}", flush=True)
+        print(f"One Door is ready. Open the web chat: {CHAT}  (staff console: {CONSOLE})", flush=True)
     else:
         print(f"One Door did not come up within {TIMEOUT_SECONDS:.0f} s; see the rasa log above.", flush=True)
     signal.pause()

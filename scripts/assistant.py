@@ -1,4 +1,4 @@
-"""Start the real Rasa server and action server on free ports, with fresh SQLite stores, and stop them.
+"""Start the real Rasa server, action server and staff console on free ports, with fresh SQLite stores.
 
 The end-to-end tests and the benchmarks both need a running assistant that nothing else shares.
 """
@@ -6,6 +6,7 @@ The end-to-end tests and the benchmarks both need a running assistant that nothi
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -54,6 +55,7 @@ class Assistant:
     base_url: str
     tracker_db: Path
     database_url: str
+    console_url: str
 
     def say(self, sender: str, message: object) -> list[dict[str, object]]:
         reply = requests.post(
@@ -66,7 +68,8 @@ class Assistant:
 @contextmanager
 def running_assistant(work: Path, model: Path = MODEL) -> Iterator[Assistant]:
     """Run the action server and the Rasa server until the block ends; logs go to `work`."""
-    rasa_port, actions_port = free_port(), free_port()
+    rasa_port, actions_port, console_port = free_port(), free_port(), free_port()
+    token = secrets.token_urlsafe(16)
     database_url = f"sqlite:///{work / 'onedoor.db'}"
     migrate.upgrade(database_url)
     env = {
@@ -77,6 +80,9 @@ def running_assistant(work: Path, model: Path = MODEL) -> Iterator[Assistant]:
         "ONE_DOOR_TRACKER_DB": str(work / "trackers.db"),
         "ONE_DOOR_DATABASE_URL": database_url,
         "ONE_DOOR_CLOCK": OFFICE_HOURS_CLOCK,
+        "ONE_DOOR_RASA_URL": f"http://127.0.0.1:{rasa_port}",
+        "ONE_DOOR_RASA_TOKEN": token,
+        "ONE_DOOR_CONSOLE_SECRET": secrets.token_urlsafe(32),
     }
     rasa = [sys.executable, "-m", "rasa"]
     commands = {
@@ -86,8 +92,12 @@ def running_assistant(work: Path, model: Path = MODEL) -> Iterator[Assistant]:
         ),
         "rasa": (
             rasa + ["run", "--port", str(rasa_port), "--model", str(model), "--credentials", "credentials.yml",
-                    "--endpoints", "endpoints.yml"],
+                    "--endpoints", "endpoints.yml", "--enable-api", "--auth-token", token],
             f"http://127.0.0.1:{rasa_port}/webhooks/webchat/",
+        ),
+        "console": (
+            [sys.executable, "-m", "bot", "console", "--port", str(console_port)],
+            f"http://127.0.0.1:{console_port}/login",
         ),
     }
     processes: list[subprocess.Popen[bytes]] = []
@@ -98,7 +108,10 @@ def running_assistant(work: Path, model: Path = MODEL) -> Iterator[Assistant]:
             processes.append(process)
             _wait_for(health, process, log)
         yield Assistant(
-            base_url=f"http://127.0.0.1:{rasa_port}", tracker_db=work / "trackers.db", database_url=database_url
+            base_url=f"http://127.0.0.1:{rasa_port}",
+            tracker_db=work / "trackers.db",
+            database_url=database_url,
+            console_url=f"http://127.0.0.1:{console_port}",
         )
     finally:
         for process in processes:

@@ -1,12 +1,25 @@
-"""A running One Door for the end-to-end tests: the real Rasa server and action server."""
+"""Shared by the end-to-end tests: a running One Door (Rasa, action server, staff console) and Chromium."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from scripts.assistant import MODEL, Assistant, running_assistant
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+REPLY_TIMEOUT_MS = 30_000
 
 
 @pytest.fixture(scope="session")
@@ -15,3 +28,11 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
         pytest.fail(f"{MODEL} is missing: run `make train` (make test does) first")
     with running_assistant(tmp_path_factory.mktemp("assistant")) as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

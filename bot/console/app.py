@@ -1,0 +1,188 @@
+"""The staff console's web app (Starlette, Jinja2 templates): sign in, queues, take and answer conversations."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from bot.audit import AuditLog, StaffAction
+from bot.catalog import Catalog
+from bot.console.access import may_open, visible_agencies
+from bot.db import Database
+from bot.integrations.rasa import RasaClient, RasaUnavailable
+from bot.queues import Handoff, HandoffStatus, Queues
+from bot.staff import StaffDirectory, StaffMember, StaffRole
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+SESSION_KEY = "staff"
+
+
+@dataclass(frozen=True)
+class Console:
+    """What the console works with; tests build one on their own database and Rasa."""
+
+    catalog: Catalog
+    database: Database
+    rasa: RasaClient
+    secret: str
+
+
+def create_app(console: Console) -> Starlette:
+    templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    resident_messages = Environment(loader=FileSystemLoader(TEMPLATES / "messages"), autoescape=False)
+    queues = Queues(console.database)
+    audit = AuditLog(console.database)
+    staff = StaffDirectory(console.database)
+
+    def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        session = request.session.get(SESSION_KEY)
+        html = templates.get_template(name).render(
+            me=session, csrf=request.session.get("csrf", ""), catalog=console.catalog, **context
+        )
+        return HTMLResponse(html, status_code=status)
+
+    def signed_in(request: Request) -> StaffMember | None:
+        data = request.session.get(SESSION_KEY)
+        return StaffMember(data["username"], data["name"], data["agency"], StaffRole(data["role"])) if data else None
+
+    async def form_with_csrf(request: Request) -> dict[str, str] | None:
+        form = {key: str(value) for key, value in (await request.form()).items()}
+        token = request.session.get("csrf")
+        return form if token and secrets.compare_digest(form.get("csrf", ""), token) else None
+
+    async def login(request: Request) -> Response:
+        if request.method == "GET":
+            request.session.setdefault("csrf", secrets.token_urlsafe(16))
+            return page(request, "login.html")
+        form = await form_with_csrf(request)
+        member = staff.authenticate(form.get("username", ""), form.get("password", "")) if form else None
+        if member is None:
+            return page(request, "login.html", status=401, error="Wrong username or password.")
+        request.session.clear()
+        request.session.update(
+            {
+                SESSION_KEY: {"username": member.username, "name": member.display_name,
+                              "agency": member.agency_id, "role": member.role.value},
+                "csrf": secrets.token_urlsafe(16),
+            }
+        )
+        audit.record(member.username, StaffAction.SIGN_IN)
+        return RedirectResponse("/", status_code=303)
+
+    async def logout(request: Request) -> Response:
+        request.session.clear()
+        return RedirectResponse("/login", status_code=303)
+
+    async def home(request: Request) -> Response:
+        member = signed_in(request)
+        if member is None:
+            return RedirectResponse("/login", status_code=303)
+        waiting = queues.waiting(visible_agencies(member))
+        return page(request, "queue.html", waiting=[_row(console.catalog, h) for h in waiting])
+
+    def handoff_for(request: Request, member: StaffMember) -> Handoff | Response:
+        handoff = queues.get(int(request.path_params["handoff_id"]))
+        if handoff is None:
+            return page(request, "error.html", status=404, message="No such conversation.")
+        if not may_open(member, handoff.agency_id):
+            return page(request, "error.html", status=403, message="This conversation belongs to another agency.")
+        return handoff
+
+    async def show(request: Request) -> Response:
+        member = signed_in(request)
+        if member is None:
+            return RedirectResponse("/login", status_code=303)
+        handoff = handoff_for(request, member)
+        if isinstance(handoff, Response):
+            return handoff
+        try:
+            transcript = await console.rasa.transcript(handoff.conversation_id)
+        except RasaUnavailable:
+            transcript = None
+        return page(request, "handoff.html", handoff=_row(console.catalog, handoff), transcript=transcript,
+                    mine=handoff.claimed_by == member.username)
+
+    async def act(request: Request) -> Response:
+        member = signed_in(request)
+        if member is None:
+            return RedirectResponse("/login", status_code=303)
+        form = await form_with_csrf(request)
+        if form is None:
+            return page(request, "error.html", status=400, message="The form expired. Please reload and try again.")
+        handoff = handoff_for(request, member)
+        if isinstance(handoff, Response):
+            return handoff
+        action = request.path_params["action"]
+        conversation = handoff.conversation_id
+        if action == "claim":
+            if not queues.claim(handoff.id, member.username):
+                return page(request, "error.html", status=409, message="Someone else took this conversation.")
+            audit.record(member.username, StaffAction.CLAIM, conversation, f"handoff:{handoff.id}")
+        elif handoff.claimed_by != member.username:
+            return page(request, "error.html", status=409, message="Take the conversation before acting on it.")
+        elif action == "reply" and form.get("text", "").strip():
+            await console.rasa.say(conversation, form["text"].strip())
+            audit.record(member.username, StaffAction.REPLY, conversation, f"handoff:{handoff.id}")
+        elif action == "transfer" and form.get("agency") in console.catalog.agencies:
+            agency = console.catalog.agencies[form["agency"]]
+            queues.transfer(handoff.id, agency.id, form.get("note", ""))
+            await console.rasa.say(conversation, _notice(resident_messages, "transferred.txt", agency=agency.name))
+            audit.record(member.username, StaffAction.TRANSFER, conversation, agency.id, form.get("note", ""))
+            return RedirectResponse("/", status_code=303)
+        elif action in ("resolve", "handback"):
+            queues.close(handoff.id, form.get("note", ""))
+            template = "resolved.txt" if action == "resolve" else "handed_back.txt"
+            await console.rasa.say(conversation, _notice(resident_messages, template))
+            await console.rasa.resume(conversation)
+            kind = StaffAction.RESOLVE if action == "resolve" else StaffAction.HAND_BACK
+            audit.record(member.username, kind, conversation, f"handoff:{handoff.id}", form.get("note", ""))
+            return RedirectResponse("/", status_code=303)
+        return RedirectResponse(f"/handoffs/{handoff.id}", status_code=303)
+
+    routes = [
+        Route("/", home),
+        Route("/login", login, methods=["GET", "POST"]),
+        Route("/logout", logout, methods=["POST"]),
+        Route("/handoffs/{handoff_id:int}", show),
+        Route("/handoffs/{handoff_id:int}/{action:str}", act, methods=["POST"]),
+    ]
+    middleware = [Middleware(SessionMiddleware, secret_key=console.secret, same_site="strict", https_only=False)]
+    return Starlette(routes=routes, middleware=middleware)
+
+
+def _notice(environment: Environment, name: str, **values: str) -> str:
+    return environment.get_template(name).render(**values).strip()
+
+
+def _row(catalog: Catalog, handoff: Handoff) -> dict[str, Any]:
+    """A handoff as the console lists it, with how long it has waited against its service standard."""
+    service = catalog.service(handoff.service_id) if handoff.service_id else None
+    created = handoff.created_at if handoff.created_at.tzinfo else handoff.created_at.replace(tzinfo=timezone.utc)
+    waited = int((datetime.now(timezone.utc) - created).total_seconds() // 60)
+    target_minutes = service.standard.respond_within_hours * 60 if service else None
+    return {
+        "id": handoff.id,
+        "agency": catalog.agencies[handoff.agency_id].name,
+        "service": service.title if service else "",
+        "reason": handoff.reason.value.replace("_", " "),
+        "urgent": handoff.reason.value == "crisis",
+        "waited": waited,
+        "target": target_minutes,
+        "late": target_minutes is not None and waited > target_minutes,
+        "claimed_by": handoff.claimed_by,
+        "closed": handoff.status is HandoffStatus.CLOSED,
+        "note": handoff.note,
+        "conversation_id": handoff.conversation_id,
+        "channel": handoff.channel,
+    }

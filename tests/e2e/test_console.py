@@ -1,0 +1,99 @@
+"""The staff console in real headless Chromium, with a resident on the web chat at the same time."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from bot.db import Database, make_engine
+from bot.queues import HandoffReason, Queues
+from bot.staff import StaffDirectory, StaffRole
+from scripts.assistant import Assistant
+from tests.e2e.conftest import REPLY_TIMEOUT_MS
+from tests.e2e.test_webchat_page import send
+
+PASSWORD = "a long test password"
+XSS = "<script>document.title='owned'</script><img src=x onerror=\"document.title='owned'\">"
+
+
+@pytest.fixture(scope="module")
+def staff(assistant: Assistant) -> StaffDirectory:
+    directory = StaffDirectory(Database(make_engine(assistant.database_url)))
+    directory.add("cc.agent", "Pat Example", "contact_center", StaffRole.CONTACT_CENTER, PASSWORD)
+    directory.add("water.agent", "Sam Example", "water", StaffRole.AGENT, PASSWORD)
+    return directory
+
+
+def resident_page(browser: Browser, assistant: Assistant) -> Page:
+    page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    page.goto(f"{assistant.base_url}/webhooks/webchat/chat")
+    return page
+
+
+def staff_page(browser: Browser, assistant: Assistant, username: str) -> Page:
+    page = browser.new_context().new_page()
+    page.goto(f"{assistant.console_url}/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Waiting conversations")).to_be_visible()
+    return page
+
+
+def test_wrong_password_is_refused(browser: Browser, assistant: Assistant, staff: StaffDirectory) -> None:
+    page = browser.new_context().new_page()
+    page.goto(f"{assistant.console_url}/login")
+    page.get_by_label("Username").fill("cc.agent")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_have_text("Wrong username or password.")
+
+
+def test_staff_claim_reply_transfer_and_resolve_reach_the_resident(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory
+) -> None:
+    resident = resident_page(browser, assistant)
+    send(resident, XSS)
+    send(resident, "I need to speak to a real person please")
+    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("passed your conversation", timeout=REPLY_TIMEOUT_MS)
+
+    agent = staff_page(browser, assistant, "cc.agent")
+    agent.get_by_role("link", name="Open").last.click()
+    transcript = agent.locator(".transcript")
+    expect(transcript).to_contain_text(XSS)  # shown as text, never run
+    assert agent.title() != "owned"
+    agent.get_by_role("button", name="Take this conversation").click()
+    agent.get_by_label("Message to the resident").fill("Hello, this is Pat at 311. Which street are you on?")
+    agent.get_by_role("button", name="Send reply").click()
+    expect(resident.locator(".onedoor-msg.bot").last).to_have_text(
+        "Hello, this is Pat at 311. Which street are you on?", timeout=REPLY_TIMEOUT_MS
+    )
+
+    agent.get_by_label("To agency").select_option("water")
+    agent.get_by_label("Note for their staff").fill("brown water for days, wants a person")
+    agent.get_by_role("button", name="Transfer").click()
+    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("passed your conversation to Water and Sewer Utility")
+
+    water = staff_page(browser, assistant, "water.agent")
+    water.get_by_role("link", name="Open").first.click()
+    expect(water.get_by_text("brown water for days, wants a person")).to_be_visible()
+    expect(water.locator(".transcript")).to_contain_text("I need to speak to a real person please")
+    water.get_by_role("button", name="Take this conversation").click()
+    water.get_by_label("Resolution note").fill("crew flushed the main")
+    water.get_by_role("button", name="Resolve").click()
+    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("marked as resolved", timeout=REPLY_TIMEOUT_MS)
+
+    send(resident, "thank you")
+    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("welcome", timeout=REPLY_TIMEOUT_MS)
+
+
+def test_agency_staff_cannot_open_another_agencys_conversation_by_url(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory
+) -> None:
+    housing = Queues(Database(make_engine(assistant.database_url))).open(
+        "someone", "sms", "housing", HandoffReason.STAFF_SERVICE, "tenant_rights"
+    )
+    water = staff_page(browser, assistant, "water.agent")
+    response = water.goto(f"{assistant.console_url}/handoffs/{housing.id}")
+    assert response is not None and response.status == 403
+    expect(water.get_by_role("alert")).to_have_text("This conversation belongs to another agency.")
