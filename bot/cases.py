@@ -89,8 +89,20 @@ class CaseView:
     last_note: str
 
 
+@dataclass(frozen=True)
+class CaseDetail:
+    """A case as staff see it: where it stands, what the resident told us, and where to reach them."""
+
+    view: CaseView
+    channel: str
+    conversation_id: str
+    location: str | None
+    description: str | None
+    contact: str | None
+
+
 class CaseStore:
-    """Create cases and look them up by reference."""
+    """Create cases, look them up by reference, list them for staff and change their status."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -122,6 +134,48 @@ class CaseStore:
         with self._db.transaction() as session:
             record = session.execute(select(CaseRecord).where(CaseRecord.reference == canonical)).scalar_one_or_none()
             return _view(record) if record else None
+
+
+    def list(self, agency_ids: set[str] | None, status: CaseStatus | None = None) -> list[CaseDetail]:
+        """Cases of these agencies (all when None), newest first, optionally of one status."""
+        query = select(CaseRecord).order_by(CaseRecord.created_at.desc(), CaseRecord.id.desc())
+        if agency_ids is not None:
+            query = query.where(CaseRecord.agency_id.in_(agency_ids))
+        if status is not None:
+            query = query.where(CaseRecord.status == status)
+        with self._db.transaction() as session:
+            return [_detail(record) for record in session.execute(query).scalars()]
+
+    def for_conversation(self, conversation_id: str) -> list[CaseDetail]:
+        """Cases filed from one conversation, oldest first: the details its forms collected."""
+        query = select(CaseRecord).where(CaseRecord.conversation_id == conversation_id).order_by(CaseRecord.id)
+        with self._db.transaction() as session:
+            return [_detail(record) for record in session.execute(query).scalars()]
+
+    def set_status(self, reference: str, status: CaseStatus, note: str) -> CaseDetail | None:
+        """Move a case to a new status with a note for the resident; None when there is no such case."""
+        with self._db.transaction() as session:
+            record = session.execute(
+                select(CaseRecord).where(CaseRecord.reference == reference).with_for_update()
+            ).scalar_one_or_none()
+            if record is None:
+                return None
+            record.status = status
+            record.updated_at = _now()
+            record.updates.append(CaseUpdateRecord(status=status, note=note))
+            session.flush()
+            return _detail(record)
+
+
+def _detail(record: CaseRecord) -> CaseDetail:
+    return CaseDetail(
+        view=_view(record),
+        channel=record.channel,
+        conversation_id=record.conversation_id,
+        location=record.location,
+        description=record.description,
+        contact=record.contact,
+    )
 
 
 def _view(record: CaseRecord) -> CaseView:

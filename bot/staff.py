@@ -87,6 +87,16 @@ class StaffDirectory:
             raise StaffError(f"the username '{username}' is taken") from error
         return _member(record)
 
+    def members(self) -> list[StaffMember]:
+        """Every active account, by agency then name."""
+        query = (
+            select(StaffRecord)
+            .where(StaffRecord.active.is_(True))
+            .order_by(StaffRecord.agency_id, StaffRecord.display_name)
+        )
+        with self._db.transaction() as session:
+            return [_member(record) for record in session.execute(query).scalars()]
+
     def authenticate(self, username: str, password: str) -> StaffMember | None:
         """The active staff member with these credentials, or None.
 

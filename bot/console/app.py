@@ -17,12 +17,13 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from bot.audit import AuditLog, StaffAction
+from bot.cases import CaseStatus, CaseStore
 from bot.catalog import Catalog
 from bot.console.access import may_open, visible_agencies
 from bot.db import Database
 from bot.integrations.rasa import RasaClient, RasaUnavailable
 from bot.queues import Handoff, HandoffStatus, Queues
-from bot.staff import StaffDirectory, StaffMember, StaffRole
+from bot.staff import StaffDirectory, StaffError, StaffMember, StaffRole, username_for
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SESSION_KEY = "staff"
@@ -44,6 +45,7 @@ def create_app(console: Console) -> Starlette:
     queues = Queues(console.database)
     audit = AuditLog(console.database)
     staff = StaffDirectory(console.database)
+    cases = CaseStore(console.database)
 
     def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         session = request.session.get(SESSION_KEY)
@@ -111,7 +113,8 @@ def create_app(console: Console) -> Starlette:
         except RasaUnavailable:
             transcript = None
         return page(request, "handoff.html", handoff=_row(console.catalog, handoff), transcript=transcript,
-                    mine=handoff.claimed_by == member.username)
+                    mine=handoff.claimed_by == member.username,
+                    collected=cases.for_conversation(handoff.conversation_id))
 
     async def act(request: Request) -> Response:
         member = signed_in(request)
@@ -150,12 +153,79 @@ def create_app(console: Console) -> Starlette:
             return RedirectResponse("/", status_code=303)
         return RedirectResponse(f"/handoffs/{handoff.id}", status_code=303)
 
+    async def case_list(request: Request) -> Response:
+        member = signed_in(request)
+        if member is None:
+            return RedirectResponse("/login", status_code=303)
+        visible = visible_agencies(member)
+        agency = request.query_params.get("agency") or None
+        if agency is not None:
+            if not may_open(member, agency):
+                return page(request, "error.html", status=403, message="Those cases belong to another agency.")
+            visible = {agency}
+        status_name = request.query_params.get("status") or None
+        status = CaseStatus(status_name) if status_name in {s.value for s in CaseStatus} else None
+        return page(request, "cases.html", cases=cases.list(visible, status), statuses=list(CaseStatus),
+                    chosen_agency=agency or "", chosen_status=status.value if status else "")
+
+    async def case_status(request: Request) -> Response:
+        member = signed_in(request)
+        if member is None:
+            return RedirectResponse("/login", status_code=303)
+        form = await form_with_csrf(request)
+        if form is None:
+            return page(request, "error.html", status=400, message="The form expired. Please reload and try again.")
+        reference = request.path_params["reference"]
+        found = cases.find(reference)
+        if found is None:
+            return page(request, "error.html", status=404, message="No such case.")
+        if not may_open(member, found.agency_id):
+            return page(request, "error.html", status=403, message="This case belongs to another agency.")
+        if form.get("status") not in {s.value for s in CaseStatus}:
+            return page(request, "error.html", status=400, message="Choose a status.")
+        changed = cases.set_status(reference, CaseStatus(form["status"]), form.get("note", "").strip())
+        if changed is not None:
+            notice = _notice(resident_messages, "case_update.txt", reference=reference,
+                             status=changed.view.status.value, note=changed.view.last_note)
+            try:
+                await console.rasa.say(changed.conversation_id, notice)
+            except RasaUnavailable:
+                pass  # The status is saved; the resident sees it the next time they ask.
+            audit.record(member.username, StaffAction.CASE_STATUS, changed.conversation_id, reference,
+                         changed.view.status.value)
+        return RedirectResponse("/cases", status_code=303)
+
+    async def staff_admin(request: Request) -> Response:
+        member = signed_in(request)
+        if member is None:
+            return RedirectResponse("/login", status_code=303)
+        if member.role is not StaffRole.ADMIN:
+            return page(request, "error.html", status=403, message="Only administrators manage staff accounts.")
+        error = None
+        if request.method == "POST":
+            form = await form_with_csrf(request)
+            if form is None or form.get("agency") not in console.catalog.agencies or not form.get("name"):
+                error = "Fill in every field."
+            else:
+                username = form.get("username") or username_for(form["name"])
+                try:
+                    staff.add(username, form["name"], form["agency"], StaffRole(form.get("role", "agent")),
+                              form.get("password", ""))
+                    audit.record(member.username, StaffAction.USER_ADDED, subject=username)
+                except (StaffError, ValueError) as problem:
+                    error = str(problem)
+        return page(request, "staff.html", status=400 if error else 200, members=staff.members(),
+                    roles=list(StaffRole), error=error)
+
     routes = [
         Route("/", home),
         Route("/login", login, methods=["GET", "POST"]),
         Route("/logout", logout, methods=["POST"]),
         Route("/handoffs/{handoff_id:int}", show),
         Route("/handoffs/{handoff_id:int}/{action:str}", act, methods=["POST"]),
+        Route("/cases", case_list),
+        Route("/cases/{reference:str}/status", case_status, methods=["POST"]),
+        Route("/staff", staff_admin, methods=["GET", "POST"]),
     ]
     middleware = [Middleware(SessionMiddleware, secret_key=console.secret, same_site="strict", https_only=False)]
     return Starlette(routes=routes, middleware=middleware)

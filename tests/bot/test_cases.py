@@ -57,3 +57,31 @@ def test_a_reference_collision_is_retried(database: Database, monkeypatch: pytes
     issued = iter([first.reference, fresh])
     monkeypatch.setattr(references, "new_reference", lambda: next(issued))
     assert store.create(POTHOLE).reference == fresh
+
+
+def test_staff_list_cases_by_agency_and_status_newest_first(database: Database) -> None:
+    store = CaseStore(database)
+    first = store.create(POTHOLE)
+    second = store.create(POTHOLE)
+    store.create(NewCase("water_outage", "water", "sms", "c2"))
+    assert [c.view.reference for c in store.list({"public_works"})] == [second.reference, first.reference]
+    assert len(store.list(None)) == 3
+    store.set_status(first.reference, CaseStatus.RESOLVED, "filled on Tuesday")
+    assert [c.view.reference for c in store.list({"public_works"}, CaseStatus.RESOLVED)] == [first.reference]
+
+
+def test_a_status_change_is_kept_with_its_note(database: Database) -> None:
+    store = CaseStore(database)
+    case = store.create(POTHOLE)
+    changed = store.set_status(case.reference, CaseStatus.IN_PROGRESS, "crew booked for Monday")
+    assert changed is not None and changed.conversation_id == "c0ffee"
+    found = store.find(case.reference)
+    assert found is not None and (found.status, found.last_note) == (CaseStatus.IN_PROGRESS, "crew booked for Monday")
+    assert store.set_status("ACD-ACD-ACD", CaseStatus.CLOSED, "") is None
+
+
+def test_the_details_a_conversation_collected_are_found_by_conversation(database: Database) -> None:
+    store = CaseStore(database)
+    store.create(POTHOLE)
+    [detail] = store.for_conversation("c0ffee")
+    assert (detail.location, detail.description) == ("12 Fictional Lane", "deep hole in the right lane")

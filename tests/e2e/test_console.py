@@ -57,8 +57,13 @@ def test_staff_claim_reply_transfer_and_resolve_reach_the_resident(
     send(resident, "I need to speak to a real person please")
     expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("passed your conversation", timeout=REPLY_TIMEOUT_MS)
 
+    session = resident.evaluate("localStorage.getItem('onedoor.session')")
+    queues = Queues(Database(make_engine(assistant.database_url)))
+    [handoff] = [h for h in queues.waiting({"contact_center"}) if h.conversation_id == session]
+
     agent = staff_page(browser, assistant, "cc.agent")
-    agent.get_by_role("link", name="Open").last.click()
+    expect(agent.locator(f"a[href='/handoffs/{handoff.id}']")).to_be_visible()
+    agent.locator(f"a[href='/handoffs/{handoff.id}']").click()
     transcript = agent.locator(".transcript")
     expect(transcript).to_contain_text(XSS)  # shown as text, never run
     assert agent.title() != "owned"
@@ -75,7 +80,7 @@ def test_staff_claim_reply_transfer_and_resolve_reach_the_resident(
     expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("passed your conversation to Water and Sewer Utility")
 
     water = staff_page(browser, assistant, "water.agent")
-    water.get_by_role("link", name="Open").first.click()
+    water.locator(f"a[href='/handoffs/{handoff.id}']").click()
     expect(water.get_by_text("brown water for days, wants a person")).to_be_visible()
     expect(water.locator(".transcript")).to_contain_text("I need to speak to a real person please")
     water.get_by_role("button", name="Take this conversation").click()
@@ -97,3 +102,51 @@ def test_agency_staff_cannot_open_another_agencys_conversation_by_url(
     response = water.goto(f"{assistant.console_url}/handoffs/{housing.id}")
     assert response is not None and response.status == 403
     expect(water.get_by_role("alert")).to_have_text("This conversation belongs to another agency.")
+
+
+def test_a_case_status_change_reaches_the_resident(browser: Browser, assistant: Assistant, staff: StaffDirectory) -> None:
+    staff.add("pw.agent", "Robin Example", "public_works", StaffRole.AGENT, PASSWORD)
+    resident = resident_page(browser, assistant)
+    send(resident, "there's a pothole outside my house")
+    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("Where is it?", timeout=REPLY_TIMEOUT_MS)
+    send(resident, "14 Fictional Lane")
+    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("What's the problem?", timeout=REPLY_TIMEOUT_MS)
+    send(resident, "deep hole by the bus stop")
+    resident.get_by_role("button", name="Yes, send it").click()
+    filed = resident.locator(".onedoor-msg.bot").last
+    expect(filed).to_contain_text("Your case reference is", timeout=REPLY_TIMEOUT_MS)
+    reference = filed.inner_text().split("Your case reference is ")[1][:11]
+
+    agent = staff_page(browser, assistant, "pw.agent")
+    agent.goto(f"{assistant.console_url}/cases?status=open")
+    row = agent.locator("tr", has_text=reference)
+    expect(row).to_contain_text("14 Fictional Lane")
+    row.get_by_label("New status").select_option("resolved")
+    row.get_by_label("Note for the resident").fill("Filled on Tuesday.")
+    row.get_by_role("button", name=f"Update {reference}").click()
+    expect(resident.locator(".onedoor-msg.bot").last).to_have_text(
+        f"Update on your case {reference}: it has been resolved. Filled on Tuesday.", timeout=REPLY_TIMEOUT_MS
+    )
+
+
+def test_agency_staff_cannot_list_another_agencys_cases(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory
+) -> None:
+    water = staff_page(browser, assistant, "water.agent")
+    response = water.goto(f"{assistant.console_url}/cases?agency=housing")
+    assert response is not None and response.status == 403
+
+
+def test_only_an_admin_manages_staff_accounts(browser: Browser, assistant: Assistant, staff: StaffDirectory) -> None:
+    water = staff_page(browser, assistant, "water.agent")
+    response = water.goto(f"{assistant.console_url}/staff")
+    assert response is not None and response.status == 403
+    staff.add("the.admin", "Alex Example", "contact_center", StaffRole.ADMIN, PASSWORD)
+    admin = staff_page(browser, assistant, "the.admin")
+    admin.goto(f"{assistant.console_url}/staff")
+    admin.get_by_label("Name", exact=True).fill("Jo Example")
+    admin.get_by_label("Agency").select_option("parks")
+    admin.get_by_label("Password (at least 12 characters)").fill("another long password")
+    admin.get_by_role("button", name="Add account").click()
+    expect(admin.locator("tr", has_text="jo.example")).to_contain_text("Parks and Recreation")
+    assert staff.authenticate("jo.example", "another long password") is not None
