@@ -25,6 +25,8 @@ MODEL = ROOT / "models" / "one-door.tar.gz"
 STARTUP_SECONDS = 180
 # A Monday at noon in the sample city, so that office-hours behaviour does not depend on when tests run.
 OFFICE_HOURS_CLOCK = "2026-11-23T18:00:00+00:00"
+# The Sunday night before it, when every agency of the sample city is closed.
+AFTER_HOURS_CLOCK = "2026-11-23T04:00:00+00:00"
 STOP_SECONDS = 20
 
 
@@ -66,8 +68,8 @@ class Assistant:
 
 
 @contextmanager
-def running_assistant(work: Path, model: Path = MODEL) -> Iterator[Assistant]:
-    """Run the action server and the Rasa server until the block ends; logs go to `work`."""
+def running_assistant(work: Path, model: Path = MODEL, clock: str = OFFICE_HOURS_CLOCK) -> Iterator[Assistant]:
+    """Run the action server, the Rasa server and the console until the block ends; logs go to `work`."""
     rasa_port, actions_port, console_port = free_port(), free_port(), free_port()
     token = secrets.token_urlsafe(16)
     database_url = f"sqlite:///{work / 'onedoor.db'}"
@@ -79,7 +81,7 @@ def running_assistant(work: Path, model: Path = MODEL) -> Iterator[Assistant]:
         "ONE_DOOR_TRACKER_DIALECT": "sqlite",
         "ONE_DOOR_TRACKER_DB": str(work / "trackers.db"),
         "ONE_DOOR_DATABASE_URL": database_url,
-        "ONE_DOOR_CLOCK": OFFICE_HOURS_CLOCK,
+        "ONE_DOOR_CLOCK": clock,
         "ONE_DOOR_RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "ONE_DOOR_RASA_TOKEN": token,
         "ONE_DOOR_CONSOLE_SECRET": secrets.token_urlsafe(32),
