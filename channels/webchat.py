@@ -40,6 +40,22 @@ def parse_session_id(data: Any) -> str:
     return uuid.uuid4().hex
 
 
+def transcript_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the chat page shows of a conversation's events: the resident's words and every reply.
+
+    Button clicks (payloads such as `/affirm`) are left out; the reply that follows them is shown.
+    """
+    messages: list[dict[str, Any]] = []
+    for event in events:
+        text = event.get("text") or ""
+        if event.get("event") == "user" and text and not text.startswith("/"):
+            messages.append({"from": "user", "text": text})
+        elif event.get("event") == "bot" and text:
+            buttons = (event.get("data") or {}).get("buttons") or []
+            messages.append({"from": "bot", "text": text, "buttons": buttons})
+    return messages
+
+
 def parse_webchat_payload(data: Any) -> InboundMessage | None:
     """Read a `user_uttered` payload; None when it names no valid session.
 
@@ -83,6 +99,16 @@ class WebChatInput(InputChannel):
         @webchat.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @webchat.route("/history", methods=["GET"])
+        async def history(request: Request) -> HTTPResponse:
+            # The random session id is the only key to a conversation: a browser sees only its own.
+            session_id = request.args.get("session_id", "")
+            if not SESSION_ID.match(session_id):
+                return response.json({"messages": []}, status=400)
+            tracker = await request.app.ctx.agent.tracker_store.retrieve_full_tracker(session_id)
+            events = [event.as_dict() for event in tracker.events] if tracker else []
+            return response.json({"messages": transcript_messages(events)})
 
         @webchat.route("/chat", methods=["GET"])
         async def page(_: Request) -> HTTPResponse:

@@ -27,6 +27,7 @@ from bot.staff import StaffDirectory, StaffError, StaffMember, StaffRole, userna
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SESSION_KEY = "staff"
+SESSION_SECONDS = 8 * 60 * 60  # a working day: staff sign in again on the next one
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,9 @@ def create_app(console: Console) -> Starlette:
         Route("/cases/{reference:str}/status", case_status, methods=["POST"]),
         Route("/staff", staff_admin, methods=["GET", "POST"]),
     ]
-    middleware = [Middleware(SessionMiddleware, secret_key=console.secret, same_site="strict", https_only=False)]
+    middleware = [
+        Middleware(SessionMiddleware, secret_key=console.secret, same_site="strict", max_age=SESSION_SECONDS)
+    ]
     return Starlette(routes=routes, middleware=middleware)
 
 

@@ -1,6 +1,7 @@
 // One Door web chat client. It speaks Socket.IO (Engine.IO v4) over a WebSocket, the protocol of Rasa's
-// socket.io channel, so it needs no third-party script. The session id and transcript live in localStorage,
-// so a reload resumes the same conversation.
+// socket.io channel, so it needs no third-party script. The session id lives in localStorage; on load the page
+// asks the server for the conversation so far, so a reload shows replies that arrived while it was closed
+// (staff replies, case updates), and falls back to its own copy when the server cannot say.
 (function () {
   "use strict";
   var SESSION_KEY = "onedoor.session";
@@ -94,6 +95,16 @@
     send(text, text);
   });
 
-  transcript().forEach(render);
-  connect();
+  function restore() {
+    if (!sessionId) { transcript().forEach(render); return Promise.resolve(); }
+    return fetch("history?session_id=" + encodeURIComponent(sessionId))
+      .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
+      .then(function (body) {
+        localStorage.setItem(TRANSCRIPT_KEY, JSON.stringify(body.messages.slice(-200)));
+        body.messages.forEach(render);
+      })
+      .catch(function () { transcript().forEach(render); });
+  }
+
+  restore().then(connect);
 })();

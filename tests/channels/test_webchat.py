@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from channels.webchat import InboundMessage, parse_session_id, parse_webchat_payload
+from channels.webchat import InboundMessage, parse_session_id, parse_webchat_payload, transcript_messages
 
 SESSION = "0123456789abcdef0123456789abcdef"
 
@@ -31,3 +31,19 @@ def test_parse_session_id_keeps_a_valid_id_and_replaces_anything_else() -> None:
     fresh = parse_session_id({"session_id": "<script>"})
     assert fresh != SESSION and len(fresh) == 32
     assert parse_session_id(None) != parse_session_id(None)
+
+
+def test_transcript_messages_show_words_and_replies_but_not_button_payloads() -> None:
+    events = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "pothole on my street"},
+        {"event": "bot", "text": "Is that right?", "data": {"buttons": [{"title": "Yes", "payload": "/affirm"}]}},
+        {"event": "user", "text": "/affirm"},
+        {"event": "bot", "text": "Done."},
+        {"event": "user", "text": ""},
+    ]
+    assert transcript_messages(events) == [
+        {"from": "user", "text": "pothole on my street"},
+        {"from": "bot", "text": "Is that right?", "buttons": [{"title": "Yes", "payload": "/affirm"}]},
+        {"from": "bot", "text": "Done.", "buttons": []},
+    ]

@@ -150,3 +150,29 @@ def test_only_an_admin_manages_staff_accounts(browser: Browser, assistant: Assis
     admin.get_by_role("button", name="Add account").click()
     expect(admin.locator("tr", has_text="jo.example")).to_contain_text("Parks and Recreation")
     assert staff.authenticate("jo.example", "another long password") is not None
+
+
+def test_a_staff_reply_sent_while_the_chat_is_closed_shows_when_it_reopens(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    resident = context.new_page()
+    resident.goto(f"{assistant.base_url}/webhooks/webchat/chat")
+    send(resident, "can I please talk to a person")
+    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("passed your conversation", timeout=REPLY_TIMEOUT_MS)
+    session = resident.evaluate("localStorage.getItem('onedoor.session')")
+    resident.close()
+
+    queues = Queues(Database(make_engine(assistant.database_url)))
+    [handoff] = [h for h in queues.waiting() if h.conversation_id == session]
+    agent = staff_page(browser, assistant, "cc.agent")
+    agent.goto(f"{assistant.console_url}/handoffs/{handoff.id}")
+    agent.get_by_role("button", name="Take this conversation").click()
+    agent.get_by_label("Message to the resident").fill("Sorry for the wait, this is Pat at 311.")
+    agent.get_by_role("button", name="Send reply").click()
+    expect(agent.locator(".transcript")).to_contain_text("Sorry for the wait, this is Pat at 311.")
+
+    reopened = context.new_page()
+    reopened.goto(f"{assistant.base_url}/webhooks/webchat/chat")
+    expect(reopened.locator(".onedoor-msg.bot").last).to_have_text("Sorry for the wait, this is Pat at 311.")
+    expect(reopened.locator(".onedoor-msg.user").first).to_have_text("can I please talk to a person")
