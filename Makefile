@@ -21,12 +21,14 @@ export ONE_DOOR_ACTION_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
 export ONE_DOOR_TRACKER_DIALECT ?= sqlite
 export ONE_DOOR_TRACKER_DB ?= var/trackers.db
 
-.PHONY: help install lock train run test test-stories validate chromium postgres eval bench clean
+.PHONY: help install lock train run test test-stories validate chromium postgres eval eval-pii bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-install: $(INSTALLED) $(SPACY_MODEL) ## Create .venv with Python 3.10, install pinned dependencies, build the spaCy pipeline
+WORD_LIST := build/common-english-words.txt
+
+install: $(INSTALLED) $(SPACY_MODEL) $(WORD_LIST) ## Create .venv with Python 3.10, install pinned dependencies, build the spaCy pipeline and word list
 
 $(INSTALLED): requirements.txt requirements-nodeps.txt
 	@scripts/find_python310.sh >/dev/null
@@ -39,6 +41,9 @@ $(INSTALLED): requirements.txt requirements-nodeps.txt
 $(SPACY_MODEL): $(INSTALLED) scripts/build_spacy_pipeline.py scripts/spacy_patterns.jsonl
 	rm -rf $@ && mkdir -p $(dir $@)
 	$(PY) scripts/build_spacy_pipeline.py $@
+
+$(WORD_LIST): $(INSTALLED) scripts/build_word_list.py
+	$(PY) scripts/build_word_list.py $@
 
 lock: ## Re-compile requirements.txt (exact pins) from requirements.in
 	$(PY) -m piptools compile --quiet --strip-extras --no-emit-index-url -o requirements.txt requirements.in
@@ -78,6 +83,9 @@ eval: train ## NLU cross-validation and the held-out check; reports go to report
 bench: train ## Benchmarks: cold training time and memory, reply latency over REST
 	$(PY) bench/train_time.py
 	$(PY) bench/reply_latency.py
+
+eval-pii: install ## Measure PII redaction on the seeded corpus (tests/pii/corpus.jsonl)
+	$(PY) scripts/eval_pii.py
 
 clean: ## Remove the venv, built pipeline, models and reports
 	rm -rf $(VENV) build models reports var .rasa

@@ -9,8 +9,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalog, latest_text
+from actions.unresolved import settle_unresolved
 from bot import answers, safety
 from bot.routing import NextStep, route
+from bot.unresolved import Outcome
 
 _NEXT_STEP_RESPONSE = {
     NextStep.FILE_CASE: "utter_request_next_step",
@@ -39,6 +41,7 @@ class ActionAnswerService(Action):
         if found is None:
             dispatcher.utter_message(response="utter_ask_rephrase_no_options")
             return []
+        await settle_unresolved(tracker, Outcome.REPHRASED_AND_RESOLVED)
         fields = answers.service_fields(found.service, found.agency)
         dispatcher.utter_message(response="utter_service_answer", **fields)
         dispatcher.utter_message(response="utter_service_details", **fields)

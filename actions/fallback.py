@@ -9,8 +9,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalog, intent_ranking, latest_text
 from actions.handoff import hand_off
+from actions.unresolved import note_unresolved, settle_unresolved
 from bot.fallback import FallbackReply, choose
 from bot.routing import likely_services
+from bot.unresolved import Outcome, UnresolvedKind
 
 FALLBACK_INTENT = "nlu_fallback"
 
@@ -42,9 +44,12 @@ class ActionHandleFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         reply = choose(latest_text(tracker), misses_in_a_row(tracker))
+        await note_unresolved(tracker, UnresolvedKind.FALLBACK)
         if reply is FallbackReply.CONTACT_CENTER:
             dispatcher.utter_message(response="utter_misunderstood_twice")
-            return hand_off(dispatcher, tracker)
+            events = hand_off(dispatcher, tracker)
+            await settle_unresolved(tracker, Outcome.HANDED_OFF)
+            return events
         if reply is FallbackReply.REPHRASE:
             options = likely_services(catalog(), intent_ranking(tracker))
             buttons = [{"title": s.title, "payload": f"/{s.id}"} for s in options]

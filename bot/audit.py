@@ -6,9 +6,9 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, DateTime, Enum, Integer, String, Text, select
+from sqlalchemy import Column, DateTime, Integer, String, Text, select
 
-from bot.db import Base, Database
+from bot.db import Base, Database, value_enum
 
 
 class StaffAction(str, enum.Enum):
@@ -28,10 +28,7 @@ class AuditRecord(Base):
     id = Column(Integer, primary_key=True)
     at = Column(DateTime(timezone=True), nullable=False, default=lambda: datetime.now(timezone.utc))
     actor = Column(String(64), nullable=False, index=True)
-    action = Column(
-        Enum(StaffAction, native_enum=False, length=20, values_callable=lambda actions: [a.value for a in actions]),
-        nullable=False,
-    )
+    action = Column(value_enum(StaffAction, 20), nullable=False)
     conversation_id = Column(String(128), index=True)
     subject = Column(String(64))
     detail = Column(Text, nullable=False, default="")

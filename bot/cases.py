@@ -6,12 +6,12 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, DateTime, Enum, ForeignKey, Integer, String, Text, select
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Text, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import relationship
 
 from bot import references
-from bot.db import Base, Database
+from bot.db import Base, Database, value_enum
 
 REFERENCE_ATTEMPTS = 5
 
@@ -29,9 +29,7 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-_STATUS = Enum(
-    CaseStatus, native_enum=False, length=16, values_callable=lambda statuses: [s.value for s in statuses]
-)
+_STATUS = value_enum(CaseStatus, 16)
 
 
 class CaseRecord(Base):

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot import migrate
+from bot import migrate, pii
 from bot.catalog import CatalogError, load_catalog
 from bot.db import Database, make_engine
 from bot.settings import get_settings
@@ -85,6 +85,24 @@ def _console(args: argparse.Namespace) -> int:
     return 0
 
 
+def _redact(args: argparse.Namespace) -> int:
+    for line in sys.stdin:
+        ending = "\n" if line.endswith("\n") else ""
+        sys.stdout.write(pii.redact(line.rstrip("\n")) + ending)
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from bot.settings import now
+    from bot.unresolved import UnresolvedLog
+
+    removed = UnresolvedLog(Database(make_engine(args.url))).purge(timedelta(days=args.days), now())
+    print(f"purged {removed} unresolved messages older than {args.days} days")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="One Door operators' commands.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -108,6 +126,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
     add.set_defaults(handler=_staff_add)
+    redact = commands.add_parser("redact", help="copy standard input to standard output with personal data removed")
+    redact.set_defaults(handler=_redact)
+    purge = commands.add_parser("purge", help="delete unresolved messages past the retention period (cron-safe)")
+    purge.add_argument("--days", type=int, default=get_settings().retention_days, help="retention in days")
+    purge.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
+    purge.set_defaults(handler=_purge)
     console = commands.add_parser("console", help="serve the staff console")
     console.add_argument("--host", default="127.0.0.1")
     console.add_argument("--port", type=int, default=5006)

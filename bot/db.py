@@ -6,11 +6,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+import enum
+
+from sqlalchemy import Enum, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
 Base = declarative_base()
+
+
+def value_enum(kind: type[enum.Enum], length: int = 32) -> Enum:
+    """A column type storing an enum's values ("in_progress"), not its names, as plain text anyone can read."""
+    return Enum(kind, native_enum=False, length=length, values_callable=lambda members: [m.value for m in members])
 
 
 def make_engine(url: str) -> Engine:

@@ -6,9 +6,9 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Column, DateTime, Enum, Integer, String, Text, select, update
+from sqlalchemy import Column, DateTime, Integer, String, Text, select, update
 
-from bot.db import Base, Database
+from bot.db import Base, Database, value_enum
 
 
 class HandoffReason(str, enum.Enum):
@@ -35,10 +35,6 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _values(kind: type[enum.Enum]) -> Enum:
-    return Enum(kind, native_enum=False, length=20, values_callable=lambda members: [m.value for m in members])
-
-
 class HandoffRecord(Base):
     __tablename__ = "handoffs"
 
@@ -47,9 +43,9 @@ class HandoffRecord(Base):
     channel = Column(String(32), nullable=False)
     agency_id = Column(String(64), nullable=False, index=True)
     service_id = Column(String(64))
-    reason = Column(_values(HandoffReason), nullable=False)
+    reason = Column(value_enum(HandoffReason, 20), nullable=False)
     priority = Column(Integer, nullable=False)
-    status = Column(_values(HandoffStatus), nullable=False, default=HandoffStatus.WAITING, index=True)
+    status = Column(value_enum(HandoffStatus, 20), nullable=False, default=HandoffStatus.WAITING, index=True)
     claimed_by = Column(String(64))
     note = Column(Text, nullable=False, default="")
     created_at = Column(DateTime(timezone=True), nullable=False, default=_now)

@@ -24,6 +24,11 @@ class Settings(BaseSettings):
     console_secret: SecretStr = SecretStr("")
     # Minutes a staff member takes per conversation, for the wait a resident in a queue is told.
     minutes_per_handoff: int = 5
+    # Common English words (built by `make install`), so that redaction can tell "this is ridiculous" from
+    # "this is delphine sorensen".
+    common_words_path: Path = PROJECT_ROOT / "build" / "common-english-words.txt"
+    # Days unresolved messages are kept before `python -m bot purge` deletes them.
+    retention_days: int = 90
     # A fixed "now" (ISO 8601) for demonstrations and tests of office-hours behaviour; unset in production.
     clock: datetime | None = None
 

@@ -9,10 +9,10 @@ from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Boolean, Column, DateTime, Enum, Integer, String, select
+from sqlalchemy import Boolean, Column, DateTime, Integer, String, select
 from sqlalchemy.exc import IntegrityError
 
-from bot.db import Base, Database
+from bot.db import Base, Database, value_enum
 
 MIN_PASSWORD_CHARS = 12
 _hasher = PasswordHasher()
@@ -33,10 +33,7 @@ class StaffRecord(Base):
     username = Column(String(64), nullable=False, unique=True)
     display_name = Column(String(128), nullable=False)
     agency_id = Column(String(64), nullable=False)
-    role = Column(
-        Enum(StaffRole, native_enum=False, length=16, values_callable=lambda roles: [r.value for r in roles]),
-        nullable=False,
-    )
+    role = Column(value_enum(StaffRole, 16), nullable=False)
     password_hash = Column(String(256), nullable=False)
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=lambda: datetime.now(timezone.utc))

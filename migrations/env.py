@@ -11,6 +11,7 @@ import bot.cases  # noqa: F401  (registers the tables on Base.metadata)
 import bot.audit  # noqa: F401
 import bot.queues  # noqa: F401
 import bot.staff  # noqa: F401
+import bot.unresolved  # noqa: F401
 
 url = context.config.get_main_option("sqlalchemy.url") or get_settings().database_url
 

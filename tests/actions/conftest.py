@@ -53,3 +53,14 @@ def sqlite_database(tmp_path: Path) -> Database:
 @pytest.fixture
 def sqlite_store(sqlite_database: Database) -> CaseStore:
     return CaseStore(sqlite_database)
+
+
+@pytest.fixture(autouse=True)
+def action_database(sqlite_database: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """Every action test writes to its own migrated database, never to the project's var/."""
+    import actions.common
+    import actions.unresolved
+
+    monkeypatch.setattr(actions.common, "database", lambda: sqlite_database)
+    monkeypatch.setattr(actions.unresolved, "database", lambda: sqlite_database)
+    return sqlite_database
