@@ -153,3 +153,16 @@ def test_danger_in_the_middle_of_a_request_gets_911_and_the_questions_go_on(assi
     replies = texts(assistant.say(sender, "oh no i smell gas now"))
     assert "call 911" in replies
     assert "Where is it?" in replies
+
+
+def test_unresolved_messages_are_logged_without_the_personal_data_they_carried(assistant: Assistant) -> None:
+    seeded = ["maria.lopez@example.org", "555-867-5309", "4111 1111 1111 1111", "1234 Fictional Street", "Maria Lopez"]
+    sender = new_sender()
+    assistant.say(sender, "blorp fnord, my name is Maria Lopez, mail maria.lopez@example.org")
+    assistant.say(new_sender(), "what's the best pizza place near 1234 Fictional Street? call 555-867-5309")
+    assistant.say(new_sender(), "can you recommend a good movie tonight, I will pay with 4111 1111 1111 1111")
+    with sqlite3.connect(assistant.database_url.removeprefix("sqlite:///")) as db:
+        rows = [" ".join(str(value) for value in row) for row in db.execute("select * from unresolved_messages")]
+    logged = "\n".join(rows)
+    assert "[EMAIL]" in logged and "[PHONE]" in logged and "[CARD]" in logged
+    assert [value for value in seeded if value in logged] == []
