@@ -117,6 +117,20 @@ def create_app(console: Console) -> Starlette:
                     mine=handoff.claimed_by == member.username,
                     collected=cases.for_conversation(handoff.conversation_id))
 
+    async def transcript_part(request: Request) -> Response:
+        """Just the transcript, which the conversation page fetches every few seconds to show new messages."""
+        member = signed_in(request)
+        if member is None:
+            return Response(status_code=401)
+        handoff = handoff_for(request, member)
+        if isinstance(handoff, Response):
+            return handoff
+        try:
+            transcript = await console.rasa.transcript(handoff.conversation_id)
+        except RasaUnavailable:
+            return Response(status_code=503)
+        return HTMLResponse(templates.get_template("transcript.html").render(transcript=transcript))
+
     async def act(request: Request) -> Response:
         member = signed_in(request)
         if member is None:
@@ -223,6 +237,7 @@ def create_app(console: Console) -> Starlette:
         Route("/login", login, methods=["GET", "POST"]),
         Route("/logout", logout, methods=["POST"]),
         Route("/handoffs/{handoff_id:int}", show),
+        Route("/handoffs/{handoff_id:int}/transcript", transcript_part),
         Route("/handoffs/{handoff_id:int}/{action:str}", act, methods=["POST"]),
         Route("/cases", case_list),
         Route("/cases/{reference:str}/status", case_status, methods=["POST"]),

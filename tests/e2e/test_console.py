@@ -68,6 +68,8 @@ def test_staff_claim_reply_transfer_and_resolve_reach_the_resident(
     expect(transcript).to_contain_text(XSS)  # shown as text, never run
     assert agent.title() != "owned"
     agent.get_by_role("button", name="Take this conversation").click()
+    send(resident, "are you still there?")
+    expect(agent.locator(".transcript")).to_contain_text("are you still there?", timeout=15_000)  # no reload
     agent.get_by_label("Message to the resident").fill("Hello, this is Pat at 311. Which street are you on?")
     agent.get_by_role("button", name="Send reply").click()
     expect(resident.locator(".onedoor-msg.bot").last).to_have_text(
