@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, select
 
-from bot.db import Base, Database, value_enum
+from bot.db import Base, Database, utc_now, value_enum
 
 
 class StaffAction(str, enum.Enum):
@@ -26,7 +26,7 @@ class AuditRecord(Base):
     __tablename__ = "audit_log"
 
     id = Column(Integer, primary_key=True)
-    at = Column(DateTime(timezone=True), nullable=False, default=lambda: datetime.now(timezone.utc))
+    at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     actor = Column(String(64), nullable=False, index=True)
     action = Column(value_enum(StaffAction, 20), nullable=False)
     conversation_id = Column(String(128), index=True)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Text, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import relationship
 
 from bot import references
-from bot.db import Base, Database, value_enum
+from bot.db import Base, Database, utc_now, value_enum
 
 REFERENCE_ATTEMPTS = 5
 
@@ -23,10 +23,6 @@ class CaseStatus(str, enum.Enum):
     IN_PROGRESS = "in_progress"
     RESOLVED = "resolved"
     CLOSED = "closed"
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 _STATUS = value_enum(CaseStatus, 16)
@@ -45,8 +41,8 @@ class CaseRecord(Base):
     location = Column(Text)
     description = Column(Text)
     contact = Column(Text)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=_now)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=_now)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updates = relationship("CaseUpdateRecord", order_by="CaseUpdateRecord.id", back_populates="case")
 
 
@@ -55,7 +51,7 @@ class CaseUpdateRecord(Base):
 
     id = Column(Integer, primary_key=True)
     case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False, index=True)
-    at = Column(DateTime(timezone=True), nullable=False, default=_now)
+    at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     status = Column(_STATUS, nullable=False)
     note = Column(Text, nullable=False, default="")
     case = relationship("CaseRecord", back_populates="updates")
@@ -159,7 +155,7 @@ class CaseStore:
             if record is None:
                 return None
             record.status = status
-            record.updated_at = _now()
+            record.updated_at = utc_now()
             record.updates.append(CaseUpdateRecord(status=status, note=note))
             session.flush()
             return _detail(record)

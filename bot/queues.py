@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, select, update
 
-from bot.db import Base, Database, value_enum
+from bot.db import Base, Database, utc_now, value_enum
 
 
 class HandoffReason(str, enum.Enum):
@@ -31,10 +31,6 @@ _PRIORITY = {HandoffReason.CRISIS: 0}
 _NORMAL_PRIORITY = 10
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 class HandoffRecord(Base):
     __tablename__ = "handoffs"
 
@@ -48,7 +44,7 @@ class HandoffRecord(Base):
     status = Column(value_enum(HandoffStatus, 20), nullable=False, default=HandoffStatus.WAITING, index=True)
     claimed_by = Column(String(64))
     note = Column(Text, nullable=False, default="")
-    created_at = Column(DateTime(timezone=True), nullable=False, default=_now)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     claimed_at = Column(DateTime(timezone=True))
     closed_at = Column(DateTime(timezone=True))
 
@@ -118,7 +114,7 @@ class Queues:
             result = session.execute(
                 update(HandoffRecord)
                 .where(HandoffRecord.id == handoff_id, HandoffRecord.status == HandoffStatus.WAITING)
-                .values(status=HandoffStatus.CLAIMED, claimed_by=username, claimed_at=_now())
+                .values(status=HandoffStatus.CLAIMED, claimed_by=username, claimed_at=utc_now())
                 .execution_options(synchronize_session=False)
             )
             return bool(result.rowcount == 1)
@@ -142,7 +138,7 @@ class Queues:
             result = session.execute(
                 update(HandoffRecord)
                 .where(HandoffRecord.id == handoff_id, HandoffRecord.status != HandoffStatus.CLOSED)
-                .values(status=HandoffStatus.CLOSED, note=note, closed_at=_now())
+                .values(status=HandoffStatus.CLOSED, note=note, closed_at=utc_now())
                 .execution_options(synchronize_session=False)
             )
             return bool(result.rowcount == 1)

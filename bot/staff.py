@@ -5,14 +5,13 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Boolean, Column, DateTime, Integer, String, select
 from sqlalchemy.exc import IntegrityError
 
-from bot.db import Base, Database, value_enum
+from bot.db import Base, Database, utc_now, value_enum
 
 MIN_PASSWORD_CHARS = 12
 _hasher = PasswordHasher()
@@ -36,7 +35,7 @@ class StaffRecord(Base):
     role = Column(value_enum(StaffRole, 16), nullable=False)
     password_hash = Column(String(256), nullable=False)
     active = Column(Boolean, nullable=False, default=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=lambda: datetime.now(timezone.utc))
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, delete, select, update
 
 from bot import pii
-from bot.db import Base, Database, value_enum
+from bot.db import Base, Database, utc_now, value_enum
 
 TOP_INTENTS = 3
 
@@ -77,7 +77,7 @@ class UnresolvedLog:
         with self._db.transaction() as session:
             session.add(
                 UnresolvedRecord(
-                    at=at or datetime.now(timezone.utc),
+                    at=at or utc_now(),
                     channel=channel,
                     conversation_id=conversation_id,
                     text=pii.redact(text),

@@ -64,6 +64,16 @@ def create_app(console: Console) -> Starlette:
         token = request.session.get("csrf")
         return form if token and secrets.compare_digest(form.get("csrf", ""), token) else None
 
+    async def signed_in_form(request: Request) -> tuple[StaffMember, dict[str, str]] | Response:
+        """The member and their form for a POST, or the response that turns the request away."""
+        member = signed_in(request)
+        if member is None:
+            return RedirectResponse("/login", status_code=303)
+        form = await form_with_csrf(request)
+        if form is None:
+            return page(request, "error.html", status=400, message="The form expired. Please reload and try again.")
+        return member, form
+
     async def login(request: Request) -> Response:
         if request.method == "GET":
             request.session.setdefault("csrf", secrets.token_urlsafe(16))
@@ -132,12 +142,10 @@ def create_app(console: Console) -> Starlette:
         return HTMLResponse(templates.get_template("transcript.html").render(transcript=transcript))
 
     async def act(request: Request) -> Response:
-        member = signed_in(request)
-        if member is None:
-            return RedirectResponse("/login", status_code=303)
-        form = await form_with_csrf(request)
-        if form is None:
-            return page(request, "error.html", status=400, message="The form expired. Please reload and try again.")
+        checked = await signed_in_form(request)
+        if isinstance(checked, Response):
+            return checked
+        member, form = checked
         handoff = handoff_for(request, member)
         if isinstance(handoff, Response):
             return handoff
@@ -184,12 +192,10 @@ def create_app(console: Console) -> Starlette:
                     chosen_agency=agency or "", chosen_status=status.value if status else "")
 
     async def case_status(request: Request) -> Response:
-        member = signed_in(request)
-        if member is None:
-            return RedirectResponse("/login", status_code=303)
-        form = await form_with_csrf(request)
-        if form is None:
-            return page(request, "error.html", status=400, message="The form expired. Please reload and try again.")
+        checked = await signed_in_form(request)
+        if isinstance(checked, Response):
+            return checked
+        member, form = checked
         reference = request.path_params["reference"]
         found = cases.find(reference)
         if found is None:
