@@ -21,7 +21,7 @@ from bot.cases import CaseStatus, CaseStore
 from bot.catalog import Catalog
 from bot.console.access import may_open, visible_agencies
 from bot.db import Database
-from bot.integrations.rasa import RasaClient, RasaUnavailable
+from bot.integrations.rasa import Line, RasaClient, RasaUnavailable
 from bot.queues import Handoff, HandoffStatus, Queues
 from bot.staff import StaffDirectory, StaffError, StaffMember, StaffRole, username_for
 
@@ -112,6 +112,12 @@ def create_app(console: Console) -> Starlette:
             return page(request, "error.html", status=403, message="This conversation belongs to another agency.")
         return handoff
 
+    async def transcript_of(handoff: Handoff) -> list[Line] | None:
+        try:
+            return await console.rasa.transcript(handoff.conversation_id)
+        except RasaUnavailable:
+            return None
+
     async def show(request: Request) -> Response:
         member = signed_in(request)
         if member is None:
@@ -119,10 +125,7 @@ def create_app(console: Console) -> Starlette:
         handoff = handoff_for(request, member)
         if isinstance(handoff, Response):
             return handoff
-        try:
-            transcript = await console.rasa.transcript(handoff.conversation_id)
-        except RasaUnavailable:
-            transcript = None
+        transcript = await transcript_of(handoff)
         return page(request, "handoff.html", handoff=_row(console.catalog, handoff), transcript=transcript,
                     mine=handoff.claimed_by == member.username,
                     collected=cases.for_conversation(handoff.conversation_id))
@@ -135,9 +138,8 @@ def create_app(console: Console) -> Starlette:
         handoff = handoff_for(request, member)
         if isinstance(handoff, Response):
             return handoff
-        try:
-            transcript = await console.rasa.transcript(handoff.conversation_id)
-        except RasaUnavailable:
+        transcript = await transcript_of(handoff)
+        if transcript is None:
             return Response(status_code=503)
         return HTMLResponse(templates.get_template("transcript.html").render(transcript=transcript))
 
@@ -149,6 +151,13 @@ def create_app(console: Console) -> Starlette:
         handoff = handoff_for(request, member)
         if isinstance(handoff, Response):
             return handoff
+        try:
+            return await act_on(request, member, form, handoff)
+        except RasaUnavailable:
+            return page(request, "error.html", status=503,
+                        message="The assistant is not answering right now, so the resident was not told. Try again.")
+
+    async def act_on(request: Request, member: StaffMember, form: dict[str, str], handoff: Handoff) -> Response:
         action = request.path_params["action"]
         conversation = handoff.conversation_id
         if action == "claim":
@@ -167,10 +176,12 @@ def create_app(console: Console) -> Starlette:
             audit.record(member.username, StaffAction.TRANSFER, conversation, agency.id, form.get("note", ""))
             return RedirectResponse("/", status_code=303)
         elif action in ("resolve", "handback"):
-            queues.close(handoff.id, form.get("note", ""))
+            # The bot resumes before the handoff closes: if Rasa is down, the conversation stays with staff
+            # rather than closed while still paused.
             template = "resolved.txt" if action == "resolve" else "handed_back.txt"
             await console.rasa.say(conversation, _notice(resident_messages, template))
             await console.rasa.resume(conversation)
+            queues.close(handoff.id, form.get("note", ""))
             kind = StaffAction.RESOLVE if action == "resolve" else StaffAction.HAND_BACK
             audit.record(member.username, kind, conversation, f"handoff:{handoff.id}", form.get("note", ""))
             return RedirectResponse("/", status_code=303)
