@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import timezone
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from bot.audit import AuditLog, StaffAction
 from bot.cases import CaseStatus, CaseStore
 from bot.catalog import Catalog
 from bot.console.access import may_open, visible_agencies
-from bot.db import Database
+from bot.db import Database, utc_now
 from bot.integrations.rasa import Line, RasaClient, RasaUnavailable
 from bot.queues import Handoff, HandoffStatus, Queues
 from bot.staff import StaffDirectory, StaffError, StaffMember, StaffRole, username_for
@@ -274,7 +274,7 @@ def _row(catalog: Catalog, handoff: Handoff) -> dict[str, Any]:
     """A handoff as the console lists it, with how long it has waited against its service standard."""
     service = catalog.service(handoff.service_id) if handoff.service_id else None
     created = handoff.created_at if handoff.created_at.tzinfo else handoff.created_at.replace(tzinfo=timezone.utc)
-    waited = int((datetime.now(timezone.utc) - created).total_seconds() // 60)
+    waited = int((utc_now() - created).total_seconds() // 60)
     target_minutes = service.standard.respond_within_hours * 60 if service else None
     return {
         "id": handoff.id,
