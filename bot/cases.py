@@ -8,9 +8,10 @@ from datetime import datetime
 
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Text, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import relationship
+from sqlalchemy.orm import Session, relationship
 
 from bot import references
+from bot.attachments import Attachment, attach_pending, attached_to
 from bot.db import Base, Database, utc_now, value_enum
 
 REFERENCE_ATTEMPTS = 5
@@ -93,6 +94,7 @@ class CaseDetail:
     location: str | None
     description: str | None
     contact: str | None
+    attachments: list[Attachment]
 
 
 class CaseStore:
@@ -115,6 +117,7 @@ class CaseStore:
                     record.updates.append(CaseUpdateRecord(status=CaseStatus.OPEN, note=""))
                     session.add(record)
                     session.flush()
+                    attach_pending(session, new.conversation_id, record.id)
                     return _view(record)
             except IntegrityError:
                 continue
@@ -138,13 +141,13 @@ class CaseStore:
         if status is not None:
             query = query.where(CaseRecord.status == status)
         with self._db.transaction() as session:
-            return [_detail(record) for record in session.execute(query).scalars()]
+            return [_detail(session, record) for record in session.execute(query).scalars()]
 
     def for_conversation(self, conversation_id: str) -> list[CaseDetail]:
         """Cases filed from one conversation, oldest first: the details its forms collected."""
         query = select(CaseRecord).where(CaseRecord.conversation_id == conversation_id).order_by(CaseRecord.id)
         with self._db.transaction() as session:
-            return [_detail(record) for record in session.execute(query).scalars()]
+            return [_detail(session, record) for record in session.execute(query).scalars()]
 
     def set_status(self, reference: str, status: CaseStatus, note: str) -> CaseDetail | None:
         """Move a case to a new status with a note for the resident; None when there is no such case."""
@@ -158,10 +161,10 @@ class CaseStore:
             record.updated_at = utc_now()
             record.updates.append(CaseUpdateRecord(status=status, note=note))
             session.flush()
-            return _detail(record)
+            return _detail(session, record)
 
 
-def _detail(record: CaseRecord) -> CaseDetail:
+def _detail(session: Session, record: CaseRecord) -> CaseDetail:
     return CaseDetail(
         view=_view(record),
         channel=record.channel,
@@ -169,6 +172,7 @@ def _detail(record: CaseRecord) -> CaseDetail:
         location=record.location,
         description=record.description,
         contact=record.contact,
+        attachments=attached_to(session, record.id),
     )
 
 

@@ -29,6 +29,31 @@ class Settings(BaseSettings):
     common_words_path: Path = PROJECT_ROOT / "build" / "common-english-words.txt"
     # Days unresolved messages are kept before `python -m bot purge` deletes them.
     retention_days: int = 90
+    # Keys the hash that turns phone numbers and Telegram chat ids into sender ids (`var/secrets.env` under
+    # `make run`). Changing it starts new conversations for everyone, so set it once.
+    pseudonym_key: SecretStr = SecretStr("")
+    # SMS through Twilio: the account, the number (or Messaging Service) replies come from, and the public
+    # URL Twilio posts to, which its signatures cover. Empty: the `sms` webhook answers 503.
+    twilio_account_sid: str = ""
+    twilio_auth_token: SecretStr = SecretStr("")
+    twilio_from_number: str = ""
+    twilio_messaging_service_sid: str = ""
+    sms_webhook_url: str = ""
+    # Where Twilio's REST API is; only tests point it elsewhere.
+    twilio_api_url: str = "https://api.twilio.com"
+    # Telegram: the BotFather token, the secret Telegram echoes on each webhook call, and the public webhook URL
+    # `python -m bot telegram set-webhook` registers. Empty token: the `telegram` webhook answers 503.
+    telegram_bot_token: SecretStr = SecretStr("")
+    telegram_secret_token: SecretStr = SecretStr("")
+    telegram_webhook_url: str = ""
+    # Telegram's Bot API; only tests point it elsewhere.
+    telegram_api_url: str = "https://api.telegram.org"
+    # The outbox: first retry after this many seconds, doubling up to the ceiling, and how long to wait for a
+    # provider before counting the attempt as failed.
+    outbox_retry_seconds: float = 2.0
+    outbox_retry_ceiling_seconds: float = 300.0
+    outbox_poll_seconds: float = 1.0
+    provider_timeout_seconds: float = 10.0
     # A fixed "now" (ISO 8601) for demonstrations and tests of office-hours behaviour; unset in production.
     clock: datetime | None = None
 

@@ -8,7 +8,11 @@ from bot.db import Base, make_engine
 from bot.settings import get_settings
 
 import bot.cases  # noqa: F401  (registers the tables on Base.metadata)
+import bot.attachments  # noqa: F401
 import bot.audit  # noqa: F401
+import bot.messaging.contacts  # noqa: F401
+import bot.messaging.inbound  # noqa: F401
+import bot.messaging.outbox  # noqa: F401
 import bot.queues  # noqa: F401
 import bot.staff  # noqa: F401
 import bot.unresolved  # noqa: F401

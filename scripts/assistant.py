@@ -68,13 +68,18 @@ class Assistant:
 
 
 @contextmanager
-def running_assistant(work: Path, model: Path = MODEL, clock: str = OFFICE_HOURS_CLOCK) -> Iterator[Assistant]:
-    """Run the action server, the Rasa server and the console until the block ends; logs go to `work`."""
+def running_assistant(
+    work: Path, model: Path = MODEL, clock: str = OFFICE_HOURS_CLOCK, env: dict[str, str] | None = None
+) -> Iterator[Assistant]:
+    """Run the action server, the Rasa server and the console until the block ends; logs go to `work`.
+
+    `env` adds or overrides settings, for example to point a channel at a fake provider.
+    """
     rasa_port, actions_port, console_port = free_port(), free_port(), free_port()
     token = secrets.token_urlsafe(16)
     database_url = f"sqlite:///{work / 'onedoor.db'}"
     migrate.upgrade(database_url)
-    env = {
+    environment = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
         "ONE_DOOR_ACTION_URL": f"http://127.0.0.1:{actions_port}/webhook",
@@ -85,6 +90,8 @@ def running_assistant(work: Path, model: Path = MODEL, clock: str = OFFICE_HOURS
         "ONE_DOOR_RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "ONE_DOOR_RASA_TOKEN": token,
         "ONE_DOOR_CONSOLE_SECRET": secrets.token_urlsafe(32),
+        "ONE_DOOR_PSEUDONYM_KEY": secrets.token_urlsafe(32),
+        **(env or {}),
     }
     rasa = [sys.executable, "-m", "rasa"]
     commands = {
@@ -106,7 +113,7 @@ def running_assistant(work: Path, model: Path = MODEL, clock: str = OFFICE_HOURS
     try:
         for name, (command, health) in commands.items():
             log = work / f"{name}.log"
-            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+            process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log.open("wb"), stderr=subprocess.STDOUT)
             processes.append(process)
             _wait_for(health, process, log)
         yield Assistant(

@@ -1,0 +1,86 @@
+"""The delivery loop: send what the outbox holds through a provider, retrying until the provider accepts it.
+
+A provider adapter raises `TemporaryFailure` for what may pass (a 5xx, a timeout, a refused connection, rate
+limiting) and `PermanentFailure` for what cannot (an invalid number, a bot the resident blocked). Anything
+else it raises is treated as temporary, so a bug in an adapter delays messages rather than losing them.
+Errors are logged by type and status only: never the recipient or the text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
+from bot.messaging.outbox import Delivery, Outbox
+
+logger = logging.getLogger(__name__)
+
+Send = Callable[[Delivery], Awaitable[None]]
+Clock = Callable[[], datetime]
+
+
+class TemporaryFailure(Exception):
+    """The provider could not take the message now; it will be tried again."""
+
+
+class PermanentFailure(Exception):
+    """The provider refused the message for a reason that retrying will not change."""
+
+
+def describe(error: BaseException) -> str:
+    """An error as it may be stored and logged: its type and message, which adapters keep free of content."""
+    return f"{type(error).__name__}: {error}"[:200]
+
+
+class DeliveryLoop:
+    """Sends one channel's due messages, then waits for new ones or for the next retry."""
+
+    def __init__(self, outbox: Outbox, channel: str, send: Send, clock: Clock, poll_seconds: float = 1.0) -> None:
+        self._outbox = outbox
+        self._channel = channel
+        self._send = send
+        self._clock = clock
+        self._poll_seconds = poll_seconds
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        """Look at the outbox now rather than at the next poll: a message was just queued."""
+        self._wake.set()
+
+    async def run_once(self) -> int:
+        """Send every message due now, recipients in parallel; returns how many were attempted."""
+        deliveries = await asyncio.to_thread(self._outbox.lease, self._channel, self._clock())
+        await asyncio.gather(*(self._deliver(delivery) for delivery in deliveries))
+        return len(deliveries)
+
+    async def run_forever(self) -> None:
+        while True:
+            try:
+                attempted = await self.run_once()
+            except Exception as error:  # the database is down: keep trying, the messages are safe in it
+                logger.warning("outbox.unavailable channel=%s error=%s", self._channel, describe(error))
+                attempted = 0
+            if attempted:
+                continue
+            self._wake.clear()
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=self._poll_seconds)
+            except asyncio.TimeoutError:
+                pass
+
+    async def _deliver(self, delivery: Delivery) -> None:
+        try:
+            await self._send(delivery)
+        except PermanentFailure as error:
+            logger.warning("outbox.failed channel=%s id=%s error=%s", self._channel, delivery.id, describe(error))
+            await asyncio.to_thread(self._outbox.failed, delivery, describe(error))
+        except Exception as error:
+            due = await asyncio.to_thread(self._outbox.retry_later, delivery, self._clock(), describe(error))
+            logger.info(
+                "outbox.retry channel=%s id=%s attempt=%s next=%s error=%s",
+                self._channel, delivery.id, delivery.attempts, due.isoformat(), describe(error),
+            )
+        else:
+            await asyncio.to_thread(self._outbox.sent, delivery, self._clock())

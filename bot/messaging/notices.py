@@ -1,0 +1,33 @@
+"""Messages a channel sends on its own, without asking the assistant: SMS keywords, a photo kept, content it
+cannot read. They live as templates beside this module so that wording is edited without touching code."""
+
+from __future__ import annotations
+
+import enum
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+
+class Notice(str, enum.Enum):
+    SMS_HELP = "sms_help"
+    SMS_STOPPED = "sms_stopped"
+    SMS_STARTED = "sms_started"
+    PHOTO_KEPT = "photo_kept"
+    UNSUPPORTED_CONTENT = "unsupported_content"
+    PRIVATE_CHATS_ONLY = "private_chats_only"
+
+
+@lru_cache(maxsize=1)
+def _templates() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(Path(__file__).resolve().parent / "notices"),
+        undefined=StrictUndefined,
+        autoescape=False,  # plain text for SMS and Telegram, never HTML
+        keep_trailing_newline=False,
+    )
+
+
+def render(notice: Notice, city: str) -> str:
+    return _templates().get_template(f"{notice.value}.txt").render(city=city).strip()

@@ -1,0 +1,175 @@
+"""The outbox: every message for SMS or Telegram is written here before any attempt to send it.
+
+A provider outage, a slow provider or a restart therefore loses nothing: a message stays `pending` until the
+provider has accepted it. Each replica's delivery loop leases a message with one conditional UPDATE, so two
+replicas never send the same message. Only the oldest pending message of each recipient is sent at a time,
+so a resident reads replies in the order they were written even after a retry.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import Column, DateTime, Integer, String, Text, and_, delete, func, or_, select, update
+
+from bot.messaging.contacts import Choice
+from bot.db import Base, Database, utc_now, value_enum
+
+BATCH = 100
+LEASE = timedelta(seconds=60)
+
+
+class OutboxStatus(str, enum.Enum):
+    PENDING = "pending"
+    SENT = "sent"
+    # The provider refused the message for good (an unknown number, a blocked bot): retrying cannot help.
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A message for one resident, in the channel-neutral form channels render."""
+
+    text: str
+    choices: list[Choice] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps({"text": self.text, "choices": [choice.__dict__ for choice in self.choices]})
+
+    @classmethod
+    def from_json(cls, stored: str) -> Outgoing:
+        data = json.loads(stored)
+        return cls(text=data["text"], choices=[Choice(**item) for item in data.get("choices", [])])
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A leased message: send it, then report how that went."""
+
+    id: int
+    channel: str
+    recipient: str
+    message: Outgoing
+    attempts: int
+
+
+class OutboxRecord(Base):
+    __tablename__ = "outbox"
+
+    id = Column(Integer, primary_key=True)
+    channel = Column(String(32), nullable=False)
+    recipient = Column(String(64), nullable=False, index=True)
+    body = Column(Text, nullable=False)
+    status = Column(value_enum(OutboxStatus, 16), nullable=False, default=OutboxStatus.PENDING, index=True)
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    leased_until = Column(DateTime(timezone=True))
+    last_error = Column(String(200))
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    sent_at = Column(DateTime(timezone=True))
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """How long to wait after the n-th failed attempt: doubling from `base`, never more than `ceiling`."""
+
+    base: timedelta = timedelta(seconds=2)
+    ceiling: timedelta = timedelta(minutes=5)
+
+    @classmethod
+    def from_seconds(cls, base: float, ceiling: float) -> Backoff:
+        return cls(timedelta(seconds=base), timedelta(seconds=ceiling))
+
+    def after(self, attempts: int) -> timedelta:
+        return min(self.base * (2 ** max(attempts - 1, 0)), self.ceiling)
+
+
+class Outbox:
+    """Queue, lease and settle outgoing messages."""
+
+    def __init__(self, database: Database, backoff: Backoff = Backoff()) -> None:
+        self._db = database
+        self._backoff = backoff
+
+    def enqueue(self, channel: str, recipient: str, message: Outgoing) -> int:
+        with self._db.transaction() as session:
+            record = OutboxRecord(channel=channel, recipient=recipient, body=message.to_json())
+            session.add(record)
+            session.flush()
+            return int(record.id)
+
+    def lease(self, channel: str, now: datetime, limit: int = BATCH) -> list[Delivery]:
+        """Take the messages due now, at most one per recipient, for this caller alone for a minute."""
+        with self._db.transaction() as session:
+            heads = (
+                select(func.min(OutboxRecord.id))
+                .where(OutboxRecord.channel == channel, OutboxRecord.status == OutboxStatus.PENDING)
+                .group_by(OutboxRecord.recipient)
+            )
+            candidates = session.execute(
+                select(OutboxRecord)
+                .where(
+                    OutboxRecord.id.in_(heads),
+                    OutboxRecord.next_attempt_at <= now,
+                    or_(OutboxRecord.leased_until.is_(None), OutboxRecord.leased_until < now),
+                )
+                .order_by(OutboxRecord.id)
+                .limit(limit)
+            ).scalars().all()
+            leased = []
+            for record in candidates:
+                taken = session.execute(
+                    update(OutboxRecord)
+                    .where(
+                        OutboxRecord.id == record.id,
+                        OutboxRecord.status == OutboxStatus.PENDING,
+                        or_(OutboxRecord.leased_until.is_(None), OutboxRecord.leased_until < now),
+                    )
+                    .values(leased_until=now + LEASE, attempts=OutboxRecord.attempts + 1)
+                    .execution_options(synchronize_session=False)
+                ).rowcount
+                if taken:
+                    leased.append(Delivery(
+                        id=record.id, channel=record.channel, recipient=record.recipient,
+                        message=Outgoing.from_json(record.body), attempts=record.attempts + 1,
+                    ))
+            return leased
+
+    def sent(self, delivery: Delivery, now: datetime) -> None:
+        self._settle(delivery, status=OutboxStatus.SENT, sent_at=now, leased_until=None, last_error=None)
+
+    def retry_later(self, delivery: Delivery, now: datetime, error: str) -> datetime:
+        """Put a message back after a temporary failure; returns when it will be tried again."""
+        due = now + self._backoff.after(delivery.attempts)
+        self._settle(delivery, next_attempt_at=due, leased_until=None, last_error=error[:200])
+        return due
+
+    def failed(self, delivery: Delivery, error: str) -> None:
+        self._settle(delivery, status=OutboxStatus.FAILED, leased_until=None, last_error=error[:200])
+
+    def _settle(self, delivery: Delivery, **values: object) -> None:
+        with self._db.transaction() as session:
+            session.execute(
+                update(OutboxRecord).where(OutboxRecord.id == delivery.id).values(**values)
+                .execution_options(synchronize_session=False)
+            )
+
+    def counts(self, channel: str) -> dict[OutboxStatus, int]:
+        """How many messages of a channel stand in each status, for health checks and metrics."""
+        with self._db.transaction() as session:
+            rows = session.execute(
+                select(OutboxRecord.status, func.count())
+                .where(OutboxRecord.channel == channel)
+                .group_by(OutboxRecord.status)
+            ).all()
+        return {status: 0 for status in OutboxStatus} | {status: count for status, count in rows}
+
+    def purge_sent(self, before: datetime) -> int:
+        """Delete delivered messages older than `before`; their text lives on in the conversation's tracker."""
+        with self._db.transaction() as session:
+            return int(session.execute(
+                delete(OutboxRecord).where(and_(OutboxRecord.status == OutboxStatus.SENT, OutboxRecord.sent_at < before))
+            ).rowcount)

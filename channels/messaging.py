@@ -1,0 +1,119 @@
+"""What the `sms` and `telegram` connectors share: pseudonymous senders, duplicate checks, and an output
+channel that writes to the outbox, whose delivery loop runs inside the Rasa server.
+
+A connector only parses its provider's requests and renders its provider's messages; it hands this module
+the provider's delivery id, the resident's address and the text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import OutputChannel, UserMessage
+from sanic import Blueprint, Sanic
+
+from bot.messaging.contacts import Choice, Contacts, pseudonym
+from bot.messaging.delivery import DeliveryLoop, Send
+from bot.messaging.inbound import InboundLog
+from bot.messaging.outbox import Backoff, Outbox, Outgoing
+from bot.db import Database, make_engine
+from bot.settings import Settings, now
+
+logger = logging.getLogger(__name__)
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+Render = Callable[[str, Outgoing], list[Outgoing]]
+
+
+class ChannelRuntime:
+    """One provider channel's state in the Rasa process: its database tables and its delivery loop."""
+
+    def __init__(self, channel: str, settings: Settings, send: Send, render: Render) -> None:
+        self.channel = channel
+        self._render = render
+        database = Database(make_engine(settings.database_url))
+        self.contacts = Contacts(database)
+        self.inbound = InboundLog(database)
+        self.outbox = Outbox(database, Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds))
+        self._key = settings.pseudonym_key.get_secret_value().encode()
+        if not self._key:
+            raise ValueError("ONE_DOOR_PSEUDONYM_KEY must be set: it keys the hash of residents' addresses")
+        self.loop = DeliveryLoop(self.outbox, channel, send, now, settings.outbox_poll_seconds)
+        self._task: asyncio.Task[None] | None = None
+
+    def sender_id(self, address: str) -> str:
+        return pseudonym(self.channel, address, self._key)
+
+    def attach_to(self, blueprint: Blueprint) -> None:
+        """Run the delivery loop for as long as the server that serves `blueprint` runs."""
+
+        @blueprint.listener("after_server_start")
+        async def start(_app: Sanic, _loop: asyncio.AbstractEventLoop) -> None:
+            self._task = asyncio.create_task(self.loop.run_forever())
+
+        @blueprint.listener("before_server_stop")
+        async def stop(_app: Sanic, _loop: asyncio.AbstractEventLoop) -> None:
+            if self._task is not None:
+                self._task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self._task
+
+    async def receive(
+        self, delivery_id: str, address: str, handle: Callable[[str], Awaitable[None]]
+    ) -> bool:
+        """Handle one provider delivery exactly once; False when it is a repeat.
+
+        `handle` gets the sender id. If it fails, the delivery is forgotten again so that the provider's
+        retry is handled, and the error propagates (the provider then sees an error status).
+        """
+        if not await asyncio.to_thread(self.inbound.first_time, self.channel, delivery_id):
+            logger.info("%s.duplicate delivery=%s", self.channel, delivery_id)
+            return False
+        sender_id = self.sender_id(address)
+        try:
+            await asyncio.to_thread(self.contacts.remember, self.channel, sender_id, address)
+            await handle(sender_id)
+        except BaseException:
+            await asyncio.to_thread(self.inbound.forget, self.channel, delivery_id)
+            raise
+        return True
+
+    async def enqueue(self, recipient: str, message: Outgoing) -> None:
+        """Queue a message in the form the provider takes; nothing is queued for a number that opted out."""
+        if await asyncio.to_thread(self.contacts.is_opted_out, recipient):
+            logger.info("%s.suppressed reason=opted_out", self.channel)
+            return
+        for part in self._render(recipient, message):
+            await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part)
+        self.loop.wake()
+
+
+class OutboxOutput(OutputChannel):
+    """Rasa's replies for a provider channel, written to the outbox instead of sent at once."""
+
+    def __init__(self, runtime: ChannelRuntime) -> None:
+        self._runtime = runtime
+
+    @classmethod
+    def name(cls) -> str:
+        return "outbox"
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        # Rasa's default sends each paragraph as its own message; the provider's renderer splits by its limit.
+        text = str(message.get("text") or "")
+        choices = [
+            Choice(title=str(button.get("title", "")), payload=str(button.get("payload", "")))
+            for button in message.get("buttons") or message.get("quick_replies") or []
+        ]
+        for extra in (message.get("image"), message.get("attachment")):
+            if isinstance(extra, str) and extra:
+                text = f"{text}\n{extra}".strip()
+        if text or choices:
+            await self._runtime.enqueue(recipient_id, Outgoing(text=text, choices=choices))
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._runtime.enqueue(recipient_id, Outgoing(text=text))
