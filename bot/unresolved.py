@@ -35,6 +35,15 @@ class Outcome(str, enum.Enum):
     ABANDONED = "abandoned"
 
 
+class Triage(str, enum.Enum):
+    """Where a service owner's review of a message stands."""
+
+    NEW = "new"
+    REVIEWED = "reviewed"
+    ADDED_TO_TRAINING = "added_to_training"
+    IGNORED = "ignored"
+
+
 class UnresolvedRecord(Base):
     __tablename__ = "unresolved_messages"
 
@@ -46,10 +55,15 @@ class UnresolvedRecord(Base):
     top_intents = Column(Text, nullable=False)
     kind = Column(value_enum(UnresolvedKind), nullable=False)
     outcome = Column(value_enum(Outcome), nullable=False, default=Outcome.PENDING)
+    triage = Column(value_enum(Triage), nullable=False, default=Triage.NEW, server_default=Triage.NEW.value, index=True)
+    # What a service owner decided the message was: an existing intent, or a service the city does not offer.
+    assigned_intent = Column(String(64))
+    service_need = Column(String(200))
 
 
 @dataclass(frozen=True)
 class Unresolved:
+    id: int
     at: datetime
     channel: str
     conversation_id: str
@@ -57,6 +71,18 @@ class Unresolved:
     top_intents: list[tuple[str, float]]
     kind: UnresolvedKind
     outcome: Outcome
+    triage: Triage = Triage.NEW
+    assigned_intent: str | None = None
+    service_need: str | None = None
+
+
+def _unresolved(record: UnresolvedRecord) -> Unresolved:
+    return Unresolved(
+        id=record.id, at=record.at, channel=record.channel, conversation_id=record.conversation_id,
+        text=record.text, top_intents=[(name, conf) for name, conf in json.loads(record.top_intents)],
+        kind=record.kind, outcome=record.outcome, triage=record.triage,
+        assigned_intent=record.assigned_intent, service_need=record.service_need,
+    )
 
 
 class UnresolvedLog:
@@ -100,11 +126,7 @@ class UnresolvedLog:
     def since(self, moment: datetime) -> list[Unresolved]:
         query = select(UnresolvedRecord).where(UnresolvedRecord.at >= moment).order_by(UnresolvedRecord.at)
         with self._db.transaction() as session:
-            return [
-                Unresolved(r.at, r.channel, r.conversation_id, r.text,
-                           [(name, conf) for name, conf in json.loads(r.top_intents)], r.kind, r.outcome)
-                for r in session.execute(query).scalars()
-            ]
+            return [_unresolved(record) for record in session.execute(query).scalars()]
 
     def purge(self, older_than: timedelta, now: datetime) -> int:
         """Delete records older than the retention period; returns how many went."""
