@@ -23,6 +23,7 @@ class StaffRole(str, enum.Enum):
     AGENT = "agent"  # their agency's queue and cases
     CONTACT_CENTER = "contact_center"  # every queue
     ADMIN = "admin"  # every queue, and manages users
+    SERVICE_OWNER = "service_owner"  # the unresolved-message inbox and reports, for improving content and training
 
 
 class StaffRecord(Base):

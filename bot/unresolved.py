@@ -76,7 +76,7 @@ class Unresolved:
     service_need: str | None = None
 
 
-def _unresolved(record: UnresolvedRecord) -> Unresolved:
+def unresolved_from(record: UnresolvedRecord) -> Unresolved:
     return Unresolved(
         id=record.id, at=record.at, channel=record.channel, conversation_id=record.conversation_id,
         text=record.text, top_intents=[(name, conf) for name, conf in json.loads(record.top_intents)],
@@ -126,7 +126,7 @@ class UnresolvedLog:
     def since(self, moment: datetime) -> list[Unresolved]:
         query = select(UnresolvedRecord).where(UnresolvedRecord.at >= moment).order_by(UnresolvedRecord.at)
         with self._db.transaction() as session:
-            return [_unresolved(record) for record in session.execute(query).scalars()]
+            return [unresolved_from(record) for record in session.execute(query).scalars()]
 
     def purge(self, older_than: timedelta, now: datetime) -> int:
         """Delete records older than the retention period; returns how many went."""

@@ -1,0 +1,48 @@
+"""Triage of unresolved messages and the NLU export, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rasa.shared.nlu.training_data.loading import load_data
+
+from bot.db import Database
+from bot.triage import TriageInbox, training_example
+from bot.unresolved import Triage, UnresolvedKind, UnresolvedLog
+
+
+def _log(database: Database, *texts: str) -> list[int]:
+    log = UnresolvedLog(database)
+    for text in texts:
+        log.record(text, "webchat", "c1", [("nlu_fallback", 0.3)], UnresolvedKind.FALLBACK)
+    return [message.id for message in reversed(TriageInbox(database).messages())]
+
+
+def test_placeholders_and_markup_become_plain_training_text() -> None:
+    assert training_example("call me on [PHONE] about [ADDRESS]") == "call me on 555-0100 about 100 Main Street"
+    assert training_example("[odd](entity) {json}\n next line") == "(odd)(entity) (json) next line"
+
+
+def test_assigned_messages_export_once_as_valid_nlu_data(database: Database, tmp_path: Path) -> None:
+    inbox = TriageInbox(database)
+    ids = _log(database, "theres a huge hole in the road on [ADDRESS]", "road has a crater", "dog licence?",
+               "asdfgh")
+    assert inbox.assign(ids[:2], "pothole_report") == 2
+    inbox.mark_need([ids[2]], "Dog licensing")
+    inbox.set_state([ids[3]], Triage.IGNORED)
+    exported = tmp_path / "nlu.yml"
+    exported.write_text(inbox.export())
+    data = load_data(str(exported))
+    assert {(m.get("text"), m.get("intent")) for m in data.intent_examples} == {
+        ("theres a huge hole in the road on 100 Main Street", "pothole_report"),
+        ("road has a crater", "pothole_report"),
+    }
+    assert not data.entity_examples
+    states = {m.text: (m.triage, m.assigned_intent, m.service_need) for m in inbox.messages()}
+    assert states["dog licence?"] == (Triage.REVIEWED, None, "Dog licensing")
+    assert states["asdfgh"][0] is Triage.IGNORED
+    assert states["road has a crater"][0] is Triage.ADDED_TO_TRAINING
+    assert inbox.export() == 'version: "3.1"\nnlu:\n'
+    assert [m.text for m in inbox.messages(Triage.ADDED_TO_TRAINING)] == [
+        "road has a crater", "theres a huge hole in the road on [ADDRESS]"
+    ]
