@@ -95,11 +95,16 @@ def _redact(args: argparse.Namespace) -> int:
 def _purge(args: argparse.Namespace) -> int:
     from datetime import timedelta
 
+    from bot.retention import purge_conversations
     from bot.settings import now
     from bot.unresolved import UnresolvedLog
 
-    removed = UnresolvedLog(Database(make_engine(args.url))).purge(timedelta(days=args.days), now())
+    database = Database(make_engine(args.url))
+    removed = UnresolvedLog(database).purge(timedelta(days=args.days), now())
     print(f"purged {removed} unresolved messages older than {args.days} days")
+    if args.trackers:
+        conversations = purge_conversations(make_engine(args.trackers), database, now() - timedelta(days=args.days))
+        print(f"purged {conversations} conversations quiet for more than {args.days} days")
     return 0
 
 
@@ -131,6 +136,8 @@ def _parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge", help="delete unresolved messages past the retention period (cron-safe)")
     purge.add_argument("--days", type=int, default=get_settings().retention_days, help="retention in days")
     purge.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
+    purge.add_argument("--trackers", default=get_settings().trackers(),
+                       help="Rasa's tracker store URL (SQLAlchemy form); default from ONE_DOOR_TRACKER_*")
     purge.set_defaults(handler=_purge)
     console = commands.add_parser("console", help="serve the staff console")
     console.add_argument("--host", default="127.0.0.1")

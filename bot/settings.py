@@ -27,8 +27,13 @@ class Settings(BaseSettings):
     # Common English words (built by `make install`), so that redaction can tell "this is ridiculous" from
     # "this is delphine sorensen".
     common_words_path: Path = PROJECT_ROOT / "build" / "common-english-words.txt"
-    # Days unresolved messages are kept before `python -m bot purge` deletes them.
+    # Days unresolved messages and finished conversations are kept before `python -m bot purge` deletes them.
     retention_days: int = 90
+    # Rasa's conversation store, as endpoints.yml configures it, so that `purge` can delete old conversations.
+    # ONE_DOOR_TRACKER_URL (an SQLAlchemy URL) wins; otherwise a SQLite dialect with a file path is used.
+    tracker_url: str = ""
+    tracker_dialect: str = "sqlite"
+    tracker_db: str = ""
     # Keys the hash that turns phone numbers and Telegram chat ids into sender ids (`var/secrets.env` under
     # `make run`). Changing it starts new conversations for everyone, so set it once.
     pseudonym_key: SecretStr = SecretStr("")
@@ -59,6 +64,15 @@ class Settings(BaseSettings):
 
     class Config:
         env_prefix = "ONE_DOOR_"
+
+
+    def trackers(self) -> str | None:
+        """The tracker store's SQLAlchemy URL, when One Door can tell it."""
+        if self.tracker_url:
+            return self.tracker_url
+        if self.tracker_dialect == "sqlite" and self.tracker_db:
+            return f"sqlite:///{Path(self.tracker_db).resolve()}"
+        return None
 
 
 @lru_cache(maxsize=1)
