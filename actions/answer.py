@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import catalog, latest_text
+from actions.feedback import ask_feedback
 from actions.unresolved import settle_unresolved
 from bot import answers, safety
 from bot.routing import NextStep, route
@@ -50,4 +51,6 @@ class ActionAnswerService(Action):
         if found.next_step is NextStep.FILE_CASE:
             # The rule for a request service runs the case form next; it reads which service from this slot.
             return [SlotSet("case_service", found.service.id)]
+        if found.next_step is NextStep.NOTHING:
+            return ask_feedback(dispatcher, tracker, found.service.id)
         return []

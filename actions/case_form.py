@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import case_store, catalog
+from actions.feedback import ask_feedback
 from bot import answers
 from bot.case_form import clean_answer, fields_to_ask
 from bot.cases import NewCase
@@ -131,4 +132,4 @@ class ActionFileCase(Action):
             agency=found.agency.name,
             standard=found.service.standard.promise,
         )
-        return _reset()
+        return _reset() + ask_feedback(dispatcher, tracker, found.service.id)

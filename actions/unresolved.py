@@ -16,15 +16,24 @@ from bot.unresolved import Outcome, UnresolvedKind, UnresolvedLog
 logger = logging.getLogger(__name__)
 
 
-async def note_unresolved(tracker: Tracker, kind: UnresolvedKind) -> None:
-    """Record the latest message as unresolved; a database problem is logged, never raised."""
+async def note_unresolved(
+    tracker: Tracker,
+    kind: UnresolvedKind,
+    text: str | None = None,
+    ranking: list[tuple[str, float]] | None = None,
+) -> None:
+    """Record the latest message as unresolved; a database problem is logged, never raised.
+
+    An answer rated unhelpful is recorded as the question it answered (`text`) and the service that answered
+    it (`ranking`), not as the resident's "no".
+    """
     try:
         await asyncio.to_thread(
             UnresolvedLog(database()).record,
-            latest_text(tracker),
+            latest_text(tracker) if text is None else text,
             tracker.get_latest_input_channel() or "unknown",
             tracker.sender_id,
-            intent_ranking(tracker),
+            intent_ranking(tracker) if ranking is None else ranking,
             kind,
         )
     except SQLAlchemyError as error:

@@ -20,6 +20,8 @@ class StaffAction(str, enum.Enum):
     HAND_BACK = "hand_back"
     CASE_STATUS = "case_status"
     USER_ADDED = "user_added"
+    TRIAGE = "triage"
+    TRIAGE_EXPORT = "triage_export"
 
 
 class AuditRecord(Base):

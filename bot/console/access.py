@@ -15,3 +15,8 @@ def visible_agencies(member: StaffMember) -> set[str] | None:
 def may_open(member: StaffMember, agency_id: str) -> bool:
     agencies = visible_agencies(member)
     return agencies is None or agency_id in agencies
+
+
+def may_triage(member: StaffMember) -> bool:
+    """Service owners and admins review unresolved messages and read the reports; agents serve residents."""
+    return member.role in (StaffRole.SERVICE_OWNER, StaffRole.ADMIN)

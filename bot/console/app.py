@@ -19,11 +19,14 @@ from starlette.routing import Route
 from bot.audit import AuditLog, StaffAction
 from bot.cases import CaseStatus, CaseStore
 from bot.catalog import Catalog
-from bot.console.access import may_open, visible_agencies
+from bot.console.access import may_open, may_triage, visible_agencies
+from bot.console.triage import inbox_view
 from bot.db import Database, utc_now
 from bot.integrations.rasa import Line, RasaClient, RasaUnavailable
 from bot.queues import Handoff, HandoffStatus, Queues
 from bot.staff import StaffDirectory, StaffError, StaffMember, StaffRole, username_for
+from bot.triage import TriageInbox
+from bot.unresolved import Triage
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SESSION_KEY = "staff"
@@ -47,6 +50,7 @@ def create_app(console: Console) -> Starlette:
     audit = AuditLog(console.database)
     staff = StaffDirectory(console.database)
     cases = CaseStore(console.database)
+    inbox = TriageInbox(console.database)
 
     def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         session = request.session.get(SESSION_KEY)
@@ -249,6 +253,59 @@ def create_app(console: Console) -> Starlette:
         return page(request, "staff.html", status=400 if error else 200, members=staff.members(),
                     roles=list(StaffRole), error=error)
 
+    def triage_member(request: Request) -> StaffMember | Response:
+        member = signed_in(request)
+        if member is None:
+            return RedirectResponse("/login", status_code=303)
+        if not may_triage(member):
+            return page(request, "error.html", status=403, message="Only service owners review unresolved messages.")
+        return member
+
+    async def triage(request: Request) -> Response:
+        member = triage_member(request)
+        if isinstance(member, Response):
+            return member
+        state_name = request.query_params.get("state", Triage.NEW.value)
+        state = Triage(state_name) if state_name in {t.value for t in Triage} else Triage.NEW
+        views, counts, exportable = inbox_view(inbox, state)
+        intents = sorted(console.catalog.services.values(), key=lambda service: service.title)
+        return page(request, "triage.html", themes=views, counts=counts, states=list(Triage), state=state,
+                    intents=intents, exportable=exportable, notice=request.query_params.get("notice"))
+
+    async def triage_decide(request: Request) -> Response:
+        checked = await signed_in_form(request)
+        if isinstance(checked, Response):
+            return checked
+        member, form = checked
+        if not may_triage(member):
+            return page(request, "error.html", status=403, message="Only service owners review unresolved messages.")
+        ids = [int(value) for value in (await request.form()).getlist("id") if str(value).isdigit()]
+        action = form.get("action")
+        if action == "assign" and form.get("intent") in console.catalog.services:
+            changed = inbox.assign(ids, form["intent"])
+        elif action == "need" and form.get("need", "").strip():
+            changed = inbox.mark_need(ids, form["need"])
+        elif action in (Triage.REVIEWED.value, Triage.IGNORED.value):
+            changed = inbox.set_state(ids, Triage(action))
+        else:
+            return page(request, "error.html", status=400, message="Choose messages and what to do with them.")
+        audit.record(member.username, StaffAction.TRIAGE, subject=action, detail=f"{changed} messages")
+        state = form.get("state", Triage.NEW.value)
+        return RedirectResponse(f"/triage?state={state}&notice={changed}+messages+updated", status_code=303)
+
+    async def triage_export(request: Request) -> Response:
+        checked = await signed_in_form(request)
+        if isinstance(checked, Response):
+            return checked
+        member, _ = checked
+        if not may_triage(member):
+            return page(request, "error.html", status=403, message="Only service owners review unresolved messages.")
+        exported = inbox.export()
+        audit.record(member.username, StaffAction.TRIAGE_EXPORT)
+        filename = f"nlu-from-triage-{utc_now():%Y%m%d-%H%M%S}.yml"
+        return Response(exported, media_type="application/x-yaml",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
     routes = [
         Route("/", home),
         Route("/login", login, methods=["GET", "POST"]),
@@ -259,6 +316,9 @@ def create_app(console: Console) -> Starlette:
         Route("/cases", case_list),
         Route("/cases/{reference:str}/status", case_status, methods=["POST"]),
         Route("/staff", staff_admin, methods=["GET", "POST"]),
+        Route("/triage", triage, methods=["GET"]),
+        Route("/triage", triage_decide, methods=["POST"]),
+        Route("/triage/export", triage_export, methods=["POST"]),
     ]
     middleware = [
         Middleware(SessionMiddleware, secret_key=console.secret, same_site="strict", max_age=SESSION_SECONDS)

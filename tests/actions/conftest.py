@@ -59,8 +59,9 @@ def sqlite_store(sqlite_database: Database) -> CaseStore:
 def action_database(sqlite_database: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     """Every action test writes to its own migrated database, never to the project's var/."""
     import actions.common
+    import actions.feedback
     import actions.unresolved
 
-    monkeypatch.setattr(actions.common, "database", lambda: sqlite_database)
-    monkeypatch.setattr(actions.unresolved, "database", lambda: sqlite_database)
+    for module in (actions.common, actions.feedback, actions.unresolved):
+        monkeypatch.setattr(module, "database", lambda: sqlite_database)
     return sqlite_database

@@ -20,7 +20,7 @@ async def test_info_service_gets_its_catalogue_answer_and_details(
     make_tracker: Callable[..., Tracker], catalog: Catalog
 ) -> None:
     messages = await run_answer(make_tracker("when is trash day", "collection_schedule"))
-    assert [m["response"] for m in messages] == ["utter_service_answer", "utter_service_details"]
+    assert [m["response"] for m in messages] == ["utter_service_answer", "utter_service_details", "utter_ask_feedback"]
     assert messages[0]["answer"] == catalog.services["collection_schedule"].answer
     assert messages[1]["agency"] == "Sanitation and Recycling"
 

@@ -59,11 +59,12 @@ async def test_filing_stores_the_case_with_its_channel_and_conversation(store: C
     slots = {"case_service": "pothole_report", "case_location": "5 Fictional Rd", "case_description": "deep hole",
              "case_confirmed": True}
     events = await case_form.ActionFileCase().run(dispatcher, form_tracker(slots, channel="sms"), {})
-    [message] = dispatcher.messages
-    assert message["response"] == "utter_case_filed"
+    message, question = dispatcher.messages
+    assert (message["response"], question["response"]) == ("utter_case_filed", "utter_ask_feedback")
     case = store.find(message["reference"])
     assert case is not None and case.agency_id == "public_works"
-    assert all(event["value"] is None for event in events)
+    form_slots = [event for event in events if event["name"].startswith("case_")]
+    assert form_slots and all(event["value"] is None for event in form_slots)
 
 
 async def test_unconfirmed_details_are_never_filed(store: CaseStore) -> None:
