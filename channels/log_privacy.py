@@ -24,6 +24,10 @@ class _WithholdEverything:
     def log_run(self, value: Any) -> str:
         return WITHHELD
 
+    def run(self, event: dict[str, Any]) -> None:
+        """Rasa also hands the pipeline each new event, for publishing anonymised events to a broker; One Door
+        publishes none, so there is nothing to do (and the event must not be changed: it is the tracker's)."""
+
 
 class _PrivacyPlugin:
     _pipeline = _WithholdEverything()

@@ -25,3 +25,12 @@ def test_message_text_and_slots_are_withheld_at_debug_level(caplog: pytest.LogCa
     line = json.loads(caplog.records[-1].getMessage())
     assert line["parse_data_text"] == WITHHELD and line["slot_values"] == WITHHELD
     assert line["sender_id"] == "sms-0123"
+
+
+def test_the_pipeline_leaves_events_alone() -> None:
+    """Rasa's processor passes every new event through the pipeline before it handles a message."""
+    from rasa.plugin import plugin_manager
+
+    event = {"sender_id": "sms-0123", "event": "user", "text": "hello"}
+    plugin_manager().hook.get_anonymization_pipeline().run(dict(event))
+    assert event["text"] == "hello"
