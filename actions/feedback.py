@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -14,24 +13,18 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import catalog, database
 from actions.unresolved import note_unresolved
-from bot.feedback import Feedback, FeedbackLog, should_ask
+from bot.feedback import ASKED_AT_SLOT, QUESTION, SERVICE_SLOT, Feedback, FeedbackLog, should_ask
 from bot.routing import route
 from bot.settings import now
 from bot.unresolved import UnresolvedKind
 
 logger = logging.getLogger(__name__)
 
-QUESTION = "utter_ask_feedback"
-SERVICE_SLOT = "feedback_service"
-ASKED_AT_SLOT = "feedback_asked_at"
-
 
 def ask_feedback(dispatcher: CollectingDispatcher, tracker: Tracker, service_id: str) -> list[dict[str, Any]]:
     """Ask whether the service's answer helped, unless this conversation was asked recently."""
-    asked_at = tracker.get_slot(ASKED_AT_SLOT)
-    last = datetime.fromtimestamp(float(asked_at), timezone.utc) if asked_at is not None else None
     moment = now()
-    if not should_ask(last, moment):
+    if not should_ask(tracker.get_slot(ASKED_AT_SLOT), moment):
         return []
     dispatcher.utter_message(response=QUESTION)
     return [SlotSet(SERVICE_SLOT, service_id), SlotSet(ASKED_AT_SLOT, moment.timestamp())]

@@ -7,18 +7,28 @@ asked at most once in `ASK_INTERVAL`, and only after an answer or a filed case.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Boolean, Column, DateTime, Integer, String, select
 
 from bot.db import Base, Database, utc_now
 
 ASK_INTERVAL = timedelta(hours=24)
+# The conversation's memory of the question, shared by the actions and the staff console: the response that
+# asks it, the slot naming the service it is about, and the slot holding when it was last asked.
+QUESTION = "utter_ask_feedback"
+SERVICE_SLOT = "feedback_service"
+ASKED_AT_SLOT = "feedback_asked_at"
 
 
-def should_ask(last_asked: datetime | None, now: datetime) -> bool:
-    """Ask for feedback unless this conversation was asked within the interval."""
-    return last_asked is None or now - last_asked >= ASK_INTERVAL
+def should_ask(last_asked: float | None, now: datetime) -> bool:
+    """Ask for feedback unless this conversation was asked within the interval.
+
+    `last_asked` is the slot's value: a POSIX timestamp, or None when never asked.
+    """
+    if last_asked is None:
+        return True
+    return now - datetime.fromtimestamp(float(last_asked), timezone.utc) >= ASK_INTERVAL
 
 
 @dataclass(frozen=True)

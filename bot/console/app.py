@@ -185,6 +185,9 @@ def create_app(console: Console) -> Starlette:
             template = "resolved.txt" if action == "resolve" else "handed_back.txt"
             await console.rasa.say(conversation, _notice(resident_messages, template))
             await console.rasa.resume(conversation)
+            if action == "resolve" and handoff.service_id:
+                await console.rasa.ask_feedback(conversation, _notice(resident_messages, "ask_feedback.txt"),
+                                                handoff.service_id)
             queues.close(handoff.id, form.get("note", ""))
             kind = StaffAction.RESOLVE if action == "resolve" else StaffAction.HAND_BACK
             audit.record(member.username, kind, conversation, f"handoff:{handoff.id}", form.get("note", ""))
@@ -225,6 +228,10 @@ def create_app(console: Console) -> Starlette:
                              status=changed.view.status.value, note=changed.view.last_note)
             try:
                 await console.rasa.say(changed.conversation_id, notice)
+                if changed.view.status is CaseStatus.RESOLVED:
+                    await console.rasa.ask_feedback(changed.conversation_id,
+                                                    _notice(resident_messages, "ask_feedback.txt"),
+                                                    changed.view.service_id)
             except RasaUnavailable:
                 pass  # The status is saved; the resident sees it the next time they ask.
             audit.record(member.username, StaffAction.CASE_STATUS, changed.conversation_id, reference,

@@ -11,6 +11,9 @@ from typing import Any
 
 import httpx
 
+from bot import feedback
+from bot.settings import now
+
 TIMEOUT_SECONDS = 10.0
 
 
@@ -61,6 +64,26 @@ class RasaClient:
     async def say(self, conversation_id: str, text: str) -> None:
         """Deliver a message to the resident on their channel; it also lands in the transcript."""
         await self._append(conversation_id, {"event": "bot", "text": text})
+
+    async def ask_feedback(self, conversation_id: str, question: str, service_id: str) -> bool:
+        """Ask whether staff solved it, with Yes and No, unless the conversation was asked recently.
+
+        The question is marked as the assistant's own feedback question, and the service is remembered, so that
+        the resident's yes or no is stored as feedback exactly as after an answer the assistant gave itself.
+        """
+        tracker = await self._request("GET", f"/conversations/{conversation_id}/tracker")
+        moment = now()
+        if not feedback.should_ask((tracker.get("slots") or {}).get(feedback.ASKED_AT_SLOT), moment):
+            return False
+        buttons = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+        await self._append(
+            conversation_id,
+            {"event": "bot", "text": question, "data": {"buttons": buttons},
+             "metadata": {"utter_action": feedback.QUESTION}},
+            {"event": "slot", "name": feedback.SERVICE_SLOT, "value": service_id},
+            {"event": "slot", "name": feedback.ASKED_AT_SLOT, "value": moment.timestamp()},
+        )
+        return True
 
     async def resume(self, conversation_id: str) -> None:
         """Hand the conversation back to the bot.

@@ -115,8 +115,9 @@ def test_a_case_status_change_reaches_the_resident(browser: Browser, assistant: 
     expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("What's the problem?", timeout=REPLY_TIMEOUT_MS)
     send(resident, "deep hole by the bus stop")
     resident.get_by_role("button", name="Yes, send it").click()
-    filed = resident.locator(".onedoor-msg.bot").last
-    expect(filed).to_contain_text("Your case reference is", timeout=REPLY_TIMEOUT_MS)
+    filed = resident.locator(".onedoor-msg.bot", has_text="Your case reference is")
+    expect(filed).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("Did this answer help you?")
     reference = filed.inner_text().split("Your case reference is ")[1][:11]
 
     agent = staff_page(browser, assistant, "pw.agent")
@@ -126,6 +127,7 @@ def test_a_case_status_change_reaches_the_resident(browser: Browser, assistant: 
     row.get_by_label("New status").select_option("resolved")
     row.get_by_label("Note for the resident").fill("Filled on Tuesday.")
     row.get_by_role("button", name=f"Update {reference}").click()
+    # The resident was asked for feedback when the case was filed, so the resolution does not ask again today.
     expect(resident.locator(".onedoor-msg.bot").last).to_have_text(
         f"Update on your case {reference}: it has been resolved. Filled on Tuesday.", timeout=REPLY_TIMEOUT_MS
     )

@@ -11,6 +11,7 @@ from bot.cases import CaseStore, NewCase
 from bot.db import Database, make_engine
 from bot.queues import Queues
 from bot.references import new_reference, parse
+from bot.triage import TriageInbox
 from scripts.assistant import Assistant
 
 
@@ -156,13 +157,24 @@ def test_danger_in_the_middle_of_a_request_gets_911_and_the_questions_go_on(assi
 
 
 def test_unresolved_messages_are_logged_without_the_personal_data_they_carried(assistant: Assistant) -> None:
-    seeded = ["maria.lopez@example.org", "555-867-5309", "4111 1111 1111 1111", "1234 Fictional Street", "Maria Lopez"]
-    sender = new_sender()
-    assistant.say(sender, "blorp fnord, my name is Maria Lopez, mail maria.lopez@example.org")
+    seeded = ["maria.lopez@example.org", "555-867-5309", "4111 1111 1111 1111", "1234 Fictional Street", "Maria Lopez",
+              "Jon Whitaker", "(555) 201 7788"]
+    assistant.say(new_sender(), "blorp fnord, my name is Maria Lopez, mail maria.lopez@example.org")
     assistant.say(new_sender(), "what's the best pizza place near 1234 Fictional Street? call 555-867-5309")
     assistant.say(new_sender(), "can you recommend a good movie tonight, I will pay with 4111 1111 1111 1111")
+    unhelped = new_sender()
+    asked = texts(assistant.say(unhelped, "I'm Jon Whitaker, when is trash collected? ring (555) 201 7788"))
+    assert "Did this answer help you?" in asked
+    assert "noted it" in texts(assistant.say(unhelped, "no"))
+
+    database = Database(make_engine(assistant.database_url))
+    inbox = TriageInbox(database)
+    inbox.assign([message.id for message in inbox.messages()], "collection_schedule")
+    export = inbox.export()
     with sqlite3.connect(assistant.database_url.removeprefix("sqlite:///")) as db:
-        rows = [" ".join(str(value) for value in row) for row in db.execute("select * from unresolved_messages")]
+        rows = [" ".join(str(value) for value in row)
+                for table in ("unresolved_messages", "feedback") for row in db.execute(f"select * from {table}")]
     logged = "\n".join(rows)
-    assert "[EMAIL]" in logged and "[PHONE]" in logged and "[CARD]" in logged
-    assert [value for value in seeded if value in logged] == []
+    assert "[EMAIL]" in logged and "[PHONE]" in logged and "[CARD]" in logged and "not_helpful" in logged
+    assert "when is trash collected?" in export
+    assert [value for value in seeded if value in logged + export] == []
