@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot import migrate, pii
 from bot.catalog import CatalogError, load_catalog
+from bot.reports.window import parse_period
 from bot.db import Database, make_engine
 from bot.settings import get_settings
 from bot.staff import StaffDirectory, StaffError, StaffRole, username_for
@@ -85,6 +86,24 @@ def _console(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    """Write the service owners' report; reporting libraries load only for this command."""
+    from bot.reports.render import write_report
+    from bot.reports.report import build_report
+    from bot.reports.trackers import configured_tracker_store
+    from bot.reports.window import Window
+    from bot.settings import now
+
+    catalog = load_catalog(get_settings().catalog_dir)
+    end = now()
+    window = Window(end - args.since, end, catalog.city.timezone)
+    trackers = args.trackers or configured_tracker_store()
+    report = build_report(Database(make_engine(args.url)), catalog, window, trackers)
+    for path in write_report(report, args.out):
+        print(f"wrote {path}")
+    return 0
+
+
 def _redact(args: argparse.Namespace) -> int:
     for line in sys.stdin:
         ending = "\n" if line.endswith("\n") else ""
@@ -139,6 +158,13 @@ def _parser() -> argparse.ArgumentParser:
     purge.add_argument("--trackers", default=get_settings().trackers(),
                        help="Rasa's tracker store URL (SQLAlchemy form); default from ONE_DOOR_TRACKER_*")
     purge.set_defaults(handler=_purge)
+    report = commands.add_parser("report", help="write the service owners' report: HTML with charts, and Markdown")
+    report.add_argument("--since", type=parse_period, default="30d", help="period to cover, e.g. 30d, 12h or 4w")
+    report.add_argument("--out", type=Path, default=Path("reports"), help="folder to write the report into")
+    report.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
+    report.add_argument("--trackers", help="Rasa's tracker store URL, for fallback rates (default: from "
+                        "ONE_DOOR_TRACKER_DIALECT and ONE_DOOR_TRACKER_DB)")
+    report.set_defaults(handler=_report)
     console = commands.add_parser("console", help="serve the staff console")
     console.add_argument("--host", default="127.0.0.1")
     console.add_argument("--port", type=int, default=5006)
