@@ -127,6 +127,29 @@ def _purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _telegram_webhook(args: argparse.Namespace) -> int:
+    """Register or remove the Telegram webhook; PTB lives with the connector, so it is imported only here."""
+    import asyncio
+
+    from channels.telegram_bot import TelegramNotConfigured, TelegramRefused, delete_webhook, set_webhook
+
+    settings = get_settings()
+    try:
+        if args.telegram_command == "set-webhook":
+            webhook = asyncio.run(set_webhook(settings))
+            print(f"Telegram will post updates to {webhook.url}, with the secret token")
+        else:
+            asyncio.run(delete_webhook(settings))
+            print("Telegram webhook removed: Telegram will post no more updates")
+    except TelegramNotConfigured as error:
+        print(f"not done: {error}", file=sys.stderr)
+        return 2
+    except TelegramRefused as error:
+        print(f"not done: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="One Door operators' commands.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -169,6 +192,14 @@ def _parser() -> argparse.ArgumentParser:
     console.add_argument("--host", default="127.0.0.1")
     console.add_argument("--port", type=int, default=5006)
     console.set_defaults(handler=_console)
+    telegram = commands.add_parser("telegram", help="connect the Telegram bot to this assistant")
+    telegram_commands = telegram.add_subparsers(dest="telegram_command", required=True)
+    telegram_commands.add_parser(
+        "set-webhook", help="register ONE_DOOR_TELEGRAM_WEBHOOK_URL with ONE_DOOR_TELEGRAM_SECRET_TOKEN"
+    ).set_defaults(handler=_telegram_webhook)
+    telegram_commands.add_parser("delete-webhook", help="stop Telegram posting updates").set_defaults(
+        handler=_telegram_webhook
+    )
     return parser
 
 
