@@ -20,8 +20,8 @@ from bot.messaging.contacts import Choice, Contacts, pseudonym
 from bot.messaging.delivery import DeliveryLoop, Send
 from bot.messaging.inbound import InboundLog
 from bot.messaging.outbox import Backoff, Outbox, Outgoing
-from bot.db import Database, make_engine
-from bot.settings import Settings, now
+from bot.db import Database, make_engine, utc_now
+from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,8 @@ class ChannelRuntime:
         self._key = settings.pseudonym_key.get_secret_value().encode()
         if not self._key:
             raise ValueError("ONE_DOOR_PSEUDONYM_KEY must be set: it keys the hash of residents' addresses")
-        self.loop = DeliveryLoop(self.outbox, channel, send, now, settings.outbox_poll_seconds)
+        # The wall clock, never the fixed demonstration clock: retries and leases must come due.
+        self.loop = DeliveryLoop(self.outbox, channel, send, utc_now, settings.outbox_poll_seconds)
         self._task: asyncio.Task[None] | None = None
 
     def sender_id(self, address: str) -> str:

@@ -1,0 +1,296 @@
+"""The `sms` connector: Twilio's Messaging webhook in, Twilio's REST API out through the outbox.
+
+A webhook request is authenticated by its `X-Twilio-Signature` (which covers the URL and every form field)
+before anything acts on it, then parsed, then answered with empty TwiML: every reply, including staff replies
+and case notifications sent later, goes through the outbox, one row per SMS. The resident's number becomes a
+pseudonymous sender id at once; only the contacts table (for replies) and the attachments of a case they file
+(so that the agency can call back) keep it.
+
+Residents' text reaches Rasa as text: a leading "/" is removed so that nobody can type an intent payload.
+Only a reply that picks a numbered choice ("2", or the choice's exact title) is sent as that choice's payload.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+
+import bot.cases  # noqa: F401 - attachments refer to the cases table, which must be known to SQLAlchemy here
+from bot.attachments import Attachment, AttachmentKind, Attachments
+from bot.catalog import load_catalog
+from bot.db import Database, make_engine
+from bot.messaging.delivery import PermanentFailure
+from bot.messaging.keywords import Keyword, keyword
+from bot.messaging.notices import Notice, render
+from bot.messaging.outbox import Delivery, Outgoing
+from bot.messaging.text import chosen, numbered, split_text
+from bot.settings import Settings, get_settings
+from channels.messaging import ChannelRuntime, OnNewMessage, OutboxOutput
+from channels.twilio_provider import TwilioSender, Unsubscribed
+
+logger = logging.getLogger(__name__)
+
+CHANNEL = "sms"
+# Twilio's limit for one message body; Twilio itself splits it into carrier segments.
+BODY_LIMIT = 1600
+# Twilio's largest webhook form (1,600 characters, each up to 12 bytes percent-encoded, and ten media) is
+# well under this.
+MAX_FORM_BYTES = 64 * 1024
+MAX_FORM_FIELDS = 100
+MAX_MEDIA = 10
+SIGNATURE_HEADER = "X-Twilio-Signature"
+FORM_TYPE = "application/x-www-form-urlencoded"
+NOT_CONFIGURED = (
+    "SMS is not configured: set ONE_DOOR_TWILIO_ACCOUNT_SID, ONE_DOOR_TWILIO_AUTH_TOKEN and "
+    "ONE_DOOR_TWILIO_FROM_NUMBER (or ONE_DOOR_TWILIO_MESSAGING_SERVICE_SID)"
+)
+EMPTY_TWIML = str(MessagingResponse())
+
+
+@dataclass(frozen=True)
+class Media:
+    url: str
+    content_type: str
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.lower().startswith("image/")
+
+
+@dataclass(frozen=True)
+class InboundSms:
+    """A resident's text or MMS as Twilio delivered it."""
+
+    message_sid: str
+    sender: str
+    text: str
+    media: tuple[Media, ...] = ()
+
+    @property
+    def photos(self) -> list[str]:
+        return [item.url for item in self.media if item.is_image]
+
+
+def read_form(body: bytes, content_type: str) -> dict[str, str] | None:
+    """The fields of a form-encoded body, empty ones included (Twilio signs them too).
+
+    None when the body is not a well-formed form, or names a field twice, which Twilio never does.
+    """
+    if content_type.split(";")[0].strip().lower() != FORM_TYPE:
+        return None
+    try:
+        pairs = parse_qsl(
+            body.decode("utf-8"), keep_blank_values=True, strict_parsing=True, max_num_fields=MAX_FORM_FIELDS
+        )
+    except (UnicodeDecodeError, ValueError):
+        return None
+    form = dict(pairs)
+    return form if len(form) == len(pairs) else None
+
+
+def parse_sms_payload(form: Mapping[str, str]) -> InboundSms | None:
+    """Read Twilio's Messaging request; None when it has no `MessageSid` or no `From`."""
+    message_sid = form.get("MessageSid", "").strip()
+    sender = form.get("From", "").strip()
+    if not message_sid or not sender:
+        return None
+    media = tuple(
+        Media(form[f"MediaUrl{index}"], form.get(f"MediaContentType{index}", ""))
+        for index in range(min(_count(form.get("NumMedia", "")), MAX_MEDIA))
+        if form.get(f"MediaUrl{index}")
+    )
+    return InboundSms(message_sid=message_sid, sender=sender, text=form.get("Body", ""), media=media)
+
+
+def _count(value: str) -> int:
+    return int(value) if value.isdigit() else 0
+
+
+def render_sms(message: Outgoing) -> list[Outgoing]:
+    """The SMS a message becomes: choices numbered, split at Twilio's limit, one outbox row each.
+
+    The choices stay on the last part, so they are remembered as offered when that part is sent.
+    """
+    parts = [part for part in split_text(numbered(message.text, message.choices), BODY_LIMIT) if part]
+    return [Outgoing(part) for part in parts[:-1]] + [Outgoing(part, message.choices) for part in parts[-1:]]
+
+
+def resident_text(text: str) -> str:
+    """A resident's words as Rasa gets them: never an intent payload, whatever they type."""
+    return text.strip().lstrip("/").strip()
+
+
+class SmsInput(InputChannel):
+    """Text messages through Twilio (`/webhooks/sms/webhook`); credentials come from the environment.
+
+    With no Twilio credentials at all the webhook answers 503 and the other channels run as usual.
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        return CHANNEL
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        return cls(get_settings())
+
+    def __init__(self, settings: Settings) -> None:
+        self._sms = TwilioSms(settings) if _configured(settings) else None
+        if self._sms is None:
+            logger.warning("sms.disabled reason=not_configured")
+
+    def get_output_channel(self) -> OutputChannel | None:
+        return OutboxOutput(self._sms.runtime) if self._sms else None
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        blueprint = Blueprint("sms_webhook", __name__)
+        sms = self._sms
+        if sms is not None:
+            sms.runtime.attach_to(blueprint)
+
+        @blueprint.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok" if sms else "not configured"})
+
+        @blueprint.route("/webhook", methods=["POST"])
+        async def webhook(request: Request) -> HTTPResponse:
+            if sms is None:
+                return response.json({"error": NOT_CONFIGURED}, status=503)
+            return await sms.webhook(request, on_new_message)
+
+        return blueprint
+
+
+class TwilioSms:
+    """The SMS channel at work: the webhook's steps, the keywords, and sending what the outbox holds."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._webhook_url = settings.sms_webhook_url
+        self._validator = RequestValidator(settings.twilio_auth_token.get_secret_value())
+        self._twilio = TwilioSender(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token.get_secret_value(),
+            settings.twilio_from_number,
+            settings.twilio_messaging_service_sid,
+            settings.twilio_api_url,
+            settings.provider_timeout_seconds,
+        )
+        city = load_catalog(settings.catalog_dir).city.name
+        self._notices = {notice: render(notice, city) for notice in Notice}
+        self._attachments = Attachments(Database(make_engine(settings.database_url)))
+        self.runtime = ChannelRuntime(CHANNEL, settings, self.deliver, lambda _recipient, message: render_sms(message))
+        self._contacts = self.runtime.contacts
+
+    async def webhook(self, request: Request, on_new_message: OnNewMessage) -> HTTPResponse:
+        """Authenticate, parse, then hand the message over once; Twilio gets empty TwiML back."""
+        signature = request.headers.get(SIGNATURE_HEADER, "")
+        if not signature:
+            return _rejected(403, "missing_signature")
+        if len(request.body) > MAX_FORM_BYTES:
+            return _rejected(413, "too_large")
+        form = read_form(request.body, request.headers.get("content-type", ""))
+        if form is None:
+            return _rejected(400, "malformed_form")
+        # Behind a proxy the URL Sanic sees is not the one Twilio signed: the configured public URL is.
+        if not self._validator.validate(self._webhook_url or request.url, form, signature):
+            return _rejected(403, "bad_signature")
+        inbound = parse_sms_payload(form)
+        if inbound is None:
+            return _rejected(400, "missing_fields")
+        handle = functools.partial(self._handle, inbound, on_new_message)
+        if await self.runtime.receive(inbound.message_sid, inbound.sender, handle):
+            logger.info("sms.received message=%s media=%s", inbound.message_sid, len(inbound.media))
+        return response.text(EMPTY_TWIML, content_type="text/xml")
+
+    async def _handle(self, inbound: InboundSms, on_new_message: OnNewMessage, sender_id: str) -> None:
+        """Answer a keyword, keep what the message carries for a case, then let the assistant reply."""
+        word = keyword(inbound.text)
+        if word is not None:
+            await self._answer_keyword(word, sender_id)
+            return
+        await self._keep_attachments(inbound, sender_id)
+        if inbound.media and not inbound.text.strip():
+            await self._notify(sender_id, Notice.PHOTO_KEPT if inbound.photos else Notice.UNSUPPORTED_CONTENT)
+            return
+        offered = await asyncio.to_thread(self._contacts.offered, sender_id)
+        choice = chosen(inbound.text, offered)
+        text = choice.payload if choice else resident_text(inbound.text)
+        await on_new_message(UserMessage(
+            text, OutboxOutput(self.runtime), sender_id, input_channel=CHANNEL, message_id=inbound.message_sid
+        ))
+
+    async def _answer_keyword(self, word: Keyword, sender_id: str) -> None:
+        """Carriers' keywords, answered by the channel itself; the assistant never sees them.
+
+        Note:
+            The STOP confirmation is queued before the opt-out is stored, so the outbox still takes it; at
+            send time it is the one message an opted-out number is sent (see `deliver`).
+        """
+        logger.info("sms.keyword keyword=%s", word.value)
+        if word is Keyword.STOP:
+            await self._notify(sender_id, Notice.SMS_STOPPED)
+            await asyncio.to_thread(self._contacts.set_opted_out, sender_id, True)
+        elif word is Keyword.START:
+            await asyncio.to_thread(self._contacts.set_opted_out, sender_id, False)
+            await self._notify(sender_id, Notice.SMS_STARTED)
+        else:
+            await self._notify(sender_id, Notice.SMS_HELP)
+
+    async def _keep_attachments(self, inbound: InboundSms, sender_id: str) -> None:
+        """Record the number and any pictures for the next case this conversation files."""
+        attachments = [Attachment(AttachmentKind.PHONE, inbound.sender, CHANNEL)]
+        attachments += [Attachment(AttachmentKind.PHOTO, url, CHANNEL) for url in inbound.photos]
+        for attachment in attachments:
+            await asyncio.to_thread(self._attachments.add, sender_id, attachment)
+
+    async def _notify(self, sender_id: str, notice: Notice) -> None:
+        await self.runtime.enqueue(sender_id, Outgoing(self._notices[notice]))
+
+    async def deliver(self, delivery: Delivery) -> None:
+        """Send one outbox row as one SMS, unless its number opted out after it was queued."""
+        address = await asyncio.to_thread(self._contacts.address, delivery.recipient)
+        if address is None:
+            raise PermanentFailure("no address for recipient")
+        confirms_stop = delivery.message.text == self._notices[Notice.SMS_STOPPED]
+        if not confirms_stop and await asyncio.to_thread(self._contacts.is_opted_out, delivery.recipient):
+            raise PermanentFailure("recipient opted out")
+        # Before sending: a reply of "1" must find these choices however quickly it comes.
+        await asyncio.to_thread(self._contacts.offer, delivery.recipient, delivery.message.choices)
+        try:
+            sid = await asyncio.to_thread(self._twilio.send, address, delivery.message.text)
+        except Unsubscribed:
+            await asyncio.to_thread(self._contacts.set_opted_out, delivery.recipient, True)
+            raise
+        logger.info("sms.sent id=%s message=%s", delivery.id, sid)
+
+
+def _configured(settings: Settings) -> bool:
+    """Whether SMS is set up; a half-done setup stops the server with the names of what is missing."""
+    values = {
+        "ONE_DOOR_TWILIO_ACCOUNT_SID": settings.twilio_account_sid,
+        "ONE_DOOR_TWILIO_AUTH_TOKEN": settings.twilio_auth_token.get_secret_value(),
+        "ONE_DOOR_TWILIO_FROM_NUMBER": settings.twilio_from_number or settings.twilio_messaging_service_sid,
+    }
+    missing = [name for name, value in values.items() if not value]
+    if len(missing) == len(values):
+        return False
+    if missing:
+        raise ValueError(f"SMS is half configured, missing: {', '.join(missing)}")
+    return True
+
+
+def _rejected(status: int, reason: str) -> HTTPResponse:
+    logger.info("sms.webhook.rejected reason=%s", reason)
+    return response.json({"error": reason}, status=status)
