@@ -1,4 +1,5 @@
-"""Cases: requests filed with an agency, each with a reference the resident can quote on any channel."""
+"""Cases: requests filed with an agency, each with a reference the resident can quote on any channel, and the
+photos and phone numbers channels attach to them (`bot/attachments.py` records those)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,11 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Text, select
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Text, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, relationship
 
 from bot import references
-from bot.attachments import Attachment, attach_pending, attached_to
 from bot.db import Base, Database, utc_now, value_enum
 
 REFERENCE_ATTEMPTS = 5
@@ -45,6 +45,32 @@ class CaseRecord(Base):
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updates = relationship("CaseUpdateRecord", order_by="CaseUpdateRecord.id", back_populates="case")
+
+
+class AttachmentKind(str, enum.Enum):
+    # A provider's media address (an MMS picture URL) or file reference (Telegram's `file_id`).
+    PHOTO = "photo"
+    # The number a text message came from, so that the agency can call back.
+    PHONE = "phone"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    kind: AttachmentKind
+    value: str
+    channel: str
+
+
+class AttachmentRecord(Base):
+    __tablename__ = "case_attachments"
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(128), nullable=False, index=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    channel = Column(String(32), nullable=False)
+    kind = Column(value_enum(AttachmentKind, 16), nullable=False)
+    value = Column(Text, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
 
 
 class CaseUpdateRecord(Base):
@@ -187,3 +213,20 @@ def _view(record: CaseRecord) -> CaseView:
         updated_at=record.updated_at,
         last_note=last.note if last else "",
     )
+
+
+def attach_pending(session: Session, conversation_id: str, case_id: int) -> None:
+    """Give a new case its conversation's attachments, inside the transaction that files it."""
+    session.execute(
+        update(AttachmentRecord)
+        .where(AttachmentRecord.conversation_id == conversation_id, AttachmentRecord.case_id.is_(None))
+        .values(case_id=case_id)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def attached_to(session: Session, case_id: int) -> list[Attachment]:
+    records = session.execute(
+        select(AttachmentRecord).where(AttachmentRecord.case_id == case_id).order_by(AttachmentRecord.id)
+    ).scalars()
+    return [Attachment(kind=r.kind, value=r.value, channel=r.channel) for r in records]

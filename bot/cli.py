@@ -12,8 +12,8 @@ from pathlib import Path
 
 from bot import migrate, pii
 from bot.catalog import CatalogError, load_catalog
-from bot.reports.window import parse_period
 from bot.db import Database, make_engine
+from bot.reports.window import parse_period
 from bot.settings import get_settings
 from bot.staff import StaffDirectory, StaffError, StaffRole, username_for
 
@@ -90,14 +90,13 @@ def _report(args: argparse.Namespace) -> int:
     """Write the service owners' report; reporting libraries load only for this command."""
     from bot.reports.render import write_report
     from bot.reports.report import build_report
-    from bot.reports.trackers import configured_tracker_store
     from bot.reports.window import Window
     from bot.settings import now
 
     catalog = load_catalog(get_settings().catalog_dir)
     end = now()
     window = Window(end - args.since, end, catalog.city.timezone)
-    trackers = args.trackers or configured_tracker_store()
+    trackers = args.trackers or get_settings().trackers()
     report = build_report(Database(make_engine(args.url)), catalog, window, trackers)
     for path in write_report(report, args.out):
         print(f"wrote {path}")
@@ -128,18 +127,21 @@ def _purge(args: argparse.Namespace) -> int:
 
 
 def _telegram_webhook(args: argparse.Namespace) -> int:
-    """Register or remove the Telegram webhook; PTB lives with the connector, so it is imported only here."""
-    import asyncio
-
-    from channels.telegram_bot import TelegramNotConfigured, TelegramRefused, delete_webhook, set_webhook
+    """Register or remove the Telegram webhook."""
+    from bot.integrations.telegram import (
+        TelegramNotConfigured,
+        TelegramRefused,
+        delete_webhook,
+        set_webhook,
+    )
 
     settings = get_settings()
     try:
         if args.telegram_command == "set-webhook":
-            webhook = asyncio.run(set_webhook(settings))
+            webhook = set_webhook(settings)
             print(f"Telegram will post updates to {webhook.url}, with the secret token")
         else:
-            asyncio.run(delete_webhook(settings))
+            delete_webhook(settings)
             print("Telegram webhook removed: Telegram will post no more updates")
     except TelegramNotConfigured as error:
         print(f"not done: {error}", file=sys.stderr)

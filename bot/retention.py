@@ -9,22 +9,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 
 from bot.cases import CaseRecord, CaseStatus
 from bot.db import Database
 from bot.messaging.contacts import ContactRecord
 from bot.queues import HandoffRecord, HandoffStatus
-
-# The columns of Rasa's SQL tracker store that retention needs (rasa.core.tracker_store.SQLTrackerStore).
-_EVENTS = Table(
-    "events", MetaData(),
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(255)),
-    Column("timestamp", Float),
-)
-
+from bot.tracker_store import EVENTS
 
 def _still_needed(database: Database) -> set[str]:
     with database.transaction() as session:
@@ -42,12 +34,12 @@ def purge_conversations(trackers: Engine, database: Database, before: datetime) 
     keep = _still_needed(database)
     with trackers.begin() as connection:
         quiet = connection.execute(
-            select(_EVENTS.c.sender_id).group_by(_EVENTS.c.sender_id)
-            .having(func.max(_EVENTS.c.timestamp) < before.timestamp())
+            select(EVENTS.c.sender_id).group_by(EVENTS.c.sender_id)
+            .having(func.max(EVENTS.c.timestamp) < before.timestamp())
         ).scalars().all()
         gone = [sender for sender in quiet if sender not in keep]
         for start in range(0, len(gone), 500):
-            connection.execute(delete(_EVENTS).where(_EVENTS.c.sender_id.in_(gone[start:start + 500])))
+            connection.execute(delete(EVENTS).where(EVENTS.c.sender_id.in_(gone[start:start + 500])))
     with database.transaction() as session:
         for start in range(0, len(gone), 500):
             session.execute(delete(ContactRecord).where(ContactRecord.sender_id.in_(gone[start:start + 500])))

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseSettings, SecretStr
+from sqlalchemy.engine import URL
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,12 +68,18 @@ class Settings(BaseSettings):
 
 
     def trackers(self) -> str | None:
-        """The tracker store's SQLAlchemy URL, when One Door can tell it."""
+        """The tracker store's SQLAlchemy URL, from the variables endpoints.yml gives Rasa; None when unset.
+
+        A relative SQLite path is taken from the project root, where `make run` starts Rasa.
+        """
         if self.tracker_url:
             return self.tracker_url
-        if self.tracker_dialect == "sqlite" and self.tracker_db:
-            return f"sqlite:///{Path(self.tracker_db).resolve()}"
-        return None
+        if not self.tracker_dialect or not self.tracker_db:
+            return None
+        database = self.tracker_db
+        if self.tracker_dialect == "sqlite" and not Path(database).is_absolute():
+            database = str(PROJECT_ROOT / database)
+        return str(URL.create(self.tracker_dialect, database=database))
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,6 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-import bot.cases  # noqa: F401 - attachments refer to the cases table, which must be known to SQLAlchemy here
 from bot.attachments import Attachment, AttachmentKind, Attachments
 from bot.catalog import load_catalog
 from bot.db import Database, make_engine

@@ -30,12 +30,13 @@ from telegram.error import TelegramError
 from bot.attachments import Attachment, AttachmentKind, Attachments
 from bot.catalog import load_catalog
 from bot.db import Database, make_engine
+from bot.integrations.telegram import SECRET_VARIABLE, TOKEN_VARIABLE
 from bot.messaging.contacts import Contacts
 from bot.messaging.notices import Notice, render
 from bot.messaging.outbox import Outgoing
 from bot.settings import Settings, get_settings
 from channels.messaging import ChannelRuntime, OutboxOutput
-from channels.telegram_bot import SECRET_VARIABLE, TOKEN_VARIABLE, make_bot, quiet_library_logs
+from channels.telegram_bot import make_bot, quiet_library_logs
 from channels.telegram_outbound import TelegramSender, is_indexed, render_telegram, resolve
 from channels.telegram_updates import InboundKind, TelegramInbound, parse_telegram_payload
 

@@ -30,7 +30,7 @@ from bot.db import Database, make_engine  # noqa: E402
 from bot.feedback import FeedbackRecord  # noqa: E402
 from bot.queues import HandoffReason, HandoffRecord, HandoffStatus  # noqa: E402
 from bot.references import new_reference  # noqa: E402
-from bot.reports.trackers import EVENTS  # noqa: E402
+from bot.tracker_store import EVENTS  # noqa: E402
 from bot.settings import get_settings  # noqa: E402
 from bot.unresolved import Outcome, UnresolvedKind, UnresolvedRecord  # noqa: E402
 

@@ -7,49 +7,20 @@ Rasa's `events` table, where every message a resident sends is a `user` event wh
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, select
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy import create_engine, select
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.reports.window import Window
-from bot.settings import PROJECT_ROOT
+from bot.tracker_store import EVENTS
 
-# The columns of Rasa 3.6's `SQLTrackerStore.SQLEvent` (rasa/core/tracker_store.py), declared here because
-# `bot/` does not import Rasa.
-EVENTS = Table(
-    "events",
-    MetaData(),
-    Column("id", Integer, primary_key=True),
-    Column("sender_id", String(255), nullable=False, index=True),
-    Column("type_name", String(255), nullable=False),
-    Column("timestamp", Float),
-    Column("intent_name", String(255)),
-    Column("action_name", String(255)),
-    Column("data", Text),
-)
 UNKNOWN_CHANNEL = "unknown"
 
 
 class TrackerStoreUnavailable(Exception):
     """The tracker store could not be read; the message says why without repeating its address."""
-
-
-def configured_tracker_store() -> str | None:
-    """The tracker store `endpoints.yml` points Rasa at, as a URL; None when the environment does not say.
-
-    Note:
-        These two variables belong to Rasa's endpoints file rather than to One Door's settings; a relative
-        SQLite path is taken from the project root, where `make run` starts Rasa.
-    """
-    dialect, db = os.environ.get("ONE_DOOR_TRACKER_DIALECT"), os.environ.get("ONE_DOOR_TRACKER_DB")
-    if not dialect or not db:
-        return None
-    if dialect == "sqlite" and not os.path.isabs(db):
-        db = str(PROJECT_ROOT / db)
-    return str(URL.create(dialect, database=db))
 
 
 def resident_messages(url: str, window: Window) -> Counter[str]:

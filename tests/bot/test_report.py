@@ -21,7 +21,7 @@ from bot.queues import HandoffReason, HandoffRecord, HandoffStatus
 from bot.references import new_reference
 from bot.reports.render import write_report
 from bot.reports.report import build_report
-from bot.reports.trackers import EVENTS
+from bot.tracker_store import EVENTS
 from bot.reports.window import Window
 from bot.settings import get_settings
 from bot.unresolved import UnresolvedKind, UnresolvedLog

@@ -7,9 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from bot.reports.render import duration, markdown_text, percent
-from bot.reports.trackers import configured_tracker_store
 from bot.reports.window import Window, parse_period
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, Settings
 
 
 @pytest.mark.parametrize("text, period", [
@@ -60,12 +59,15 @@ def test_tracker_store_address_comes_from_the_same_variables_as_rasas_endpoints(
 ) -> None:
     monkeypatch.setenv("ONE_DOOR_TRACKER_DIALECT", "sqlite")
     monkeypatch.setenv("ONE_DOOR_TRACKER_DB", "var/trackers.db")
-    assert configured_tracker_store() == f"sqlite:///{PROJECT_ROOT / 'var' / 'trackers.db'}"
+    assert Settings().trackers() == f"sqlite:///{PROJECT_ROOT / 'var' / 'trackers.db'}"
     monkeypatch.setenv("ONE_DOOR_TRACKER_DIALECT", "postgresql")
     monkeypatch.setenv("ONE_DOOR_TRACKER_DB", "rasa")
-    assert configured_tracker_store() == "postgresql:///rasa"
+    assert Settings().trackers() == "postgresql:///rasa"
+    monkeypatch.setenv("ONE_DOOR_TRACKER_URL", "postgresql://rasa@db/rasa")
+    assert Settings().trackers() == "postgresql://rasa@db/rasa"
+    monkeypatch.delenv("ONE_DOOR_TRACKER_URL")
     monkeypatch.delenv("ONE_DOOR_TRACKER_DB")
-    assert configured_tracker_store() is None
+    assert Settings().trackers() is None
 
 
 def test_window_days_are_the_citys_dates_including_quiet_ones() -> None:
