@@ -11,9 +11,9 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, ClassVar
 
-from rasa.core.channels.channel import OutputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, Sanic
 
 from bot.messaging.contacts import Choice, Contacts, pseudonym
@@ -21,7 +21,7 @@ from bot.messaging.delivery import DeliveryLoop, Send
 from bot.messaging.inbound import InboundLog
 from bot.messaging.outbox import Backoff, Outbox, Outgoing
 from bot.db import Database, make_engine, utc_now
-from bot.settings import Settings
+from bot.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +91,21 @@ class ChannelRuntime:
         for part in self._render(recipient, message):
             await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part)
         self.loop.wake()
+
+
+class ProviderInput(InputChannel):
+    """A provider connector, configured from One Door's settings (the environment) rather than credentials.yml,
+    where Rasa would refuse to start on an unset variable."""
+
+    channel: ClassVar[str]
+
+    @classmethod
+    def name(cls) -> str:
+        return cls.channel
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        return cls(get_settings())  # type: ignore[call-arg]  # subclasses take the settings
 
 
 class OutboxOutput(OutputChannel):

@@ -17,10 +17,9 @@ import functools
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import parse_qsl
 
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -35,8 +34,8 @@ from bot.messaging.keywords import Keyword, keyword
 from bot.messaging.notices import Notice, render
 from bot.messaging.outbox import Delivery, Outgoing
 from bot.messaging.text import chosen, numbered, split_text
-from bot.settings import Settings, get_settings
-from channels.messaging import ChannelRuntime, OnNewMessage, OutboxOutput
+from bot.settings import Settings
+from channels.messaging import ChannelRuntime, OnNewMessage, OutboxOutput, ProviderInput
 from channels.twilio_provider import TwilioSender, Unsubscribed
 
 logger = logging.getLogger(__name__)
@@ -131,19 +130,13 @@ def resident_text(text: str) -> str:
     return text.strip().lstrip("/").strip()
 
 
-class SmsInput(InputChannel):
+class SmsInput(ProviderInput):
     """Text messages through Twilio (`/webhooks/sms/webhook`); credentials come from the environment.
 
     With no Twilio credentials at all the webhook answers 503 and the other channels run as usual.
     """
 
-    @classmethod
-    def name(cls) -> str:
-        return CHANNEL
-
-    @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls(get_settings())
+    channel = CHANNEL
 
     def __init__(self, settings: Settings) -> None:
         self._sms = TwilioSms(settings) if _configured(settings) else None

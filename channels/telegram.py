@@ -20,7 +20,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -34,8 +34,8 @@ from bot.integrations.telegram import SECRET_VARIABLE, TOKEN_VARIABLE
 from bot.messaging.contacts import Contacts
 from bot.messaging.notices import Notice, render
 from bot.messaging.outbox import Outgoing
-from bot.settings import Settings, get_settings
-from channels.messaging import ChannelRuntime, OutboxOutput
+from bot.settings import Settings
+from channels.messaging import ChannelRuntime, OutboxOutput, ProviderInput
 from channels.telegram_bot import make_bot, quiet_library_logs
 from channels.telegram_outbound import TelegramSender, is_indexed, render_telegram, resolve
 from channels.telegram_updates import InboundKind, TelegramInbound, parse_telegram_payload
@@ -54,16 +54,10 @@ NOT_CONFIGURED = f"Telegram is not configured: set {TOKEN_VARIABLE} and {SECRET_
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
-class TelegramInput(InputChannel):
+class TelegramInput(ProviderInput):
     """Telegram through a bot's webhook (`/webhooks/telegram/webhook`); credentials come from the environment."""
 
-    @classmethod
-    def name(cls) -> str:
-        return CHANNEL
-
-    @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls(get_settings())
+    channel = CHANNEL
 
     def __init__(self, settings: Settings) -> None:
         self._runtime: ChannelRuntime | None = None

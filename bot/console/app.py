@@ -260,18 +260,12 @@ def create_app(console: Console) -> Starlette:
         return page(request, "staff.html", status=400 if error else 200, members=staff.members(),
                     roles=list(StaffRole), error=error)
 
-    def triage_member(request: Request) -> StaffMember | Response:
+    async def triage(request: Request) -> Response:
         member = signed_in(request)
         if member is None:
             return RedirectResponse("/login", status_code=303)
         if not may_triage(member):
             return page(request, "error.html", status=403, message="Only service owners review unresolved messages.")
-        return member
-
-    async def triage(request: Request) -> Response:
-        member = triage_member(request)
-        if isinstance(member, Response):
-            return member
         state_name = request.query_params.get("state", Triage.NEW.value)
         state = Triage(state_name) if state_name in {t.value for t in Triage} else Triage.NEW
         views, counts, exportable = inbox_view(inbox, state)
@@ -279,13 +273,17 @@ def create_app(console: Console) -> Starlette:
         return page(request, "triage.html", themes=views, counts=counts, states=list(Triage), state=state,
                     intents=intents, exportable=exportable, notice=request.query_params.get("notice"))
 
-    async def triage_decide(request: Request) -> Response:
+    async def triage_form(request: Request) -> tuple[StaffMember, dict[str, str]] | Response:
         checked = await signed_in_form(request)
+        if isinstance(checked, Response) or may_triage(checked[0]):
+            return checked
+        return page(request, "error.html", status=403, message="Only service owners review unresolved messages.")
+
+    async def triage_decide(request: Request) -> Response:
+        checked = await triage_form(request)
         if isinstance(checked, Response):
             return checked
         member, form = checked
-        if not may_triage(member):
-            return page(request, "error.html", status=403, message="Only service owners review unresolved messages.")
         ids = [int(value) for value in (await request.form()).getlist("id") if str(value).isdigit()]
         action = form.get("action")
         if action == "assign" and form.get("intent") in console.catalog.services:
@@ -301,12 +299,10 @@ def create_app(console: Console) -> Starlette:
         return RedirectResponse(f"/triage?state={state}&notice={changed}+messages+updated", status_code=303)
 
     async def triage_export(request: Request) -> Response:
-        checked = await signed_in_form(request)
+        checked = await triage_form(request)
         if isinstance(checked, Response):
             return checked
         member, _ = checked
-        if not may_triage(member):
-            return page(request, "error.html", status=403, message="Only service owners review unresolved messages.")
         exported = inbox.export()
         audit.record(member.username, StaffAction.TRIAGE_EXPORT)
         filename = f"nlu-from-triage-{utc_now():%Y%m%d-%H%M%S}.yml"
