@@ -81,7 +81,11 @@ class MiniLMEncoder:
         return _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
 
     def _dense(self, x: np.ndarray, name: str) -> np.ndarray:
-        return x @ self._w[name + ".weight"].T + self._w[name + ".bias"]
+        # One 2-D product over every token of the batch: BLAS runs it about three times faster than NumPy's
+        # broadcast of a 3-D array against the weights.
+        weight = self._w[name + ".weight"]
+        flat = x.reshape(-1, x.shape[-1]) @ weight.T + self._w[name + ".bias"]
+        return flat.reshape(*x.shape[:-1], weight.shape[0])
 
     def _layer(self, x: np.ndarray, attention_bias: np.ndarray, prefix: str) -> np.ndarray:
         batch, length, hidden = x.shape
