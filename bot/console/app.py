@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from dataclasses import dataclass
 from datetime import timezone
@@ -20,6 +21,7 @@ from bot.audit import AuditLog, StaffAction
 from bot.cases import CaseStatus, CaseStore
 from bot.catalog import Catalog
 from bot.console.access import may_open, may_triage, visible_agencies
+from bot.console.reports import charts_for
 from bot.console.triage import inbox_view
 from bot.db import Database, utc_now
 from bot.integrations.rasa import Line, RasaClient, RasaUnavailable
@@ -273,6 +275,17 @@ def create_app(console: Console) -> Starlette:
         return page(request, "triage.html", themes=views, counts=counts, states=list(Triage), state=state,
                     intents=intents, exportable=exportable, notice=request.query_params.get("notice"))
 
+    async def reports(request: Request) -> Response:
+        member = signed_in(request)
+        if member is None:
+            return RedirectResponse("/login", status_code=303)
+        if not may_triage(member):
+            return page(request, "error.html", status=403, message="Only service owners read the reports.")
+        requested = request.query_params.get("days", "")
+        days = min(max(int(requested), 1), 366) if requested.isdigit() else 30
+        report, charts = await asyncio.to_thread(charts_for, console.database, console.catalog, days)
+        return page(request, "reports.html", report=report, charts=charts, days=days)
+
     async def triage_form(request: Request) -> tuple[StaffMember, dict[str, str]] | Response:
         checked = await signed_in_form(request)
         if isinstance(checked, Response) or may_triage(checked[0]):
@@ -322,6 +335,7 @@ def create_app(console: Console) -> Starlette:
         Route("/triage", triage, methods=["GET"]),
         Route("/triage", triage_decide, methods=["POST"]),
         Route("/triage/export", triage_export, methods=["POST"]),
+        Route("/reports", reports),
     ]
     middleware = [
         Middleware(SessionMiddleware, secret_key=console.secret, same_site="strict", max_age=SESSION_SECONDS)

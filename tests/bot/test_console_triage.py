@@ -1,4 +1,5 @@
-"""The triage inbox without a browser: who may use it, grouping, decisions and the export."""
+"""The service owners' pages without a browser: the triage inbox (who may use it, grouping, decisions) and
+the report's charts."""
 
 from __future__ import annotations
 
@@ -32,9 +33,10 @@ def logged(database: Database) -> list[int]:
     return [message.id for message in TriageInbox(database).messages()]
 
 
-def test_agents_cannot_open_the_inbox(catalog: Catalog, database: Database) -> None:
+def test_agents_cannot_open_the_inbox_or_the_reports(catalog: Catalog, database: Database) -> None:
     client = _client(catalog, database, StaffRole.CONTACT_CENTER)
     assert client.get("/triage").status_code == 403
+    assert client.get("/reports").status_code == 403
     assert client.post("/triage/export", data={"csrf": csrf_of(client, "/")}).status_code == 403
 
 
@@ -60,3 +62,10 @@ def test_an_unknown_intent_is_refused(catalog: Catalog, database: Database, logg
     reply = client.post("/triage", data={"csrf": token, "action": "assign", "intent": "nope", "id": [str(logged[0])]})
     assert reply.status_code == 400
     assert TriageInbox(database).messages(Triage.NEW)[0].assigned_intent is None
+
+
+def test_the_reports_page_shows_the_main_charts(catalog: Catalog, database: Database, logged: list[int]) -> None:
+    page = _client(catalog, database, StaffRole.SERVICE_OWNER).get("/reports?days=7")
+    assert page.status_code == 200
+    assert page.text.count('src="data:image/png;base64,iVBORw0KGgo') == 6
+    assert "4 unresolved messages" in page.text and 'alt="Chart: Top unresolved themes"' in page.text
