@@ -80,9 +80,10 @@ eval: train ## NLU cross-validation and the held-out check; reports go to report
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out reports/cross-validation
 	$(PY) scripts/eval_holdout.py --model $(MODEL) --out reports/holdout.json
 
-bench: train ## Benchmarks: cold training time and memory, reply latency over REST
+bench: train ## Benchmarks: cold training time and memory, reply latency over REST, the report on 5,000 messages
 	$(PY) bench/train_time.py
 	$(PY) bench/reply_latency.py
+	$(PY) bench/report_time.py
 
 eval-pii: install ## Measure PII redaction on the seeded corpus (tests/pii/corpus.jsonl)
 	$(PY) scripts/eval_pii.py
