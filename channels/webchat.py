@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
@@ -60,6 +61,8 @@ def parse_webchat_payload(data: Any) -> InboundMessage | None:
     """Read a `user_uttered` payload; None when it names no valid session.
 
     A message that is not text becomes empty text, so that the assistant answers it rather than dropping it.
+    Other keys, such as the `customData` that rasa-webchat sends, are ignored: the page that embeds a chat does not
+    get to put data into the resident's conversation.
     """
     if not isinstance(data, dict):
         return None
@@ -71,7 +74,11 @@ def parse_webchat_payload(data: Any) -> InboundMessage | None:
 
 
 class WebChatInput(InputChannel):
-    """Socket.io chat for the city's web site; each browser session is one conversation."""
+    """Socket.io chat for the city's web site; each browser session is one conversation.
+
+    It serves the chat page, the embeddable widget (`static/widget.js`) and the protocol that the open-source
+    rasa-webchat widget speaks, so a site that already uses rasa-webchat can point it here unchanged.
+    """
 
     @classmethod
     def name(cls) -> str:

@@ -2,27 +2,44 @@
 // socket.io channel, so it needs no third-party script. The session id lives in localStorage; on load the page
 // asks the server for the conversation so far, so a reload shows replies that arrived while it was closed
 // (staff replies, case updates), and falls back to its own copy when the server cannot say.
+// New replies are read out by screen readers through a separate polite live region rather than the log itself,
+// so that restoring the history on load is not read out again.
+// Browsers that refuse storage to third-party frames leave the embedded chat without localStorage; the page then
+// takes its session id from the URL fragment (#session=..., never sent to a server) and announces each new id
+// ("onedoor:session"), so that the widget can keep it in the host page's storage instead.
 (function () {
   "use strict";
   var SESSION_KEY = "onedoor.session";
   var TRANSCRIPT_KEY = "onedoor.transcript";
+  var ANNOUNCED_LINES = 3;
   var log = document.getElementById("onedoor-log");
+  var announcer = document.getElementById("onedoor-announcer");
   var form = document.getElementById("onedoor-form");
   var input = document.getElementById("onedoor-input");
   var status = document.getElementById("onedoor-status");
   var socketPath = "/socket.io/?EIO=4&transport=websocket";
   var socket = null;
-  var sessionId = localStorage.getItem(SESSION_KEY);
   var pending = [];
 
+  var storage = (function () {
+    try { localStorage.setItem(SESSION_KEY + ".probe", "1"); localStorage.removeItem(SESSION_KEY + ".probe"); }
+    catch (e) { return null; }
+    return localStorage;
+  })();
+  var given = /^#session=([0-9a-f]{32})$/.exec(location.hash);
+  var sessionId = load(SESSION_KEY) || (given && given[1]);
+
+  function load(key) { return storage && storage.getItem(key); }
+  function keep(key, value) { if (storage) { storage.setItem(key, value); } }
+
   function transcript() {
-    try { return JSON.parse(localStorage.getItem(TRANSCRIPT_KEY)) || []; } catch (e) { return []; }
+    try { return JSON.parse(load(TRANSCRIPT_KEY)) || []; } catch (e) { return []; }
   }
 
   function remember(entry) {
     var all = transcript();
     all.push(entry);
-    localStorage.setItem(TRANSCRIPT_KEY, JSON.stringify(all.slice(-200)));
+    keep(TRANSCRIPT_KEY, JSON.stringify(all.slice(-200)));
   }
 
   function render(entry) {
@@ -44,10 +61,17 @@
       item.appendChild(group);
     }
     log.appendChild(item);
-    item.scrollIntoView({ block: "end" });
+    log.scrollTop = log.scrollHeight;  // not scrollIntoView, which would also scroll a page embedding the chat
   }
 
   function add(entry) { remember(entry); render(entry); }
+
+  function announce(text) {
+    var line = document.createElement("p");
+    line.textContent = text;
+    announcer.appendChild(line);
+    while (announcer.childNodes.length > ANNOUNCED_LINES) { announcer.removeChild(announcer.firstChild); }
+  }
 
   function emit(event, payload) { socket.send("42" + JSON.stringify([event, payload])); }
 
@@ -67,13 +91,18 @@
     if (data.indexOf("42") !== 0) { return; }
     var packet = JSON.parse(data.slice(2));
     if (packet[0] === "session_confirm") {
+      if (!storage && packet[1] !== sessionId) {
+        document.dispatchEvent(new CustomEvent("onedoor:session", { detail: packet[1] }));
+      }
       sessionId = packet[1];
-      localStorage.setItem(SESSION_KEY, sessionId);
+      keep(SESSION_KEY, sessionId);
       status.textContent = "";
       while (pending.length) { emit("user_uttered", { message: pending.shift(), session_id: sessionId }); }
     } else if (packet[0] === "bot_uttered") {
       var reply = packet[1] || {};
       add({ from: "bot", text: reply.text || "", buttons: reply.quick_replies || reply.buttons || [] });
+      announce(reply.text || "");
+      document.dispatchEvent(new CustomEvent("onedoor:reply"));
     }
   }
 
@@ -100,7 +129,7 @@
     return fetch("history?session_id=" + encodeURIComponent(sessionId))
       .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
       .then(function (body) {
-        localStorage.setItem(TRANSCRIPT_KEY, JSON.stringify(body.messages.slice(-200)));
+        keep(TRANSCRIPT_KEY, JSON.stringify(body.messages.slice(-200)));
         body.messages.forEach(render);
       })
       .catch(function () { transcript().forEach(render); });

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from channels.webchat import InboundMessage, parse_session_id, parse_webchat_payload, transcript_messages
+from channels.webchat import SESSION_ID, InboundMessage, parse_session_id, parse_webchat_payload, transcript_messages
 
 SESSION = "0123456789abcdef0123456789abcdef"
 
@@ -13,6 +13,9 @@ SESSION = "0123456789abcdef0123456789abcdef"
     ("data", "expected"),
     [
         ({"session_id": SESSION, "message": "hi"}, InboundMessage(SESSION, "hi")),
+        # What rasa-webchat sends: its customData is accepted and not used.
+        ({"session_id": SESSION, "message": "hi", "customData": {"language": "en"}}, InboundMessage(SESSION, "hi")),
+        ({"session_id": None, "message": "hi", "customData": {}}, None),
         ({"session_id": SESSION, "message": ""}, InboundMessage(SESSION, "")),
         ({"session_id": SESSION, "message": {"x": 1}}, InboundMessage(SESSION, "")),
         ({"session_id": SESSION}, InboundMessage(SESSION, "")),
@@ -31,6 +34,7 @@ def test_parse_session_id_keeps_a_valid_id_and_replaces_anything_else() -> None:
     fresh = parse_session_id({"session_id": "<script>"})
     assert fresh != SESSION and len(fresh) == 32
     assert parse_session_id(None) != parse_session_id(None)
+    assert SESSION_ID.match(parse_session_id({"session_id": None}))
 
 
 def test_transcript_messages_show_words_and_replies_but_not_button_payloads() -> None:

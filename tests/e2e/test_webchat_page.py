@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Frame, FrameLocator, Page, expect
 
 from scripts.assistant import Assistant
 from tests.e2e.conftest import REPLY_TIMEOUT_MS
 
+BLOCKING_IMPACTS = {"serious", "critical"}
+# A first info answer is three messages: the answer; what to have ready, cost and contact; whether it helped.
+INFO_ANSWER_MESSAGES = 3
 
 
 @pytest.fixture
@@ -21,9 +25,26 @@ def page(browser: Browser, assistant: Assistant) -> Iterator[Page]:
     context.close()
 
 
-def send(page: Page, text: str) -> None:
-    page.get_by_label("Your message").fill(text)
-    page.get_by_role("button", name="Send").click()
+def send(chat: Page | FrameLocator, text: str) -> None:
+    """Type a message and send it, on the chat page itself or in the widget's frame."""
+    chat.get_by_label("Your message").fill(text)
+    chat.get_by_role("button", name="Send").click()
+
+
+def ask_for_information(chat: Page | FrameLocator) -> None:
+    """Ask an info question and wait for the whole answer, so that no reply is still on its way."""
+    send(chat, "how do I register to vote")
+    expect(chat.locator(".onedoor-msg.bot")).to_have_count(INFO_ANSWER_MESSAGES, timeout=REPLY_TIMEOUT_MS)
+
+
+def blocking_violations(target: Page | Frame) -> list[str]:
+    """Run axe-core in the page or frame; return its serious and critical violations, one line each."""
+    results = Axe().run(target).response
+    return [
+        f"{violation['id']} ({violation['impact']}): {[node['target'] for node in violation['nodes']]}"
+        for violation in results["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
 
 
 def test_resident_sends_a_message_and_sees_the_answer(page: Page) -> None:
@@ -42,14 +63,13 @@ def test_buttons_are_shown_and_send_their_payload(page: Page) -> None:
 
 
 def test_conversation_survives_a_reload(page: Page) -> None:
-    send(page, "how do I register to vote")
-    # An info answer is two messages: the answer, then what to have ready, cost and contact.
-    expect(page.locator(".onedoor-msg.bot")).to_have_count(2, timeout=REPLY_TIMEOUT_MS)
+    ask_for_information(page)
     session = page.evaluate("localStorage.getItem('onedoor.session')")
     page.reload()
-    expect(page.locator(".onedoor-msg")).to_have_count(3)
-    send(page, "thanks")
-    expect(page.locator(".onedoor-msg.bot").last).to_contain_text("welcome", timeout=REPLY_TIMEOUT_MS)
+    expect(page.locator(".onedoor-msg")).to_have_count(1 + INFO_ANSWER_MESSAGES)
+    send(page, "when is my trash picked up")
+    new_answer = page.locator(".onedoor-msg.bot").nth(INFO_ANSWER_MESSAGES)
+    expect(new_answer).to_contain_text("picked up", timeout=REPLY_TIMEOUT_MS)
     assert page.evaluate("localStorage.getItem('onedoor.session')") == session
 
 
@@ -58,3 +78,21 @@ def test_markup_in_a_message_is_shown_as_text(page: Page) -> None:
     expect(page.locator(".onedoor-msg.user").last).to_have_text("<img src=x onerror=\"document.title='owned'\"><b>hi</b>")
     expect(page.locator(".onedoor-msg.bot").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     assert page.title() != "owned"
+
+
+def test_new_replies_are_announced_but_restored_history_is_not(page: Page) -> None:
+    announcer = page.locator("#onedoor-announcer")
+    expect(announcer).to_have_attribute("aria-live", "polite")
+    assert page.locator("#onedoor-log").get_attribute("aria-live") is None  # the log itself is never read out
+    ask_for_information(page)
+    expect(announcer).to_contain_text(page.locator(".onedoor-msg.bot").first.inner_text())
+    assert "how do I register to vote" not in announcer.inner_text()  # the resident's own words are not echoed
+    page.reload()
+    expect(page.locator(".onedoor-msg")).to_have_count(1 + INFO_ANSWER_MESSAGES)
+    expect(announcer).to_have_text("")
+
+
+def test_chat_page_has_no_serious_or_critical_accessibility_violations(page: Page) -> None:
+    send(page, "blorp fnord quux")
+    expect(page.locator(".onedoor-buttons button").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    assert blocking_violations(page) == []
