@@ -33,6 +33,7 @@ from bot.unresolved import Triage
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SESSION_KEY = "staff"
 SESSION_SECONDS = 8 * 60 * 60  # a working day: staff sign in again on the next one
+OWNERS_ONLY = "Only service owners and admins may open this."
 
 
 @dataclass(frozen=True)
@@ -262,12 +263,19 @@ def create_app(console: Console) -> Starlette:
         return page(request, "staff.html", status=400 if error else 200, members=staff.members(),
                     roles=list(StaffRole), error=error)
 
-    async def triage(request: Request) -> Response:
+    def refused_to_non_owners(request: Request) -> Response | None:
+        """The response that turns away anyone but a service owner or admin; None lets them in."""
         member = signed_in(request)
         if member is None:
             return RedirectResponse("/login", status_code=303)
         if not may_triage(member):
-            return page(request, "error.html", status=403, message="Only service owners review unresolved messages.")
+            return page(request, "error.html", status=403, message=OWNERS_ONLY)
+        return None
+
+    async def triage(request: Request) -> Response:
+        refused = refused_to_non_owners(request)
+        if refused is not None:
+            return refused
         state_name = request.query_params.get("state", Triage.NEW.value)
         state = Triage(state_name) if state_name in {t.value for t in Triage} else Triage.NEW
         views, counts, exportable = inbox_view(inbox, state)
@@ -276,11 +284,9 @@ def create_app(console: Console) -> Starlette:
                     intents=intents, exportable=exportable, notice=request.query_params.get("notice"))
 
     async def reports(request: Request) -> Response:
-        member = signed_in(request)
-        if member is None:
-            return RedirectResponse("/login", status_code=303)
-        if not may_triage(member):
-            return page(request, "error.html", status=403, message="Only service owners read the reports.")
+        refused = refused_to_non_owners(request)
+        if refused is not None:
+            return refused
         requested = request.query_params.get("days", "")
         days = min(max(int(requested), 1), 366) if requested.isdigit() else 30
         report, charts = await asyncio.to_thread(charts_for, console.database, console.catalog, days)
@@ -290,7 +296,7 @@ def create_app(console: Console) -> Starlette:
         checked = await signed_in_form(request)
         if isinstance(checked, Response) or may_triage(checked[0]):
             return checked
-        return page(request, "error.html", status=403, message="Only service owners review unresolved messages.")
+        return page(request, "error.html", status=403, message=OWNERS_ONLY)
 
     async def triage_decide(request: Request) -> Response:
         checked = await triage_form(request)
