@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from bot.cases import CaseStore, NewCase
+from bot.catalog import Catalog
 from bot.db import Database, make_engine
 from bot.queues import Queues
 from bot.references import new_reference, parse
+from bot.reports.render import write_report
+from bot.reports.report import build_report
+from bot.reports.window import Window
+from bot.settings import now
 from bot.triage import TriageInbox
 from scripts.assistant import Assistant
 
@@ -156,7 +163,9 @@ def test_danger_in_the_middle_of_a_request_gets_911_and_the_questions_go_on(assi
     assert "Where is it?" in replies
 
 
-def test_unresolved_messages_are_logged_without_the_personal_data_they_carried(assistant: Assistant) -> None:
+def test_unresolved_messages_are_logged_without_the_personal_data_they_carried(
+    assistant: Assistant, catalog: Catalog, tmp_path: Path
+) -> None:
     seeded = ["maria.lopez@example.org", "555-867-5309", "4111 1111 1111 1111", "1234 Fictional Street", "Maria Lopez",
               "Jon Whitaker", "(555) 201 7788"]
     assistant.say(new_sender(), "blorp fnord, my name is Maria Lopez, mail maria.lopez@example.org")
@@ -168,9 +177,12 @@ def test_unresolved_messages_are_logged_without_the_personal_data_they_carried(a
     assert "noted it" in texts(assistant.say(unhelped, "no"))
 
     database = Database(make_engine(assistant.database_url))
+    report = build_report(database, catalog, Window(now() - timedelta(days=1), now() + timedelta(days=1),
+                                                    catalog.city.timezone), f"sqlite:///{assistant.tracker_db}")
+    pages = [path.read_text() for path in write_report(report, tmp_path) if path.suffix in (".html", ".md")]
     inbox = TriageInbox(database)
     inbox.assign([message.id for message in inbox.messages()], "collection_schedule")
-    export = inbox.export()
+    export = inbox.export() + "".join(pages)
     with sqlite3.connect(assistant.database_url.removeprefix("sqlite:///")) as db:
         rows = [" ".join(str(value) for value in row)
                 for table in ("unresolved_messages", "feedback") for row in db.execute(f"select * from {table}")]
