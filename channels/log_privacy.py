@@ -1,47 +1,41 @@
 """Keep residents' words out of Rasa's logs, whatever the log level.
 
 Rasa's structured log events carry message text, slot values and tracker states in known fields (at debug
-level: `processor.message.parse` logs the text). Rasa passes those fields through an "anonymization
-pipeline" plugin hook; One Door registers one that withholds them, so an operator who turns on `--debug` to
-chase a problem does not start writing residents' messages to disk. Sender ids need no such care: on SMS and
-Telegram they are already pseudonyms.
+level, `processor.message.parse` logs the text). One Door puts a processor at the front of structlog's chain
+that replaces those fields, so an operator who turns on `--debug` to chase a problem does not start writing
+residents' messages to disk. Sender ids need no such care: on SMS and Telegram they are already pseudonyms.
+
+Note:
+    Rasa configures structlog before it loads connectors and caches its loggers on first use, so the
+    processor is inserted into the configured list itself, which cached loggers share. Rasa's own
+    anonymisation hook is not used: it also makes Rasa reload the whole tracker for every message (about
+    25 ms each on SQLite), for an event broker One Door does not have.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import pluggy
-from rasa.plugin import plugin_manager
+import structlog
 
 WITHHELD = "[withheld]"
-hookimpl = pluggy.HookimplMarker("rasa")
+# The fields Rasa 3.6 names as holding conversation content (`rasa.utils.log_utils._anonymizer`).
+CONTENT_FIELDS = frozenset({
+    "text", "response_text", "user_text", "slot_values", "parse_data_text", "parse_data_entities",
+    "prediction_events", "tracker_latest_message", "prefilled_slots", "message", "response", "slot_candidates",
+    "rasa_event", "rasa_events", "tracker_states", "current_states", "old_states", "successes",
+    "current_entity", "next_entity", "states", "entity", "token_text", "user_message", "json_message",
+})
 
 
-class _WithholdEverything:
-    """The pipeline object Rasa's log processor calls for each sensitive field."""
-
-    def log_run(self, value: Any) -> str:
-        return WITHHELD
-
-    def run(self, event: dict[str, Any]) -> None:
-        """Rasa also hands the pipeline each new event, for publishing anonymised events to a broker; One Door
-        publishes none, so there is nothing to do (and the event must not be changed: it is the tracker's)."""
-
-
-class _PrivacyPlugin:
-    _pipeline = _WithholdEverything()
-
-    @hookimpl
-    def get_anonymization_pipeline(self) -> _WithholdEverything:
-        return self._pipeline
-
-
-_PLUGIN = _PrivacyPlugin()
+def _withhold(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
+    for field in CONTENT_FIELDS.intersection(event):
+        event[field] = WITHHELD
+    return event
 
 
 def withhold_message_content() -> None:
-    """Register the plugin once per process; every connector calls this when Rasa loads it."""
-    manager = plugin_manager()
-    if not manager.is_registered(_PLUGIN):
-        manager.register(_PLUGIN)
+    """Put the processor first in structlog's chain, once per process."""
+    processors = structlog.get_config()["processors"]
+    if _withhold not in processors:
+        processors.insert(0, _withhold)
