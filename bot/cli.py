@@ -113,6 +113,8 @@ def _redact(args: argparse.Namespace) -> int:
 def _purge(args: argparse.Namespace) -> int:
     from datetime import timedelta
 
+    from bot.messaging.inbound import InboundLog
+    from bot.messaging.outbox import Outbox
     from bot.retention import purge_conversations
     from bot.settings import now
     from bot.unresolved import UnresolvedLog
@@ -120,6 +122,9 @@ def _purge(args: argparse.Namespace) -> int:
     database = Database(make_engine(args.url))
     removed = UnresolvedLog(database).purge(timedelta(days=args.days), now())
     print(f"purged {removed} unresolved messages older than {args.days} days")
+    cutoff = now() - timedelta(days=args.days)
+    delivered, marks = Outbox(database).purge_sent(cutoff), InboundLog(database).purge(cutoff)
+    print(f"purged {delivered} delivered outbox messages and {marks} duplicate-delivery marks")
     if args.trackers:
         conversations = purge_conversations(make_engine(args.trackers), database, now() - timedelta(days=args.days))
         print(f"purged {conversations} conversations quiet for more than {args.days} days")

@@ -14,13 +14,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
-from sanic import Blueprint, Sanic
+from sanic import Blueprint, Sanic, response
+from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 
+from bot.db import Database, make_engine, utc_now
 from bot.messaging.contacts import Choice, Contacts, pseudonym
 from bot.messaging.delivery import DeliveryLoop, Send
 from bot.messaging.inbound import InboundLog
 from bot.messaging.outbox import Backoff, Outbox, Outgoing
-from bot.db import Database, make_engine, utc_now
 from bot.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -91,6 +93,18 @@ class ChannelRuntime:
         for part in self._render(recipient, message):
             await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part)
         self.loop.wake()
+
+
+async def health(runtime: ChannelRuntime | None) -> HTTPResponse:
+    """A provider channel's health check: whether it is configured, and its outbox by status, so that an
+    operator's monitoring sees messages piling up while a provider is down."""
+    if runtime is None:
+        return response.json({"status": "not configured"})
+    try:
+        counts = await asyncio.to_thread(runtime.outbox.counts, runtime.channel)
+    except SQLAlchemyError as error:
+        return response.json({"status": "database unavailable", "error": type(error).__name__}, status=503)
+    return response.json({"status": "ok", "outbox": {status.value: count for status, count in counts.items()}})
 
 
 class ProviderInput(InputChannel):

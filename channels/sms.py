@@ -36,6 +36,7 @@ from bot.messaging.outbox import Delivery, Outgoing
 from bot.messaging.text import chosen, numbered, split_text
 from bot.settings import Settings
 from channels.messaging import ChannelRuntime, OnNewMessage, OutboxOutput, ProviderInput
+from channels.messaging import health as channel_health
 from channels.twilio_provider import TwilioSender, Unsubscribed
 
 logger = logging.getLogger(__name__)
@@ -154,7 +155,7 @@ class SmsInput(ProviderInput):
 
         @blueprint.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok" if sms else "not configured"})
+            return await channel_health(sms.runtime if sms else None)
 
         @blueprint.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:

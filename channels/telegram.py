@@ -36,6 +36,7 @@ from bot.messaging.notices import Notice, render
 from bot.messaging.outbox import Outgoing
 from bot.settings import Settings
 from channels.messaging import ChannelRuntime, OutboxOutput, ProviderInput
+from channels.messaging import health as channel_health
 from channels.telegram_bot import make_bot, quiet_library_logs
 from channels.telegram_outbound import TelegramSender, is_indexed, render_telegram, resolve
 from channels.telegram_updates import InboundKind, TelegramInbound, parse_telegram_payload
@@ -92,7 +93,7 @@ class TelegramInput(ProviderInput):
 
         @telegram.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok" if self._runtime else "not configured"})
+            return await channel_health(self._runtime)
 
         @telegram.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:

@@ -101,7 +101,8 @@ def running_assistant(
         ),
         "rasa": (
             rasa + ["run", "--port", str(rasa_port), "--model", str(model), "--credentials", "credentials.yml",
-                    "--endpoints", "endpoints.yml", "--enable-api", "--auth-token", token],
+                    # `=`: a random token may start with "-", which argparse would take for an option.
+                    "--endpoints", "endpoints.yml", "--enable-api", f"--auth-token={token}"],
             f"http://127.0.0.1:{rasa_port}/webhooks/webchat/",
         ),
         "console": (

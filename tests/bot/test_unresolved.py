@@ -55,5 +55,7 @@ def test_purge_command_is_safe_to_run_repeatedly(tmp_path: Path, capsys: pytest.
     assert main(command) == 0
     assert capsys.readouterr().out.splitlines() == [
         "purged 1 unresolved messages older than 30 days",
+        "purged 0 delivered outbox messages and 0 duplicate-delivery marks",
         "purged 0 unresolved messages older than 30 days",
+        "purged 0 delivered outbox messages and 0 duplicate-delivery marks",
     ]

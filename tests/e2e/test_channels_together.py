@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+import requests
 from sqlalchemy import select
 
 from bot.db import Database, make_engine
@@ -72,6 +73,8 @@ def test_replies_queued_in_an_outage_survive_a_restart_and_arrive_once(restarted
     pending = restarted.outbox()
     assert pending and {status for _, status in pending} == {OutboxStatus.PENDING}
     assert {channel for channel, _ in pending} == {"sms", "telegram"}
+    health = requests.get(f"{restarted.assistant.base_url}/webhooks/sms/", timeout=10).json()
+    assert health["status"] == "ok" and health["outbox"]["pending"] == len([r for r in pending if r[0] == "sms"])
     restarted.twilio.recover()
     restarted.telegram.recover()
 
