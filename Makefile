@@ -21,7 +21,7 @@ export ONE_DOOR_ACTION_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
 export ONE_DOOR_TRACKER_DIALECT ?= sqlite
 export ONE_DOOR_TRACKER_DB ?= var/trackers.db
 
-.PHONY: help install lock train run test test-stories validate chromium postgres eval eval-pii bench clean
+.PHONY: help install lock train run test test-stories validate chromium postgres redis eval eval-pii bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -63,7 +63,7 @@ run: install train ## Install if needed, train if needed, and start the assistan
 validate: install ## Check the training data and domain (rasa data validate); README explains its warnings
 	$(RASA) data validate
 
-test: install train chromium postgres ## Run every test: pytest (unit, storage, HTTP, browser) and conversation tests
+test: install train chromium postgres redis ## Run every test: pytest (unit, storage, HTTP, browser) and conversation tests
 	$(PY) -m pytest
 	$(MAKE) --no-print-directory test-stories
 
@@ -75,6 +75,9 @@ chromium: ## Install Debian's Chromium for the browser tests if it is missing
 
 postgres: ## Start (or install) the PostgreSQL server the storage tests use
 	@scripts/ensure_postgres.sh
+
+redis: ## Start (or install) the Redis server the web chat replica test uses
+	@scripts/ensure_redis.sh
 
 eval: train ## NLU cross-validation and the held-out check; reports go to reports/
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out reports/cross-validation

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     telegram_webhook_url: str = ""
     # Telegram's Bot API; only tests point it elsewhere.
     telegram_api_url: str = "https://api.telegram.org"
+    # Redis that Rasa replicas share for web chat, so that a reply or staff message written on one replica reaches
+    # a browser connected to another (socket.io's message queue). Empty: one Rasa process, no Redis needed.
+    webchat_redis_url: str = ""
     # The outbox: first retry after this many seconds, doubling up to the ceiling, and how long to wait for a
     # provider before counting the attempt as failed.
     outbox_retry_seconds: float = 2.0

@@ -15,7 +15,9 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from socketio import AsyncServer
+from socketio import AsyncRedisManager, AsyncServer
+
+from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +75,13 @@ def parse_webchat_payload(data: Any) -> InboundMessage | None:
     return InboundMessage(session_id=session_id, text=text if isinstance(text, str) else "")
 
 
+def _replica_fan_out() -> AsyncRedisManager | None:
+    """With several Rasa replicas, socket.io's Redis queue carries every emit to the replica holding the
+    browser's connection; one process needs none."""
+    url = get_settings().webchat_redis_url
+    return AsyncRedisManager(url) if url else None
+
+
 class WebChatInput(InputChannel):
     """Socket.io chat for the city's web site; each browser session is one conversation.
 
@@ -98,7 +107,7 @@ class WebChatInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # An empty list turns python-socketio's origin check off, so that other sites can embed the chat.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[], client_manager=_replica_fan_out())
         self.sio = sio
         webchat = SocketBlueprint(sio, self.socketio_path, "webchat_webhook", __name__)
         webchat.static("/static", str(STATIC_DIR))
