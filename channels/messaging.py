@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -18,10 +19,14 @@ from sanic import Blueprint, Sanic, response
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.attachments import Attachments
+from bot.catalog import load_catalog
 from bot.db import Database, make_engine, utc_now
 from bot.messaging.contacts import Choice, Contacts, pseudonym
 from bot.messaging.delivery import DeliveryLoop, Send
 from bot.messaging.inbound import InboundLog
+from bot.messaging.notices import Notice
+from bot.messaging.notices import render as render_notice
 from bot.messaging.outbox import Backoff, Outbox, Outgoing
 from bot.settings import Settings, get_settings
 
@@ -31,15 +36,25 @@ OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 Render = Callable[[str, Outgoing], list[Outgoing]]
 
 
+@lru_cache(maxsize=None)
+def shared_database(url: str) -> Database:
+    """One engine, and so one connection pool, for every provider channel in the Rasa process."""
+    return Database(make_engine(url))
+
+
 class ChannelRuntime:
-    """One provider channel's state in the Rasa process: its database tables and its delivery loop."""
+    """One provider channel's state in the Rasa process: its database tables, the notices it sends on its own,
+    and its delivery loop."""
 
     def __init__(self, channel: str, settings: Settings, send: Send, render: Render) -> None:
         self.channel = channel
         self._render = render
-        database = Database(make_engine(settings.database_url))
+        database = shared_database(settings.database_url)
         self.contacts = Contacts(database)
         self.inbound = InboundLog(database)
+        self.attachments = Attachments(database)
+        city = load_catalog(settings.catalog_dir).city.name
+        self.notices = {notice: render_notice(notice, city) for notice in Notice}
         self.outbox = Outbox(database, Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds))
         self._key = settings.pseudonym_key.get_secret_value().encode()
         if not self._key:

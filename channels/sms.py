@@ -26,12 +26,10 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from bot.attachments import Attachment, AttachmentKind, Attachments
-from bot.catalog import load_catalog
-from bot.db import Database, make_engine
+from bot.attachments import Attachment, AttachmentKind
 from bot.messaging.delivery import PermanentFailure
 from bot.messaging.keywords import Keyword, keyword
-from bot.messaging.notices import Notice, render
+from bot.messaging.notices import Notice
 from bot.messaging.outbox import Delivery, Outgoing
 from bot.messaging.text import chosen, numbered, split_text
 from bot.settings import Settings
@@ -180,9 +178,6 @@ class TwilioSms:
             settings.twilio_api_url,
             settings.provider_timeout_seconds,
         )
-        city = load_catalog(settings.catalog_dir).city.name
-        self._notices = {notice: render(notice, city) for notice in Notice}
-        self._attachments = Attachments(Database(make_engine(settings.database_url)))
         self.runtime = ChannelRuntime(CHANNEL, settings, self.deliver, lambda _recipient, message: render_sms(message))
         self._contacts = self.runtime.contacts
 
@@ -246,17 +241,17 @@ class TwilioSms:
         attachments = [Attachment(AttachmentKind.PHONE, inbound.sender, CHANNEL)]
         attachments += [Attachment(AttachmentKind.PHOTO, url, CHANNEL) for url in inbound.photos]
         for attachment in attachments:
-            await asyncio.to_thread(self._attachments.add, sender_id, attachment)
+            await asyncio.to_thread(self.runtime.attachments.add, sender_id, attachment)
 
     async def _notify(self, sender_id: str, notice: Notice) -> None:
-        await self.runtime.enqueue(sender_id, Outgoing(self._notices[notice]))
+        await self.runtime.enqueue(sender_id, Outgoing(self.runtime.notices[notice]))
 
     async def deliver(self, delivery: Delivery) -> None:
         """Send one outbox row as one SMS, unless its number opted out after it was queued."""
         address = await asyncio.to_thread(self._contacts.address, delivery.recipient)
         if address is None:
             raise PermanentFailure("no address for recipient")
-        confirms_stop = delivery.message.text == self._notices[Notice.SMS_STOPPED]
+        confirms_stop = delivery.message.text == self.runtime.notices[Notice.SMS_STOPPED]
         if not confirms_stop and await asyncio.to_thread(self._contacts.is_opted_out, delivery.recipient):
             raise PermanentFailure("recipient opted out")
         # Before sending: a reply of "1" must find these choices however quickly it comes.

@@ -27,15 +27,12 @@ from sanic.response import HTTPResponse
 from telegram import Bot
 from telegram.error import TelegramError
 
-from bot.attachments import Attachment, AttachmentKind, Attachments
-from bot.catalog import load_catalog
-from bot.db import Database, make_engine
+from bot.attachments import Attachment, AttachmentKind
 from bot.integrations.telegram import SECRET_VARIABLE, TOKEN_VARIABLE
 from bot.messaging.contacts import Contacts
-from bot.messaging.notices import Notice, render
 from bot.messaging.outbox import Outgoing
 from bot.settings import Settings
-from channels.messaging import ChannelRuntime, OutboxOutput, ProviderInput
+from channels.messaging import ChannelRuntime, OutboxOutput, ProviderInput, shared_database
 from channels.messaging import health as channel_health
 from channels.telegram_bot import make_bot, quiet_library_logs
 from channels.telegram_outbound import TelegramSender, is_indexed, render_telegram, resolve
@@ -68,12 +65,8 @@ class TelegramInput(ProviderInput):
         quiet_library_logs()
         self._secret = settings.telegram_secret_token.get_secret_value().encode()
         self._bot: Bot = make_bot(settings)
-        city = load_catalog(settings.catalog_dir).city.name
-        self._notices = {notice: render(notice, city) for notice in Notice}
-        database = Database(make_engine(settings.database_url))
-        self._attachments = Attachments(database)
         self._runtime = ChannelRuntime(
-            CHANNEL, settings, TelegramSender(self._bot, Contacts(database)),
+            CHANNEL, settings, TelegramSender(self._bot, Contacts(shared_database(settings.database_url))),
             lambda _recipient, message: render_telegram(message),
         )
         # Button answers run beside the reply; kept here so that none is garbage-collected half done.
@@ -139,9 +132,9 @@ class TelegramInput(ProviderInput):
             await asyncio.to_thread(contacts.set_opted_out, sender_id, False)
         if inbound.photo_file_id is not None:
             photo = Attachment(AttachmentKind.PHOTO, PHOTO_PREFIX + inbound.photo_file_id, CHANNEL)
-            await asyncio.to_thread(self._attachments.add, sender_id, photo)
+            await asyncio.to_thread(runtime.attachments.add, sender_id, photo)
         if inbound.notice is not None:
-            await runtime.enqueue(sender_id, Outgoing(self._notices[inbound.notice]))
+            await runtime.enqueue(sender_id, Outgoing(runtime.notices[inbound.notice]))
             return
         text = inbound.text or ""
         if inbound.kind is InboundKind.BUTTON and is_indexed(text):
