@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, func, select, update
 
 from bot.db import Database
 from bot.pii import PiiKind
@@ -30,6 +30,8 @@ _SAMPLES = {
     PiiKind.NAME: "Alex Doe",
 }
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(kind.value for kind in PiiKind) + r")\]")
+# Reviewed messages assigned to an intent: what an export takes.
+_EXPORTABLE = and_(UnresolvedRecord.triage == Triage.REVIEWED, UnresolvedRecord.assigned_intent.is_not(None))
 _MARKUP = str.maketrans({"[": "(", "]": ")", "{": "(", "}": ")"})
 
 
@@ -52,13 +54,27 @@ class TriageInbox:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def messages(self, state: Triage | None = None) -> list[Unresolved]:
-        """Messages in one review state (all when None), newest first."""
+    def messages(self, state: Triage | None = None, limit: int | None = None) -> list[Unresolved]:
+        """Messages in one review state (all when None), newest first, at most `limit` of them."""
         query = select(UnresolvedRecord).order_by(UnresolvedRecord.at.desc(), UnresolvedRecord.id.desc())
         if state is not None:
             query = query.where(UnresolvedRecord.triage == state)
         with self._db.transaction() as session:
-            return [unresolved_from(record) for record in session.execute(query).scalars()]
+            return [unresolved_from(record) for record in session.execute(query.limit(limit)).scalars()]
+
+    def counts(self) -> dict[Triage, int]:
+        """How many messages stand in each review state."""
+        with self._db.transaction() as session:
+            rows = session.execute(
+                select(UnresolvedRecord.triage, func.count()).group_by(UnresolvedRecord.triage)
+            ).all()
+        return {state: 0 for state in Triage} | {state: count for state, count in rows}
+
+    def exportable(self) -> int:
+        """How many messages the next export would take."""
+        with self._db.transaction() as session:
+            query = select(func.count()).select_from(UnresolvedRecord).where(_EXPORTABLE)
+            return int(session.execute(query).scalar_one())
 
     def assign(self, ids: Collection[int], intent: str) -> int:
         """Say these messages meant an existing intent; they wait in Reviewed until exported."""
@@ -74,11 +90,7 @@ class TriageInbox:
     def export(self) -> str:
         """NLU YAML of every reviewed message assigned to an intent, which are then marked added to training."""
         with self._db.transaction() as session:
-            records = session.execute(
-                select(UnresolvedRecord).where(
-                    UnresolvedRecord.triage == Triage.REVIEWED, UnresolvedRecord.assigned_intent.is_not(None)
-                ).with_for_update()
-            ).scalars().all()
+            records = session.execute(select(UnresolvedRecord).where(_EXPORTABLE).with_for_update()).scalars().all()
             examples: dict[str, list[str]] = defaultdict(list)
             for record in records:
                 example = training_example(record.text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from bot.themes import themes
@@ -23,10 +22,7 @@ class ThemeView:
 
 def inbox_view(inbox: TriageInbox, state: Triage) -> tuple[list[ThemeView], dict[Triage, int], int]:
     """The themes of one review state, how many messages each state holds, and how many await export."""
-    everything = inbox.messages()
-    counts = Counter(message.triage for message in everything)
-    exportable = sum(1 for m in everything if m.triage is Triage.REVIEWED and m.assigned_intent)
-    shown = [message for message in everything if message.triage is state][:INBOX_LIMIT]
+    shown = inbox.messages(state, limit=INBOX_LIMIT)
     by_id = {message.id: message for message in shown}
     views = [
         ThemeView(theme.label, theme.count, [by_id[i] for i in theme.message_ids])
@@ -36,4 +32,4 @@ def inbox_view(inbox: TriageInbox, state: Triage) -> tuple[list[ThemeView], dict
     ungrouped = [message for message in shown if message.id not in grouped]
     if ungrouped:
         views.append(ThemeView(UNGROUPED, len(ungrouped), ungrouped))
-    return views, {s: counts.get(s, 0) for s in Triage}, exportable
+    return views, inbox.counts(), inbox.exportable()

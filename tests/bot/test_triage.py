@@ -30,6 +30,7 @@ def test_assigned_messages_export_once_as_valid_nlu_data(database: Database, tmp
     assert inbox.assign(ids[:2], "pothole_report") == 2
     inbox.mark_need([ids[2]], "Dog licensing")
     inbox.set_state([ids[3]], Triage.IGNORED)
+    assert inbox.exportable() == 2
     exported = tmp_path / "nlu.yml"
     exported.write_text(inbox.export())
     data = load_data(str(exported))
@@ -43,6 +44,8 @@ def test_assigned_messages_export_once_as_valid_nlu_data(database: Database, tmp
     assert states["asdfgh"][0] is Triage.IGNORED
     assert states["road has a crater"][0] is Triage.ADDED_TO_TRAINING
     assert inbox.export() == 'version: "3.1"\nnlu:\n'
+    assert inbox.counts() == {Triage.NEW: 0, Triage.REVIEWED: 1, Triage.ADDED_TO_TRAINING: 2, Triage.IGNORED: 1}
+    assert [m.text for m in inbox.messages(Triage.ADDED_TO_TRAINING, limit=1)] == ["road has a crater"]
     assert [m.text for m in inbox.messages(Triage.ADDED_TO_TRAINING)] == [
         "road has a crater", "theres a huge hole in the road on [ADDRESS]"
     ]
