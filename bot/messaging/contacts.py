@@ -6,9 +6,9 @@ table, because replies must reach it; it also remembers an SMS opt-out and the c
 numbered list, since a reply of "2" arrives as a new request, possibly at another replica.
 
 Note:
-    `last_seen_at` is when the sender last wrote; `python -m bot purge` deletes the row once the conversation
-    has been quiet for the contact window (24 h) and no open case, open handoff or unsent message needs it
-    (docs/retention.md).
+    `last_seen_at` is when the sender last wrote; `python -m bot purge` deletes the row (an opted-out
+    sender's: only the address) once the conversation has been quiet for the contact window (24 h) and no open
+    case, open handoff or unsent message needs it (docs/retention.md).
 """
 
 from __future__ import annotations
@@ -81,7 +81,8 @@ class Contacts:
     def address(self, sender_id: str) -> str | None:
         with self._db.transaction() as session:
             record = session.get(ContactRecord, sender_id)
-            return record.address if record else None
+            # An opted-out sender quiet for a while keeps the opt-out but not the address (`purge`).
+            return record.address if record and record.address else None
 
     def set_opted_out(self, sender_id: str, opted_out: bool) -> None:
         with self._db.transaction() as session:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.sql import Select
 
@@ -71,14 +71,24 @@ def _conversations(stores: Stores, policy: RetentionPolicy, now: datetime, remov
 
 def _contacts(stores: Stores, policy: RetentionPolicy, now: datetime, removed: Removed) -> None:
     """An address outlives the resident's last message by the contact window, unless an open case or handoff
-    may still send them news, or a reply to them is still waiting to be sent."""
+    may still send them news, or a reply to them is still waiting to be sent.
+
+    Note:
+        An opted-out sender's row stays without its address (until their conversation goes), so that One Door
+        keeps honouring STOP when they write again, as Twilio does.
+    """
     unsent = select(OutboxRecord.recipient).where(OutboxRecord.status == OutboxStatus.PENDING)
-    removed.delete("channel_contacts", run(stores.session, delete(ContactRecord).where(
+    stale = and_(
         ContactRecord.last_seen_at < now - policy.contact_window,
         ContactRecord.sender_id.not_in(_open_case_conversations()),
         ContactRecord.sender_id.not_in(_open_handoff_conversations()),
         ContactRecord.sender_id.not_in(unsent),
-    )))
+    )
+    session = stores.session
+    removed.delete("channel_contacts", run(session, delete(ContactRecord).where(stale, ContactRecord.opted_out.is_(False))))
+    removed.anonymise("channel_contacts", run(session, update(ContactRecord).where(
+        stale, ContactRecord.opted_out.is_(True), ContactRecord.address != ""
+    ).values(address="", choices="[]")))
 
 
 def _waiting_attachments(stores: Stores, policy: RetentionPolicy, now: datetime, removed: Removed) -> None:

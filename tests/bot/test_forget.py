@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Engine
+from starlette.testclient import TestClient
 
 from bot.attachments import Attachment, AttachmentKind, Attachments
 from bot.audit import AuditLog, AuditRecord, StaffAction
 from bot.cases import CaseRecord, CaseStatus, CaseStore, NewCase
+from bot.catalog import Catalog
 from bot.cli import main
+from bot.console.app import Console, create_app
 from bot.db import Database, make_engine
 from bot.feedback import Feedback, FeedbackLog
+from bot.integrations.rasa import RasaClient
 from bot.messaging.contacts import Contacts, pseudonym
 from bot.messaging.inbound import InboundLog
 from bot.messaging.outbox import Outbox, Outgoing
 from bot.queues import HandoffReason, Queues
 from bot.retention.forget import NotAResident, conversation_for, forget
 from bot.retention.work import REMOVED
+from bot.staff import StaffDirectory, StaffRole
 from bot.unresolved import UnresolvedKind, UnresolvedLog
 from tests.bot.conftest import TrackerStore
 
@@ -166,3 +172,34 @@ def test_the_forget_command_finds_the_resident_by_address_case_or_session(
     assert "cases: 0 anonymised" in by_session
     assert "already removed" in refused
     assert all(QUENTIN["phone"] not in out for _, out, _ in outputs)
+
+
+class _RecordingRasa(RasaClient):
+    """Rasa's HTTP API as the console sees it, recording whom it would write to instead of writing."""
+
+    def __init__(self) -> None:
+        super().__init__("http://127.0.0.1:9", "token")
+        self.told: list[str] = []
+
+    async def say(self, conversation_id: str, text: str) -> None:
+        self.told.append(conversation_id)
+
+
+def test_staff_changing_a_forgotten_residents_case_tell_nobody_but_are_audited(
+    catalog: Catalog, database: Database
+) -> None:
+    created = CaseStore(database).create(NewCase("pothole_report", "public_works", "webchat", "web-quentin"))
+    forget(database, None, "web-quentin", "clerk", NOW)
+    StaffDirectory(database).add("pat", "Pat Example", "public_works", StaffRole.ADMIN, "a long test password")
+    rasa = _RecordingRasa()
+    client = TestClient(create_app(Console(catalog, database, rasa, "test secret")))
+    login = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
+    assert login is not None
+    client.post("/login", data={"csrf": login.group(1), "username": "pat", "password": "a long test password"})
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/cases").text)
+    assert token is not None
+    client.post(f"/cases/{created.reference}/status", data={"csrf": token.group(1), "status": "open", "note": "x"})
+    assert rasa.told == []
+    with database.transaction() as session:
+        actions = list(session.execute(select(AuditRecord.action).order_by(AuditRecord.id)).scalars())
+    assert actions[-1] is StaffAction.CASE_STATUS

@@ -57,6 +57,8 @@ def test_an_address_goes_a_day_after_the_last_message_unless_something_open_need
     for sender in ("sms-quiet", "sms-open-case", "sms-closed-case", "sms-handoff", "sms-unsent"):
         contacts.remember("sms", sender, "+15550000000", at=NOW - 25 * HOUR)
     contacts.remember("sms", "sms-recent", "+15550000001", at=NOW - 23 * HOUR)
+    contacts.remember("sms", "sms-stopped", "+15550000002", at=NOW - 25 * HOUR)
+    contacts.set_opted_out("sms-stopped", True)
     with ago(30 * HOUR):
         cases.create(NewCase("pothole_report", "public_works", "sms", "sms-open-case"))
         closed = cases.create(NewCase("pothole_report", "public_works", "sms", "sms-closed-case"))
@@ -66,8 +68,10 @@ def test_an_address_goes_a_day_after_the_last_message_unless_something_open_need
 
     removed = purge(database, None, POLICY, NOW)
 
-    assert removed.deleted["channel_contacts"] == 2
-    assert _contacts(database) == {"sms-recent", "sms-open-case", "sms-handoff", "sms-unsent"}
+    assert (removed.deleted["channel_contacts"], removed.anonymised["channel_contacts"]) == (2, 1)
+    assert _contacts(database) == {"sms-recent", "sms-open-case", "sms-handoff", "sms-unsent", "sms-stopped"}
+    assert (contacts.address("sms-stopped"), contacts.is_opted_out("sms-stopped")) == (None, True)
+    assert purge(database, None, POLICY, NOW).total() == 0
 
 
 def test_a_number_kept_for_the_next_case_goes_when_no_case_follows(database: Database) -> None:
