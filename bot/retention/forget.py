@@ -86,7 +86,7 @@ def conversation_of_case(database: Database, reference: str) -> str:
     if found is None:
         raise NotAResident("no case has that reference")
     if found == REMOVED:
-        raise NotAResident("that case's personal data was already removed")
+        raise NotAResident("that case's personal data was already removed; name the resident by address instead")
     return str(found)
 
 

@@ -65,7 +65,9 @@ def _conversations(stores: Stores, policy: RetentionPolicy, now: datetime, remov
     removed.delete("events", trackers.delete_conversations(stores.trackers, gone))
     for start in range(0, len(gone), trackers.CHUNK):
         chunk = gone[start:start + trackers.CHUNK]
-        removed.delete("channel_contacts", run(session, delete(ContactRecord).where(ContactRecord.sender_id.in_(chunk))))
+        removed.delete("channel_contacts", run(session, delete(ContactRecord).where(
+            ContactRecord.sender_id.in_(chunk)
+        )))
         removed.delete("outbox", run(session, delete(OutboxRecord).where(OutboxRecord.recipient.in_(chunk))))
 
 
@@ -85,7 +87,9 @@ def _contacts(stores: Stores, policy: RetentionPolicy, now: datetime, removed: R
         ContactRecord.sender_id.not_in(unsent),
     )
     session = stores.session
-    removed.delete("channel_contacts", run(session, delete(ContactRecord).where(stale, ContactRecord.opted_out.is_(False))))
+    removed.delete("channel_contacts", run(session, delete(ContactRecord).where(
+        stale, ContactRecord.opted_out.is_(False)
+    )))
     removed.anonymise("channel_contacts", run(session, update(ContactRecord).where(
         stale, ContactRecord.opted_out.is_(True), ContactRecord.address != ""
     ).values(address="", choices="[]")))
@@ -138,7 +142,9 @@ def _delivery_marks(stores: Stores, policy: RetentionPolicy, now: datetime, remo
 
 
 def _feedback(stores: Stores, policy: RetentionPolicy, now: datetime, removed: Removed) -> None:
-    removed.delete("feedback", run(stores.session, delete(FeedbackRecord).where(FeedbackRecord.at < now - policy.feedback)))
+    removed.delete("feedback", run(stores.session, delete(FeedbackRecord).where(
+        FeedbackRecord.at < now - policy.feedback
+    )))
 
 
 def _audit(stores: Stores, policy: RetentionPolicy, now: datetime, removed: Removed) -> None:

@@ -8,7 +8,7 @@ the resident), and the conversation id, which is a keyed hash of their address.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Delete, Update
 
@@ -25,12 +25,15 @@ def run(session: Session, statement: Update | Delete) -> int:
 
 def anonymise_cases(session: Session, which: ColumnElement[bool], removed: Removed) -> None:
     """Strip the cases matching `which` (and not yet stripped) of everything personal."""
-    chosen = select(CaseRecord.id).where(which, CaseRecord.conversation_id != REMOVED)
-    removed.delete("case_attachments", run(session, delete(AttachmentRecord).where(AttachmentRecord.case_id.in_(chosen))))
+    not_yet = and_(which, CaseRecord.conversation_id != REMOVED)
+    chosen = select(CaseRecord.id).where(not_yet)
+    removed.delete("case_attachments", run(session, delete(AttachmentRecord).where(
+        AttachmentRecord.case_id.in_(chosen)
+    )))
     removed.anonymise("case_updates", run(session, update(CaseUpdateRecord).where(
         CaseUpdateRecord.case_id.in_(chosen), CaseUpdateRecord.note != ""
     ).values(note="")))
-    removed.anonymise("cases", run(session, update(CaseRecord).where(which, CaseRecord.conversation_id != REMOVED).values(
+    removed.anonymise("cases", run(session, update(CaseRecord).where(not_yet).values(
         location=None, description=None, contact=None, conversation_id=REMOVED
     )))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import pytest
@@ -32,35 +33,47 @@ from tests.bot.conftest import TrackerStore
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
 KEY = b"test-pseudonym-key"
-# Two obviously fake residents, each with free text nobody else writes.
-QUENTIN = {"phone": "+15551234567", "words": ["Zanzibar Crescent", "quokka", "Marmaduke"], "message": "SMquentin1"}
-OLIVE = {"phone": "+15557654321", "words": ["Wobbleton Mews", "axolotl", "Ottoline"], "message": "SMolive1"}
+@dataclass(frozen=True)
+class Resident:
+    """An obviously fake resident on SMS, with words nobody else writes."""
+
+    phone: str
+    place: str
+    animal: str
+    name: str
+    message_sid: str
 
 
-def _seed(database: Database, trackers: TrackerStore, resident: dict[str, object]) -> str:
+QUENTIN = Resident("+15551234567", "Zanzibar Crescent", "quokka", "Marmaduke", "SMquentin1")
+OLIVE = Resident("+15557654321", "Wobbleton Mews", "axolotl", "Ottoline", "SMolive1")
+
+
+def _seed(database: Database, trackers: TrackerStore, resident: Resident) -> str:
     """Everything a resident leaves behind on SMS, through the code that writes it in production."""
     from rasa.shared.core.events import BotUttered, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    phone, (place, animal, name), message = resident["phone"], resident["words"], resident["message"]
-    sender = pseudonym("sms", str(phone), KEY)
-    InboundLog(database).first_time("sms", str(message), sender)
-    Contacts(database).remember("sms", sender, str(phone))
-    Attachments(database).add(sender, Attachment(AttachmentKind.PHONE, str(phone), "sms"))
-    Attachments(database).add(sender, Attachment(AttachmentKind.PHOTO, f"https://media.example/{animal}.jpg", "sms"))
-    case = CaseStore(database).create(NewCase("pothole_report", "public_works", "sms", sender, f"4 {place}",
-                                              f"a {animal} fell in the pothole", str(phone)))
+    phone, name = resident.phone, resident.name
+    sender = pseudonym("sms", phone, KEY)
+    InboundLog(database).first_time("sms", resident.message_sid, sender)
+    Contacts(database).remember("sms", sender, phone)
+    Attachments(database).add(sender, Attachment(AttachmentKind.PHONE, phone, "sms"))
+    Attachments(database).add(sender, Attachment(AttachmentKind.PHOTO, f"https://media.example/{resident.animal}.jpg",
+                                                  "sms"))
+    case = CaseStore(database).create(NewCase("pothole_report", "public_works", "sms", sender, f"4 {resident.place}",
+                                              f"a {resident.animal} fell in the pothole", phone))
     CaseStore(database).set_status(case.reference, CaseStatus.IN_PROGRESS, f"crew on the way, {name}")
-    Attachments(database).add(sender, Attachment(AttachmentKind.PHONE, str(phone), "sms"))  # for the next case
+    Attachments(database).add(sender, Attachment(AttachmentKind.PHONE, phone, "sms"))  # for the next case
     Outbox(database).enqueue("sms", sender, Outgoing(f"Thanks {name}, your report is filed"))
     handoff = Queues(database).open(sender, "sms", "public_works", HandoffReason.ASKED_FOR_PERSON, "pothole_report")
     Queues(database).claim(handoff.id, "pat.example")
     AuditLog(database).record("pat.example", StaffAction.TRANSFER, sender, "public_works", f"{name} is upset")
     FeedbackLog(database).record(sender, Feedback(NOW, "sms", "pothole_report", "public_works", False))
-    UnresolvedLog(database).record(f"what about the {animal} grr", "sms", sender, [("pothole_report", 0.2)],
+    UnresolvedLog(database).record(f"what about the {resident.animal} grr", "sms", sender, [("pothole_report", 0.2)],
                                    UnresolvedKind.FALLBACK)
     tracker = DialogueStateTracker(sender, slots=[])
-    tracker.update(UserUttered(f"a {animal} is stuck at {place}", input_channel="sms", message_id=str(message)))
+    tracker.update(UserUttered(f"a {resident.animal} is stuck at {resident.place}", input_channel="sms",
+                               message_id=resident.message_sid))
     tracker.update(BotUttered(f"Sorry to hear that, {name}"))
     asyncio.run(trackers.store.save(tracker))
     return sender
@@ -76,9 +89,10 @@ def _everything(engine: Engine) -> str:
         )
 
 
-def _traces(resident: dict[str, object], sender: str) -> list[str]:
-    phone = str(resident["phone"])
-    return [phone, phone.removeprefix("+1"), sender, str(resident["message"]), *resident["words"]]  # type: ignore[list-item]
+def _traces(resident: Resident, sender: str) -> list[str]:
+    """What must not survive: the number in both forms, the conversation id, the provider's id, the free text."""
+    return [resident.phone, resident.phone.removeprefix("+1"), sender, resident.message_sid, resident.place,
+            resident.animal, resident.name]
 
 
 def test_forget_removes_every_trace_of_a_resident_and_nobody_elses(database: Database, trackers: TrackerStore) -> None:
@@ -114,7 +128,7 @@ def test_a_forgotten_residents_case_stays_as_a_closed_anonymous_stub_and_the_fac
             "pothole_report", CaseStatus.CLOSED, REMOVED, None, None, None)
         entry = session.execute(select(AuditRecord).where(AuditRecord.action == StaffAction.FORGET)).scalar_one()
     assert (entry.actor, entry.conversation_id) == ("clerk", None)
-    assert "channel_contacts: 1 deleted" in entry.detail and QUENTIN["phone"] not in entry.detail
+    assert "channel_contacts: 1 deleted" in entry.detail and QUENTIN.phone not in entry.detail
     assert Queues(database).waiting() == []
 
 
@@ -160,8 +174,9 @@ def test_the_forget_command_finds_the_resident_by_address_case_or_session(
         url = database.engine.url.render_as_string(hide_password=False)
         stores = ["--url", url, "--trackers", trackers.url]
         outputs = []
-        for command in (["--channel", "sms", "--address", "+1 555 123 4567", "--dry-run"], ["--case", reference.lower()],
-                        ["--channel", "webchat", "--session", "0123abcd"], ["--case", reference]):
+        for command in (["--channel", "sms", "--address", "+1 555 123 4567", "--dry-run"],
+                        ["--case", reference.lower()], ["--channel", "webchat", "--session", "0123abcd"],
+                        ["--case", reference]):
             outputs.append((main(["forget", *command, *stores]), *capsys.readouterr()))
     finally:
         get_settings.cache_clear()
@@ -171,7 +186,7 @@ def test_the_forget_command_finds_the_resident_by_address_case_or_session(
     assert "channel_contacts: 1 deleted" in by_case and "cases: 1 anonymised" in by_case
     assert "cases: 0 anonymised" in by_session
     assert "already removed" in refused
-    assert all(QUENTIN["phone"] not in out for _, out, _ in outputs)
+    assert all(QUENTIN.phone not in out for _, out, _ in outputs)
 
 
 class _RecordingRasa(RasaClient):
