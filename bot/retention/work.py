@@ -57,21 +57,27 @@ def changes(database: Database, trackers: Engine | None, dry_run: bool) -> Itera
 
     Note:
         The tracker store commits first. Should One Door's commit then fail, running the command again
-        finishes the job: every step is idempotent.
+        finishes the job: every step is idempotent. When both live in the same database, one transaction
+        serves both (two writers on one SQLite file would wait for each other).
     """
     with Session(database.engine, future=True) as session:
-        connection = trackers.connect() if trackers is not None else None
+        session.begin()
+        shared = trackers is not None and _same(trackers, database.engine)
+        own = trackers.connect() if trackers is not None and not shared else None
         try:
-            tracker_transaction = connection.begin() if connection is not None else None
-            session.begin()
-            yield Stores(session, connection)
+            own_transaction = own.begin() if own is not None else None
+            yield Stores(session, session.connection() if shared else own)
             if dry_run:
                 session.rollback()
             else:
-                if tracker_transaction is not None:
-                    tracker_transaction.commit()
+                if own_transaction is not None:
+                    own_transaction.commit()
                 session.commit()
         finally:
             # Closing rolls back whatever was not committed: a dry run's changes, or a failed run's.
-            if connection is not None:
-                connection.close()
+            if own is not None:
+                own.close()
+
+
+def _same(one: Engine, other: Engine) -> bool:
+    return bool(one.url.render_as_string(hide_password=False) == other.url.render_as_string(hide_password=False))
