@@ -137,12 +137,20 @@ def _forget(args: argparse.Namespace) -> int:
             conversation = conversation_for(args.channel, args.address,
                                             get_settings().pseudonym_key.get_secret_value().encode())
         trackers = make_engine(args.trackers) if args.trackers else None
-        removed = forget(database, trackers, conversation, args.by, now(), dry_run=args.dry_run)
+        removed = forget(database, trackers, conversation, args.by or _login(), now(), dry_run=args.dry_run)
     except NotAResident as error:
         print(f"nothing done: {error}", file=sys.stderr)
         return 2
     _print_removed(removed, args.dry_run, trackers is not None)
     return 0
+
+
+def _login() -> str:
+    """Who runs the command, for the audit log, when `--by` does not say."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in a bare container
+        return "operator"
 
 
 def _print_removed(removed: Removed, dry_run: bool, with_trackers: bool) -> None:
@@ -224,9 +232,9 @@ def _parser() -> argparse.ArgumentParser:
     who.add_argument("--address", "--session", dest="address",
                      help="with --channel: the phone number (+1 555 123 4567), Telegram chat id or web chat session id")
     who.add_argument("--case", help="the reference of a case the resident filed, e.g. HVX-4KT-7QM")
-    who.add_argument("--conversation", help="the conversation id, as the staff console shows it")
+    who.add_argument("--conversation", help="the conversation (sender) id, e.g. from the handoffs table")
     forget.add_argument("--channel", choices=["sms", "telegram", "webchat", "rest"], help="the channel of --address")
-    forget.add_argument("--by", default=getpass.getuser(), help="who asks, for the audit log (default: your login)")
+    forget.add_argument("--by", help="who runs it, for the audit log (default: your login name)")
     _store_options(forget)
     forget.set_defaults(handler=_forget)
     report = commands.add_parser("report", help="write the service owners' report: HTML with charts, and Markdown")
