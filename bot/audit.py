@@ -22,6 +22,8 @@ class StaffAction(str, enum.Enum):
     USER_ADDED = "user_added"
     TRIAGE = "triage"
     TRIAGE_EXPORT = "triage_export"
+    # A resident's data deleted on request (`python -m bot forget`): the counts, never who.
+    FORGET = "forget"
 
 
 class AuditRecord(Base):
@@ -47,7 +49,12 @@ class AuditEntry:
 
 
 class AuditLog:
-    """Append-only: entries are written and read, never changed."""
+    """Append-only: entries are written and read, never changed.
+
+    Note:
+        Two exceptions, both in `bot/retention/`: `purge` deletes entries older than the audit period, and
+        `forget` removes a forgotten resident's conversation id and staff's notes from the entries about them.
+    """
 
     def __init__(self, database: Database) -> None:
         self._db = database

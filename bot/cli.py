@@ -14,6 +14,7 @@ from bot import migrate, pii
 from bot.catalog import CatalogError, load_catalog
 from bot.db import Database, make_engine
 from bot.reports.window import parse_period
+from bot.retention.work import Removed
 from bot.settings import get_settings
 from bot.staff import StaffDirectory, StaffError, StaffRole, username_for
 
@@ -111,24 +112,55 @@ def _redact(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    from datetime import timedelta
-
-    from bot.messaging.inbound import InboundLog
-    from bot.messaging.outbox import Outbox
-    from bot.retention import purge_conversations
+    from bot.retention.policy import RetentionPolicy
+    from bot.retention.purge import purge
     from bot.settings import now
-    from bot.unresolved import UnresolvedLog
+
+    trackers = make_engine(args.trackers) if args.trackers else None
+    policy = RetentionPolicy.from_settings(get_settings(), args.days)
+    removed = purge(Database(make_engine(args.url)), trackers, policy, now(), dry_run=args.dry_run)
+    _print_removed(removed, args.dry_run, trackers is not None)
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    from bot.retention.forget import NotAResident, conversation_for, conversation_of_case, forget
+    from bot.settings import now
 
     database = Database(make_engine(args.url))
-    removed = UnresolvedLog(database).purge(timedelta(days=args.days), now())
-    print(f"purged {removed} unresolved messages older than {args.days} days")
-    cutoff = now() - timedelta(days=args.days)
-    delivered, marks = Outbox(database).purge_sent(cutoff), InboundLog(database).purge(cutoff)
-    print(f"purged {delivered} delivered outbox messages and {marks} duplicate-delivery marks")
-    if args.trackers:
-        conversations = purge_conversations(make_engine(args.trackers), database, now() - timedelta(days=args.days))
-        print(f"purged {conversations} conversations quiet for more than {args.days} days")
+    try:
+        if args.case:
+            conversation = conversation_of_case(database, args.case)
+        elif args.conversation:
+            conversation = args.conversation
+        else:
+            conversation = conversation_for(args.channel, args.address,
+                                            get_settings().pseudonym_key.get_secret_value().encode())
+        trackers = make_engine(args.trackers) if args.trackers else None
+        removed = forget(database, trackers, conversation, args.by or _login(), now(), dry_run=args.dry_run)
+    except NotAResident as error:
+        print(f"nothing done: {error}", file=sys.stderr)
+        return 2
+    _print_removed(removed, args.dry_run, trackers is not None)
     return 0
+
+
+def _login() -> str:
+    """Who runs the command, for the audit log, when `--by` does not say."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in a bare container
+        return "operator"
+
+
+def _print_removed(removed: Removed, dry_run: bool, with_trackers: bool) -> None:
+    """Counts per table, never the rows; a dry run says so first."""
+    if dry_run:
+        print("dry run: nothing was changed; a real run would remove:")
+    for line in removed.lines():
+        print(line)
+    if not with_trackers:
+        print("events: tracker store not configured (ONE_DOOR_TRACKER_*), Rasa's conversations left alone")
 
 
 def _telegram_webhook(args: argparse.Namespace) -> int:
@@ -157,6 +189,14 @@ def _telegram_webhook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store_options(command: argparse.ArgumentParser) -> None:
+    """The options every retention command shares: both stores, and a dry run."""
+    command.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
+    command.add_argument("--trackers", default=get_settings().trackers(),
+                         help="Rasa's tracker store URL (SQLAlchemy form); default from ONE_DOOR_TRACKER_*")
+    command.add_argument("--dry-run", action="store_true", help="count what would go, change nothing")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="One Door operators' commands.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -182,12 +222,21 @@ def _parser() -> argparse.ArgumentParser:
     add.set_defaults(handler=_staff_add)
     redact = commands.add_parser("redact", help="copy standard input to standard output with personal data removed")
     redact.set_defaults(handler=_redact)
-    purge = commands.add_parser("purge", help="delete unresolved messages past the retention period (cron-safe)")
+    purge = commands.add_parser("purge", help="apply every table's retention rule (docs/retention.md; cron-safe)")
     purge.add_argument("--days", type=int, default=get_settings().retention_days, help="retention in days")
-    purge.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
-    purge.add_argument("--trackers", default=get_settings().trackers(),
-                       help="Rasa's tracker store URL (SQLAlchemy form); default from ONE_DOOR_TRACKER_*")
+    _store_options(purge)
     purge.set_defaults(handler=_purge)
+    forget = commands.add_parser("forget", help="delete one resident's data everywhere "
+                                 "(docs/runbooks/delete-a-residents-data.md)")
+    who = forget.add_mutually_exclusive_group(required=True)
+    who.add_argument("--address", "--session", dest="address",
+                     help="with --channel: the phone number (+1 555 123 4567), Telegram chat id or web chat session id")
+    who.add_argument("--case", help="the reference of a case the resident filed, e.g. HVX-4KT-7QM")
+    who.add_argument("--conversation", help="the conversation (sender) id, e.g. from the handoffs table")
+    forget.add_argument("--channel", choices=["sms", "telegram", "webchat", "rest"], help="the channel of --address")
+    forget.add_argument("--by", help="who runs it, for the audit log (default: your login name)")
+    _store_options(forget)
+    forget.set_defaults(handler=_forget)
     report = commands.add_parser("report", help="write the service owners' report: HTML with charts, and Markdown")
     report.add_argument("--since", type=parse_period, default="30d", help="period to cover, e.g. 30d, 12h or 4w")
     report.add_argument("--out", type=Path, default=Path("reports"), help="folder to write the report into")

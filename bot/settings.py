@@ -28,8 +28,15 @@ class Settings(BaseSettings):
     # Common English words (built by `make install`), so that redaction can tell "this is ridiculous" from
     # "this is delphine sorensen".
     common_words_path: Path = PROJECT_ROOT / "build" / "common-english-words.txt"
-    # Days unresolved messages and finished conversations are kept before `python -m bot purge` deletes them.
+    # Days unresolved messages, finished conversations, delivered outbox messages, and the personal details of
+    # closed cases and handoffs are kept before `python -m bot purge` removes them (docs/retention.md).
     retention_days: int = 90
+    # Hours after a resident's last message that their phone number or chat id is kept when nothing open (a
+    # case, a handoff, an unsent reply) needs it; photos and numbers kept for a case that never came go too.
+    contact_window_hours: int = 24
+    # Days "did this help?" answers are kept for the reports, and days the staff audit log is kept.
+    feedback_retention_days: int = 365
+    audit_retention_days: int = 730
     # Rasa's conversation store, as endpoints.yml configures it, so that `purge` can delete old conversations.
     # ONE_DOOR_TRACKER_URL (an SQLAlchemy URL) wins; otherwise a SQLite dialect with a file path is used.
     tracker_url: str = ""

@@ -10,9 +10,9 @@ from __future__ import annotations
 import enum
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Integer, String, Text, delete, select, update
+from sqlalchemy import Column, DateTime, Integer, String, Text, select, update
 
 from bot import pii
 from bot.db import Base, Database, utc_now, value_enum
@@ -127,9 +127,3 @@ class UnresolvedLog:
         query = select(UnresolvedRecord).where(UnresolvedRecord.at >= moment).order_by(UnresolvedRecord.at)
         with self._db.transaction() as session:
             return [unresolved_from(record) for record in session.execute(query).scalars()]
-
-    def purge(self, older_than: timedelta, now: datetime) -> int:
-        """Delete records older than the retention period; returns how many went."""
-        with self._db.transaction() as session:
-            result = session.execute(delete(UnresolvedRecord).where(UnresolvedRecord.at < now - older_than))
-            return int(result.rowcount)

@@ -88,10 +88,10 @@ class ChannelRuntime:
         `handle` gets the sender id. If it fails, the delivery is forgotten again so that the provider's
         retry is handled, and the error propagates (the provider then sees an error status).
         """
-        if not await asyncio.to_thread(self.inbound.first_time, self.channel, delivery_id):
+        sender_id = self.sender_id(address)
+        if not await asyncio.to_thread(self.inbound.first_time, self.channel, delivery_id, sender_id):
             logger.info("%s.duplicate delivery=%s", self.channel, delivery_id)
             return False
-        sender_id = self.sender_id(address)
         try:
             await asyncio.to_thread(self.contacts.remember, self.channel, sender_id, address)
             await handle(sender_id)

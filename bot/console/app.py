@@ -26,6 +26,7 @@ from bot.console.triage import inbox_view
 from bot.db import Database, utc_now
 from bot.integrations.rasa import Line, RasaClient, RasaUnavailable
 from bot.queues import Handoff, HandoffStatus, Queues
+from bot.retention.work import REMOVED
 from bot.staff import StaffDirectory, StaffError, StaffMember, StaffRole, username_for
 from bot.triage import TriageInbox
 from bot.unresolved import Triage
@@ -226,7 +227,8 @@ def create_app(console: Console) -> Starlette:
         if form.get("status") not in {s.value for s in CaseStatus}:
             return page(request, "error.html", status=400, message="Choose a status.")
         changed = cases.set_status(reference, CaseStatus(form["status"]), form.get("note", "").strip())
-        if changed is not None:
+        # A case whose personal details were removed (docs/retention.md) has no conversation left to tell.
+        if changed is not None and changed.conversation_id != REMOVED:
             notice = _notice(resident_messages, "case_update.txt", reference=reference,
                              status=changed.view.status.value, note=changed.view.last_note)
             try:
@@ -237,6 +239,7 @@ def create_app(console: Console) -> Starlette:
                                                     changed.view.service_id)
             except RasaUnavailable:
                 pass  # The status is saved; the resident sees it the next time they ask.
+        if changed is not None:
             audit.record(member.username, StaffAction.CASE_STATUS, changed.conversation_id, reference,
                          changed.view.status.value)
         return RedirectResponse("/cases", status_code=303)

@@ -4,6 +4,11 @@ A phone number or a Telegram chat id never becomes a Rasa sender id: the sender 
 trackers, cases and logs hold only the pseudonym. The one place the address is kept in the clear is this
 table, because replies must reach it; it also remembers an SMS opt-out and the choices last offered as a
 numbered list, since a reply of "2" arrives as a new request, possibly at another replica.
+
+Note:
+    `last_seen_at` is when the sender last wrote; `python -m bot purge` deletes the row (an opted-out
+    sender's: only the address) once the conversation has been quiet for the contact window (24 h) and no open
+    case, open handoff or unsent message needs it (docs/retention.md).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Boolean, Column, DateTime, String, Text, select
 from sqlalchemy.exc import IntegrityError
@@ -46,6 +52,7 @@ class ContactRecord(Base):
     choices = Column(Text, nullable=False, default="[]")
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    last_seen_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, index=True)
 
 
 class Contacts:
@@ -54,16 +61,19 @@ class Contacts:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def remember(self, channel: str, sender_id: str, address: str) -> None:
-        """Keep the address a sender wrote from, so that later replies and notifications can reach it."""
+    def remember(self, channel: str, sender_id: str, address: str, at: datetime | None = None) -> None:
+        """Keep the address a sender wrote from, and when, so that later replies and notifications can reach it."""
+        seen = at or utc_now()
         try:
             with self._db.transaction() as session:
                 record = session.get(ContactRecord, sender_id)
                 if record is None:
-                    session.add(ContactRecord(sender_id=sender_id, channel=channel, address=address))
-                elif record.address != address:
+                    session.add(ContactRecord(sender_id=sender_id, channel=channel, address=address, last_seen_at=seen))
+                    return
+                record.last_seen_at = seen
+                if record.address != address:
                     record.address = address
-                    record.updated_at = utc_now()
+                    record.updated_at = seen
         except IntegrityError:
             # Another replica stored the same sender at the same moment; its row is the same.
             pass
@@ -71,7 +81,8 @@ class Contacts:
     def address(self, sender_id: str) -> str | None:
         with self._db.transaction() as session:
             record = session.get(ContactRecord, sender_id)
-            return record.address if record else None
+            # An opted-out sender quiet for a while keeps the opt-out but not the address (`purge`).
+            return record.address if record and record.address else None
 
     def set_opted_out(self, sender_id: str, opted_out: bool) -> None:
         with self._db.transaction() as session:

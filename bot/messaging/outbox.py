@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Column, DateTime, Integer, String, Text, and_, delete, func, or_, select, update
+from sqlalchemy import Column, DateTime, Integer, String, Text, func, or_, select, update
 
 from bot.messaging.contacts import Choice
 from bot.db import Base, Database, utc_now, value_enum
@@ -166,10 +166,3 @@ class Outbox:
                 .group_by(OutboxRecord.status)
             ).all()
         return {status: 0 for status in OutboxStatus} | {status: count for status, count in rows}
-
-    def purge_sent(self, before: datetime) -> int:
-        """Delete delivered messages older than `before`; their text lives on in the conversation's tracker."""
-        with self._db.transaction() as session:
-            return int(session.execute(
-                delete(OutboxRecord).where(and_(OutboxRecord.status == OutboxStatus.SENT, OutboxRecord.sent_at < before))
-            ).rowcount)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import psycopg2
 import pytest
@@ -40,3 +43,26 @@ def database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     engine = make_engine(url)
     yield Database(engine)
     engine.dispose()
+
+
+@dataclass(frozen=True)
+class TrackerStore:
+    """Rasa's own SQL tracker store, and its URL for One Door's commands."""
+
+    store: Any  # rasa.core.tracker_store.SQLTrackerStore, imported only by the tests that use it
+    url: str
+
+
+@pytest.fixture
+def trackers(database: Database, tmp_path: Path) -> TrackerStore:
+    """Rasa's real SQLTrackerStore beside the `database`: a SQLite file, or the same PostgreSQL database."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+
+    url = database.engine.url
+    if url.get_backend_name() == "sqlite":
+        path = tmp_path / "trackers.db"
+        return TrackerStore(SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path)), f"sqlite:///{path}")
+    store = SQLTrackerStore(Domain.empty(), dialect="postgresql", host=url.host, port=url.port, db=url.database,
+                            username=url.username)
+    return TrackerStore(store, url.render_as_string(hide_password=False))
