@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.messaging.notices import Notice
-from bot.rate_limits import Limit, RateLimits, record_refusal
+from bot.rate_limits import Limit, RateLimits
 
 logger = logging.getLogger(__name__)
 
@@ -84,8 +84,7 @@ class InboundChecks:
         if message.client_address is not None:
             keys.append((Limit.ADDRESS, message.client_address))
         for limit, key in keys:
-            if not self._limits.allow(limit, message.channel, key):
-                record_refusal(message.channel, limit)
+            if not self._limits.check(limit, message.channel, key):
                 told = self._limits.allow(Limit.NOTICE, message.channel, message.sender_id)
                 return Verdict.RATE_LIMITED if told else Verdict.RATE_LIMITED_QUIETLY
         return None

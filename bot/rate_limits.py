@@ -92,11 +92,13 @@ class RateLimits:
             return True
         return allowed
 
-
-def record_refusal(channel: str, limit: Limit) -> None:
-    """Count and log a refused message or request, without its text, sender or address."""
-    REFUSED.labels(channel=channel, limit=limit.value).inc()
-    logger.info("rate_limit.refused channel=%s limit=%s", channel, limit.value)
+    def check(self, limit: Limit, channel: str, key: str) -> bool:
+        """`allow`, with a refusal counted in `onedoor_rate_limited_total` and logged without the key."""
+        if self.allow(limit, channel, key):
+            return True
+        REFUSED.labels(channel=channel, limit=limit.value).inc()
+        logger.info("rate_limit.refused channel=%s limit=%s", channel, limit.value)
+        return False
 
 
 def _hashed(key: str) -> str:
