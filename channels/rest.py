@@ -17,7 +17,7 @@ from rasa.core.channels.rest import RestInput as RasaRestInput
 from sanic import Blueprint
 from sanic.request import Request
 
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
 from channels.boundary import Gate
 
 # The client address of the request being handled: Rasa's route builds the `UserMessage`, and this channel only
@@ -28,8 +28,8 @@ _CLIENT_ADDRESS: ContextVar[str | None] = ContextVar("rest_client_address", defa
 class RestInput(RasaRestInput):
     """The `rest` channel (`/webhooks/rest/webhook`) for integrations and tests."""
 
-    def __init__(self) -> None:
-        self.gate = Gate(self.name(), get_settings())
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.gate = Gate(self.name(), settings or get_settings())
 
     def _extract_message(self, req: Request) -> str:
         message = req.json.get("message") if isinstance(req.json, dict) else None

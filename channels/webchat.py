@@ -18,7 +18,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
 from channels.boundary import Gate
 
 logger = logging.getLogger(__name__)
@@ -100,10 +100,11 @@ class WebChatInput(InputChannel):
         credentials = credentials or {}
         return cls(socketio_path=credentials.get("socketio_path", "/socket.io"))
 
-    def __init__(self, socketio_path: str = "/socket.io") -> None:
+    def __init__(self, socketio_path: str = "/socket.io", settings: Settings | None = None) -> None:
         self.socketio_path = socketio_path
         self.sio: AsyncServer | None = None
-        self.gate = Gate(self.name(), get_settings())
+        self._settings = settings or get_settings()
+        self.gate = Gate(self.name(), self._settings)
 
     def get_output_channel(self) -> OutputChannel | None:
         return SocketIOOutput(self.sio, BOT_EVENT) if self.sio else None
@@ -112,7 +113,7 @@ class WebChatInput(InputChannel):
         # An empty list turns python-socketio's origin check off, so that other sites can embed the chat.
         sio = AsyncServer(
             async_mode="sanic", cors_allowed_origins=[], client_manager=_replica_fan_out(),
-            max_http_buffer_size=get_settings().webchat_max_packet_bytes,
+            max_http_buffer_size=self._settings.webchat_max_packet_bytes,
         )
         self.sio = sio
         webchat = SocketBlueprint(sio, self.socketio_path, "webchat_webhook", __name__)
