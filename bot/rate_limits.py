@@ -47,7 +47,7 @@ class RateLimits:
     def __init__(self, storage_url: str, windows: Mapping[Limit, str], namespace: str = "onedoor") -> None:
         """Args:
             storage_url: `memory://` or a Redis URL, as `limits.storage.storage_from_string` takes it.
-            windows: each limit in the `limits` notation ("20/minute;200/hour"); empty or absent turns it off.
+            windows: each limit in the `limits` notation ("20/minute,200/hour"); empty or absent turns it off.
             namespace: the first part of every key, so that tests (or two deployments on one Redis) stay apart.
 
         Raises:

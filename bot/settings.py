@@ -65,10 +65,10 @@ class Settings(BaseSettings):
     # default) and the largest socket.io packet the web chat accepts (python-socketio's default is 1 MB).
     max_request_bytes: int = 1024 * 1024
     webchat_max_packet_bytes: int = 64 * 1024
-    # Rate limits (the `limits` library's notation, several joined by ";"; empty turns one off). Per sender on
+    # Rate limits (the `limits` library's notation, several joined by ","; empty turns one off). Per sender on
     # every channel, per client address on web chat and REST, and tighter ones for case-status look-ups and
     # hand-offs to staff, which the action server checks.
-    rate_limit_per_sender: str = "20/minute;200/hour"
+    rate_limit_per_sender: str = "20/minute,200/hour"
     rate_limit_per_address: str = "60/minute"
     rate_limit_case_status: str = "5/10minutes"
     rate_limit_handoff: str = "3/hour"

@@ -148,9 +148,12 @@ class Browser:
 
 
 @pytest.fixture
-async def browser(served_app: Any) -> AsyncIterator[tuple[Browser, Assistant]]:
+async def browser(served_app: Any, request: pytest.FixtureRequest) -> AsyncIterator[tuple[Browser, Assistant]]:
+    """A browser connected to the web chat; `@pytest.mark.parametrize("browser", [{...}], indirect=True)`
+    changes the settings."""
     assistant = Assistant()
-    channel = WebChatInput(settings=Settings(**LIMITS, webchat_max_packet_bytes=4096))
+    overrides = getattr(request, "param", {})
+    channel = WebChatInput(settings=Settings(**{**LIMITS, "webchat_max_packet_bytes": 4096, **overrides}))
     base_url = await served_app(channel, assistant)
     client = await asyncio.to_thread(Browser, base_url)
     yield client, assistant
@@ -168,6 +171,18 @@ async def test_web_chat_answers_over_long_and_too_fast_messages_itself(browser: 
     assert await asyncio.to_thread(client.next_text) == TOO_LONG
     assert answers == [TOO_LONG, "ok", "ok", "ok", SLOW_DOWN]
     assert assistant.texts == ["first", "second", "third"]
+
+
+@pytest.mark.parametrize(
+    "browser", [{"rate_limit_per_sender": "100/minute", "rate_limit_per_address": "2/minute"}], indirect=True
+)
+async def test_web_chat_counts_the_browsers_address(browser: tuple[Browser, Assistant]) -> None:
+    client, assistant = browser
+    answers = []
+    for text in ["one", "two", "three"]:
+        await asyncio.to_thread(client.utter, text)
+        answers.append(await asyncio.to_thread(client.next_text))
+    assert answers == ["ok", "ok", SLOW_DOWN]
 
 
 async def test_web_chat_closes_a_connection_that_sends_a_packet_over_the_cap(
