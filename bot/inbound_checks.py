@@ -70,7 +70,9 @@ class InboundChecks:
         for step in self.steps:
             verdict = step(message)
             if verdict is not None:
-                logger.info("inbound.refused channel=%s verdict=%s", message.channel, verdict.name.lower())
+                # A script over its limit is refused quietly at machine speed: its lines would flood the log.
+                level = logging.DEBUG if verdict is Verdict.RATE_LIMITED_QUIETLY else logging.INFO
+                logger.log(level, "inbound.refused channel=%s verdict=%s", message.channel, verdict.name.lower())
                 return verdict
         return Verdict.ACCEPTED
 
