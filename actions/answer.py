@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -35,7 +36,7 @@ class ActionAnswerService(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        danger = safety.detect(latest_text(tracker))
+        danger = await asyncio.to_thread(safety.detect, latest_text(tracker))
         if danger is not None:
             dispatcher.utter_message(response=f"utter_{danger.value}")
         found = route(catalog(), str(tracker.get_intent_of_latest_message()))

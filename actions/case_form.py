@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -122,7 +123,7 @@ class ActionFileCase(Action):
             **{field.value: value or None for field, value in collected.items()},
         )
         try:
-            case = case_store().create(new_case)
+            case = await asyncio.to_thread(case_store().create, new_case)
         except SQLAlchemyError:
             dispatcher.utter_message(response="utter_case_not_filed", **answers.agency_fields(found.agency))
             return _reset()

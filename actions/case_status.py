@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import case_store, catalog, latest_text
+from actions.common import case_store, catalog, latest_text, rate_limits
 from bot import answers
 from bot.case_status import StatusAnswer, look_up
 from bot.cases import CaseStatus
+from bot.rate_limits import Limit
 
 _STATUS_RESPONSES = {
     CaseStatus.OPEN: "utter_case_open",
@@ -22,6 +25,7 @@ _RESPONSES = {
     StatusAnswer.ASK_FOR_REFERENCE: "utter_ask_case_reference",
     StatusAnswer.INVALID_REFERENCE: "utter_case_reference_invalid",
     StatusAnswer.NOT_FOUND: "utter_case_not_found",
+    StatusAnswer.TOO_MANY: "utter_case_status_rate_limited",
 }
 
 
@@ -34,7 +38,9 @@ class ActionCheckCaseStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        lookup = look_up(case_store(), latest_text(tracker))
+        channel = tracker.get_latest_input_channel() or "unknown"
+        within_limit = functools.partial(rate_limits().check, Limit.CASE_STATUS, channel, tracker.sender_id)
+        lookup = await asyncio.to_thread(look_up, case_store(), latest_text(tracker), within_limit)
         if lookup.case is not None:
             dispatcher.utter_message(
                 response=_STATUS_RESPONSES[lookup.case.status], **answers.case_fields(lookup.case, catalog())

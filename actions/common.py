@@ -12,6 +12,7 @@ from bot.cases import CaseStore
 from bot.catalog import Catalog, load_catalog
 from bot.db import Database, make_engine
 from bot.queues import Queues
+from bot.rate_limits import RateLimits
 from bot.settings import get_settings
 
 
@@ -23,6 +24,13 @@ def catalog() -> Catalog:
 @lru_cache(maxsize=1)
 def database() -> Database:
     return Database(make_engine(get_settings().database_url))
+
+
+@lru_cache(maxsize=1)
+def rate_limits() -> RateLimits:
+    """The action server's limits (case look-ups, hand-offs), in the Redis the Rasa replicas share when one is
+    configured."""
+    return RateLimits.from_settings(get_settings())
 
 
 def case_store() -> CaseStore:

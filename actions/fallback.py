@@ -47,7 +47,7 @@ class ActionHandleFallback(Action):
         await note_unresolved(tracker, UnresolvedKind.FALLBACK)
         if reply is FallbackReply.CONTACT_CENTER:
             dispatcher.utter_message(response="utter_misunderstood_twice")
-            events = hand_off(dispatcher, tracker)
+            events = await hand_off(dispatcher, tracker)
             await settle_unresolved(tracker, Outcome.HANDED_OFF)
             return events
         if reply is FallbackReply.REPHRASE:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -9,7 +10,7 @@ from rasa_sdk.events import ConversationPaused
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import case_store, catalog, queues
+from actions.common import case_store, catalog, queues, rate_limits
 from bot import answers, handoff
 from bot.cases import NewCase
 from bot.catalog import Kind
@@ -34,7 +35,13 @@ def last_service(tracker: Tracker) -> str | None:
     return None
 
 
-def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+def _queue(sender_id: str, channel: str, decision: handoff.HandoffPlan) -> int:
+    """Open the conversation in its agency's queue; the minutes the resident is told to expect."""
+    opened = queues().open(sender_id, channel, decision.agency.id, decision.reason, decision.service_id)
+    return handoff.estimated_wait_minutes(queues().position(opened.id), get_settings().minutes_per_handoff)
+
+
+async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """Queue the conversation with the right agency and pause the bot, or file a case when nobody is in."""
     intent = str(tracker.get_intent_of_latest_message(skip_fallback_intent=False))
     service_id = last_service(tracker)
@@ -43,16 +50,18 @@ def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[st
         HandoffReason.STAFF_SERVICE if service is not None and service.kind is Kind.STAFF
         else HandoffReason.ASKED_FOR_PERSON
     )
-    decision = handoff.plan(catalog(), reason, service_id, now())
     channel = tracker.get_latest_input_channel() or "unknown"
+    if not await asyncio.to_thread(handoff.may_hand_off, rate_limits(), reason, channel, tracker.sender_id):
+        dispatcher.utter_message(response="utter_handoff_rate_limited")
+        return []
+    decision = handoff.plan(catalog(), reason, service_id, now())
     try:
         if decision.staffed_now:
-            opened = queues().open(tracker.sender_id, channel, decision.agency.id, reason, decision.service_id)
-            wait = handoff.estimated_wait_minutes(queues().position(opened.id), get_settings().minutes_per_handoff)
+            wait = await asyncio.to_thread(_queue, tracker.sender_id, channel, decision)
             dispatcher.utter_message(response="utter_handoff_queued", agency=decision.agency.name, minutes=wait)
             return [ConversationPaused()]
-        case = case_store().create(
-            NewCase(decision.service_id or intent, decision.agency.id, channel, tracker.sender_id)
+        case = await asyncio.to_thread(
+            case_store().create, NewCase(decision.service_id or intent, decision.agency.id, channel, tracker.sender_id)
         )
     except SQLAlchemyError:
         dispatcher.utter_message(response="utter_contact_person", **answers.agency_fields(contact_center(catalog())))
@@ -76,4 +85,4 @@ class ActionHandOff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        return hand_off(dispatcher, tracker)
+        return await hand_off(dispatcher, tracker)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot import hours
 from bot.catalog import Agency, Catalog
 from bot.queues import HandoffReason
+from bot.rate_limits import Limit, RateLimits
 from bot.routing import contact_center
 
 
@@ -52,3 +53,12 @@ def plan(catalog: Catalog, reason: HandoffReason, service_id: str | None, now: d
 def estimated_wait_minutes(position: int, minutes_per_handoff: int) -> int:
     """A rough wait for the resident: the conversations ahead of them, each taking the usual time."""
     return max(1, (position + 1) * minutes_per_handoff)
+
+
+def may_hand_off(limits: RateLimits, reason: HandoffReason, channel: str, sender_id: str) -> bool:
+    """Whether a hand-off to staff may go ahead under the sender's hand-off limit.
+
+    Each one fills a staff queue (and may cost an SMS), so they are limited per sender; a crisis never is,
+    and is not counted, since nobody in danger may be told to wait.
+    """
+    return reason is HandoffReason.CRISIS or limits.check(Limit.HANDOFF, channel, sender_id)

@@ -64,6 +64,27 @@ class Settings(BaseSettings):
     # Redis that Rasa replicas share for web chat, so that a reply or staff message written on one replica reaches
     # a browser connected to another (socket.io's message queue). Empty: one Rasa process, no Redis needed.
     webchat_redis_url: str = ""
+    # The longest message (in characters, after control characters are removed) any channel passes to the
+    # assistant; a longer one is answered "too long" and nothing of it is kept. SMS (1,600) and Telegram (4,096)
+    # stay near or under it anyway.
+    max_message_chars: int = 4000
+    # Transport caps: the largest HTTP request body the Rasa server reads (Sanic's REQUEST_MAX_SIZE, 100 MB by
+    # default) and the largest socket.io packet the web chat accepts (python-socketio's default is 1 MB).
+    max_request_bytes: int = 1024 * 1024
+    webchat_max_packet_bytes: int = 64 * 1024
+    # Rate limits (the `limits` library's notation, several joined by ","; empty turns one off). Per sender on
+    # every channel, per client address on web chat and REST, and tighter ones for case-status look-ups and
+    # hand-offs to staff, which the action server checks.
+    rate_limit_per_sender: str = "20/minute,200/hour"
+    rate_limit_per_address: str = "60/minute"
+    rate_limit_case_status: str = "5/10minutes"
+    rate_limit_handoff: str = "3/hour"
+    # Where the counts live: this Redis when set, else ONE_DOOR_WEBCHAT_REDIS_URL when set, else each process's
+    # memory (fine for one Rasa process and one action server; replicas need Redis to share them).
+    rate_limit_redis_url: str = ""
+    # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed when finding a
+    # client's address for the per-address limits. Empty: the connecting address is the client's.
+    trusted_proxies: str = ""
     # The outbox: first retry after this many seconds, doubling up to the ceiling, and how long to wait for a
     # provider before counting the attempt as failed.
     outbox_retry_seconds: float = 2.0
@@ -90,6 +111,10 @@ class Settings(BaseSettings):
         if self.tracker_dialect == "sqlite" and not Path(database).is_absolute():
             database = str(PROJECT_ROOT / database)
         return str(URL.create(self.tracker_dialect, database=database))
+
+    def rate_limit_storage(self) -> str:
+        """Where rate-limit counts live, as a `limits` storage URL: Redis when one is configured, else memory."""
+        return self.rate_limit_redis_url or self.webchat_redis_url or "memory://"
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from bot.messaging.notices import Notice
 from bot.messaging.notices import render as render_notice
 from bot.messaging.outbox import Backoff, Outbox, Outgoing
 from bot.settings import Settings, get_settings
+from channels.boundary import Gate
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class ChannelRuntime:
         self.attachments = Attachments(database)
         city = load_catalog(settings.catalog_dir).city.name
         self.notices = {notice: render_notice(notice, city) for notice in Notice}
+        self.gate = Gate(channel, settings, self.notices)
         self.outbox = Outbox(database, Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds))
         self._key = settings.pseudonym_key.get_secret_value().encode()
         if not self._key:
@@ -68,6 +70,8 @@ class ChannelRuntime:
 
     def attach_to(self, blueprint: Blueprint) -> None:
         """Run the delivery loop for as long as the server that serves `blueprint` runs."""
+
+        self.gate.cap_request_size(blueprint)
 
         @blueprint.listener("after_server_start")
         async def start(_app: Sanic, _loop: asyncio.AbstractEventLoop) -> None:
@@ -99,6 +103,10 @@ class ChannelRuntime:
             await asyncio.to_thread(self.inbound.forget, self.channel, delivery_id)
             raise
         return True
+
+    async def admit(self, sender_id: str, text: str) -> str | None:
+        """The text the assistant may read, or None when the boundary checks refused it (and answered)."""
+        return await self.gate.admit(sender_id, text, lambda answer: self.enqueue(sender_id, Outgoing(answer)))
 
     async def enqueue(self, recipient: str, message: Outgoing) -> None:
         """Queue a message in the form the provider takes; nothing is queued for a number that opted out."""

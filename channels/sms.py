@@ -203,18 +203,22 @@ class TwilioSms:
         return response.text(EMPTY_TWIML, content_type="text/xml")
 
     async def _handle(self, inbound: InboundSms, on_new_message: OnNewMessage, sender_id: str) -> None:
-        """Answer a keyword, keep what the message carries for a case, then let the assistant reply."""
+        """Answer a keyword; past the boundary checks, keep what the message carries for a case, then let the
+        assistant reply."""
         word = keyword(inbound.text)
         if word is not None:
             await self._answer_keyword(word, sender_id)
             return
+        admitted = await self.runtime.admit(sender_id, inbound.text)
+        if admitted is None:
+            return
         await self._keep_attachments(inbound, sender_id)
-        if inbound.media and not inbound.text.strip():
+        if inbound.media and not admitted:
             await self._notify(sender_id, Notice.PHOTO_KEPT if inbound.photos else Notice.UNSUPPORTED_CONTENT)
             return
         offered = await asyncio.to_thread(self._contacts.offered, sender_id)
-        choice = chosen(inbound.text, offered)
-        text = choice.payload if choice else resident_text(inbound.text)
+        choice = chosen(admitted, offered)
+        text = choice.payload if choice else resident_text(admitted)
         await on_new_message(UserMessage(
             text, OutboxOutput(self.runtime), sender_id, input_channel=CHANNEL, message_id=inbound.message_sid
         ))

@@ -130,13 +130,15 @@ class TelegramInput(ProviderInput):
         if await asyncio.to_thread(contacts.is_opted_out, sender_id):
             # Writing again means the resident unblocked the bot.
             await asyncio.to_thread(contacts.set_opted_out, sender_id, False)
+        text = await runtime.admit(sender_id, inbound.text or "")
+        if text is None:
+            return
         if inbound.photo_file_id is not None:
             photo = Attachment(AttachmentKind.PHOTO, PHOTO_PREFIX + inbound.photo_file_id, CHANNEL)
             await asyncio.to_thread(runtime.attachments.add, sender_id, photo)
         if inbound.notice is not None:
             await runtime.enqueue(sender_id, Outgoing(runtime.notices[inbound.notice]))
             return
-        text = inbound.text or ""
         if inbound.kind is InboundKind.BUTTON and is_indexed(text):
             payload = resolve(text, await asyncio.to_thread(contacts.offered, sender_id))
             if payload is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import uuid
@@ -17,7 +18,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
+from channels.boundary import Gate
 
 logger = logging.getLogger(__name__)
 
@@ -98,18 +100,24 @@ class WebChatInput(InputChannel):
         credentials = credentials or {}
         return cls(socketio_path=credentials.get("socketio_path", "/socket.io"))
 
-    def __init__(self, socketio_path: str = "/socket.io") -> None:
+    def __init__(self, socketio_path: str = "/socket.io", settings: Settings | None = None) -> None:
         self.socketio_path = socketio_path
         self.sio: AsyncServer | None = None
+        self._settings = settings or get_settings()
+        self.gate = Gate(self.name(), self._settings)
 
     def get_output_channel(self) -> OutputChannel | None:
         return SocketIOOutput(self.sio, BOT_EVENT) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # An empty list turns python-socketio's origin check off, so that other sites can embed the chat.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[], client_manager=_replica_fan_out())
+        sio = AsyncServer(
+            async_mode="sanic", cors_allowed_origins=[], client_manager=_replica_fan_out(),
+            max_http_buffer_size=self._settings.webchat_max_packet_bytes,
+        )
         self.sio = sio
         webchat = SocketBlueprint(sio, self.socketio_path, "webchat_webhook", __name__)
+        self.gate.cap_request_size(webchat)
         webchat.static("/static", str(STATIC_DIR))
 
         @webchat.route("/", methods=["GET"])
@@ -143,10 +151,17 @@ class WebChatInput(InputChannel):
             if inbound is None:
                 logger.info("webchat.message.rejected reason=no_session")
                 return
+            output = SocketIOOutput(sio, BOT_EVENT)
+            text = await self.gate.admit(
+                inbound.session_id, inbound.text, functools.partial(output.send_text_message, inbound.session_id),
+                self.gate.address((sio.get_environ(sid) or {}).get("sanic.request")),
+            )
+            if text is None:
+                return
             await on_new_message(
                 UserMessage(
-                    inbound.text,
-                    SocketIOOutput(sio, BOT_EVENT),
+                    text,
+                    output,
                     inbound.session_id,
                     input_channel=self.name(),
                 )

@@ -1,5 +1,5 @@
 """Messages a channel sends on its own, without asking the assistant: SMS keywords, a photo kept, content it
-cannot read. They live as templates beside this module so that wording is edited without touching code."""
+cannot read, a message too long or too fast to take. They live as templates beside this module so that wording is edited without touching code."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ class Notice(str, enum.Enum):
     PHOTO_KEPT = "photo_kept"
     UNSUPPORTED_CONTENT = "unsupported_content"
     PRIVATE_CHATS_ONLY = "private_chats_only"
+    MESSAGE_TOO_LONG = "message_too_long"
+    RATE_LIMITED = "rate_limited"
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, Callable
 
 import pytest
@@ -65,3 +66,13 @@ def action_database(sqlite_database: Database, monkeypatch: pytest.MonkeyPatch) 
     for module in (actions.common, actions.feedback, actions.unresolved):
         monkeypatch.setattr(module, "database", lambda: sqlite_database)
     return sqlite_database
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits() -> Iterator[None]:
+    """Every action test starts with nothing counted against its resident (in-process memory storage)."""
+    import actions.common
+
+    actions.common.rate_limits.cache_clear()
+    yield
+    actions.common.rate_limits.cache_clear()

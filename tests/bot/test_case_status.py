@@ -38,3 +38,18 @@ def test_a_valid_but_unknown_reference_is_not_found(store: CaseStore) -> None:
 
     reference = new_reference()
     assert look_up(store, reference).answer is StatusAnswer.NOT_FOUND
+
+
+def test_over_the_limit_a_well_formed_reference_is_not_looked_up(store: CaseStore) -> None:
+    case = store.create(WATER)
+    calls: list[bool] = []
+
+    def refuse() -> bool:
+        calls.append(False)
+        return False
+
+    lookup = look_up(store, f"status {case.reference}", refuse)
+    assert (lookup.answer, lookup.written, lookup.case) == (StatusAnswer.TOO_MANY, case.reference, None)
+    # Asking without a reference, or with a mistyped one, never reaches the store and is not counted.
+    assert look_up(store, "where is my case", refuse).answer is StatusAnswer.ASK_FOR_REFERENCE
+    assert calls == [False]

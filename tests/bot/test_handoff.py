@@ -5,8 +5,9 @@ from datetime import datetime, timezone
 import pytest
 
 from bot.catalog import Catalog
-from bot.handoff import estimated_wait_minutes, plan
+from bot.handoff import estimated_wait_minutes, may_hand_off, plan
 from bot.queues import HandoffReason
+from bot.rate_limits import Limit, RateLimits
 
 MONDAY_NOON_CHICAGO = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
 SUNDAY_NIGHT_CHICAGO = datetime(2026, 11, 23, 4, 0, tzinfo=timezone.utc)
@@ -43,3 +44,12 @@ def test_outside_office_hours_the_next_opening_is_given_in_local_time(catalog: C
 @pytest.mark.parametrize(("position", "expected"), [(0, 5), (2, 15)])
 def test_estimated_wait(position: int, expected: int) -> None:
     assert estimated_wait_minutes(position, 5) == expected
+
+
+def test_hand_offs_are_limited_per_sender_but_a_crisis_never_is() -> None:
+    limits = RateLimits("memory://", {Limit.HANDOFF: "1/hour"}, "test-handoff")
+    asked = HandoffReason.ASKED_FOR_PERSON
+    assert may_hand_off(limits, asked, "sms", "sms-a")
+    assert not may_hand_off(limits, asked, "sms", "sms-a")
+    assert may_hand_off(limits, HandoffReason.CRISIS, "sms", "sms-a")
+    assert may_hand_off(limits, asked, "sms", "sms-b")
