@@ -23,6 +23,22 @@ class Settings(BaseSettings):
     rasa_token: SecretStr = SecretStr("")
     # Signs the console's session cookies.
     console_secret: SecretStr = SecretStr("")
+    # Console sessions end after this many minutes without a request, and in any case this many hours after
+    # sign-in.
+    console_idle_minutes: int = 30
+    console_session_hours: int = 8
+    # Send the console's cookie only over HTTPS (`Secure`). Set true whenever staff reach the console over HTTPS;
+    # false only for one machine on http://localhost.
+    console_secure_cookies: bool = False
+    # Failed console sign-ins allowed per username and per client address in a moving window, before lockout.
+    console_sign_in_failures_per_username: int = 5
+    console_sign_in_failures_per_address: int = 20
+    console_sign_in_window_minutes: int = 15
+    # Redis that replicas share for rate limits (console sign-in failures). Empty: each process counts alone.
+    rate_limit_redis_url: str = ""
+    # Reverse proxies whose X-Forwarded-For header is believed, so that limits and the audit log see the real
+    # client: comma-separated addresses or networks (`10.0.0.0/8, 127.0.0.1`). Empty: the header is ignored.
+    trusted_proxies: str = ""
     # Minutes a staff member takes per conversation, for the wait a resident in a queue is told.
     minutes_per_handoff: int = 5
     # Common English words (built by `make install`), so that redaction can tell "this is ridiculous" from
