@@ -9,12 +9,13 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 def parse_networks(text: str) -> list[Network]:
-    """Networks from a comma-separated list of addresses or CIDR blocks (`10.0.0.0/8, 127.0.0.1`).
+    """Networks from a list of addresses or CIDR blocks separated by commas or spaces (`10.0.0.0/8, 127.0.0.1`).
 
     Raises:
-        ValueError: an entry is neither an address nor a network.
+        ValueError: an entry is neither an address nor a network, so that a typo stops the console rather than
+            silently trusting nobody.
     """
-    return [ipaddress.ip_network(part.strip(), strict=False) for part in text.split(",") if part.strip()]
+    return [ipaddress.ip_network(part, strict=False) for part in text.replace(",", " ").split()]
 
 
 def client_address(peer: str | None, forwarded_for: str | None, trusted: Sequence[Network]) -> str:

@@ -48,6 +48,7 @@ def test_with_no_trusted_proxies_the_header_is_ignored() -> None:
 
 def test_parse_networks_accepts_addresses_and_networks_and_refuses_the_rest() -> None:
     assert [str(n) for n in parse_networks(" 127.0.0.1 ,10.0.0.0/8,, ::1")] == ["127.0.0.1/32", "10.0.0.0/8", "::1/128"]
+    assert [str(n) for n in parse_networks("192.0.2.0/24 198.51.100.1")] == ["192.0.2.0/24", "198.51.100.1/32"]
     assert parse_networks("") == []
     with pytest.raises(ValueError):
         parse_networks("10.0.0.0/8, proxy.example")
