@@ -3,6 +3,7 @@ timeouts, sign-in lockout, and the client address behind trusted proxies."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
@@ -14,6 +15,7 @@ from bot.client_address import parse_networks
 from bot.db import Database
 from bot.queues import HandoffReason, Queues
 from bot.sign_in import SignInThrottle
+from bot import staff as staff_module
 from bot.staff import StaffDirectory, StaffRole
 from tests.bot.console_client import PASSWORD, T0, Clock, browser, copy_of, csrf_of, make_console, sign_in
 
@@ -185,3 +187,33 @@ def test_no_page_carries_inline_script_or_style(
         html = client.get(path).text
         assert re.search(r"<script(?![^>]*\bsrc=)", html) is None, path
         assert re.search(r"<style|\sstyle=|\son[a-z]+=|javascript:", html, re.IGNORECASE) is None, path
+
+
+def test_no_database_call_or_password_hash_runs_on_the_event_loop(
+    catalog: Catalog, database: Database, clock: Clock, staff: StaffDirectory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    on_loop: list[str] = []
+
+    def watched(name: str, original):  # type: ignore[no-untyped-def]
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            try:
+                asyncio.get_running_loop()
+                on_loop.append(name)
+            except RuntimeError:
+                pass  # no loop in this thread: a worker thread, as it should be
+            return original(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(Database, "transaction", watched("database", Database.transaction))
+    monkeypatch.setattr(staff_module, "_verify", watched("argon2 verify", staff_module._verify))
+    console = make_console(catalog, database, clock)
+    handoff = Queues(database).open("c1", "webchat", "contact_center", HandoffReason.ASKED_FOR_PERSON)
+    admin = signed_in_as(console, "alex")
+    token = csrf_of(admin, "/")
+    for path in ["/", f"/handoffs/{handoff.id}", "/cases", "/triage", "/staff", "/audit"]:
+        assert admin.get(path).status_code == 200, path
+    admin.post(f"/handoffs/{handoff.id}/claim", data={"csrf": token})
+    admin.post("/staff/reset-password", data={"csrf": token, "username": "pat"})
+    admin.post("/logout", data={"csrf": token})
+    assert sign_in(browser(console), "pat", "wrong password").status_code == 401
+    assert on_loop == []
