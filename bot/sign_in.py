@@ -11,7 +11,7 @@ from limits.storage import Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from bot.audit import AuditLog, StaffAction
-from bot.staff import StaffDirectory, StaffMember
+from bot.staff import StaffDirectory, StaffMember, WrongPassword
 
 logger = logging.getLogger(__name__)
 USERNAME_CHARS = 64  # what the audit log keeps of a typed username
@@ -89,6 +89,25 @@ class SignIn:
         self.throttle.succeeded(key)
         self._audit.record(member.username, StaffAction.SIGN_IN, detail=f"from {address}")
         logger.info("console.sign_in.succeeded address=%s", address)
+        return SignInResult(SignInOutcome.SIGNED_IN, member)
+
+    def change_password(self, username: str, current: str, new: str, address: str) -> SignInResult:
+        """Change a signed-in member's password; a wrong current password counts as a failed sign-in.
+
+        Raises:
+            StaffError: the new password is too short or the same as the current one.
+        """
+        key = username.lower()
+        if self.throttle.locked(key, address):
+            self._refused(username, address, SignInOutcome.LOCKED_OUT)
+            return SignInResult(SignInOutcome.LOCKED_OUT)
+        try:
+            member = self._directory.change_password(username, current, new)
+        except WrongPassword:
+            self.throttle.failed(key, address)
+            self._refused(username, address, SignInOutcome.REFUSED)
+            return SignInResult(SignInOutcome.REFUSED)
+        self._audit.record(username, StaffAction.PASSWORD_CHANGED, detail=f"from {address}")
         return SignInResult(SignInOutcome.SIGNED_IN, member)
 
     def _refused(self, typed: str, address: str, outcome: SignInOutcome) -> None:

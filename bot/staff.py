@@ -62,6 +62,10 @@ class StaffError(ValueError):
     """A staff account cannot be created or changed as asked; the message says why."""
 
 
+class WrongPassword(StaffError):
+    """The current password given to prove who is changing it is wrong."""
+
+
 def username_for(display_name: str) -> str:
     """A sign-in name from a person's name: `Pat Example` becomes `pat.example`."""
     return re.sub(r"[^a-z0-9]+", ".", display_name.lower()).strip(".")
@@ -188,13 +192,14 @@ class StaffDirectory:
         """Replace one's own password, proving the current one; every session ends, this one is re-issued.
 
         Raises:
-            StaffError: the current password is wrong, or the new one is too short or the same.
+            WrongPassword: the current password is wrong.
+            StaffError: the new password is too short or the same as the current one.
         """
         _check_length(new)
         if new == current:
             raise StaffError("the new password must differ from the current one")
         if self.authenticate(username, current) is None:
-            raise StaffError("the current password is wrong")
+            raise WrongPassword("the current password is wrong")
         hashed = _hasher.hash(new)
 
         def apply(session: Session, record: StaffRecord) -> None:

@@ -66,12 +66,17 @@ async def change_password(request: Request, member: StaffMember) -> Response:
                     error="The two new passwords differ.")
     found = services(request)
     try:
-        changed = await asyncio.to_thread(found.staff.change_password, member.username, form.get("current", ""),
-                                          form.get("new", ""))
+        result = await asyncio.to_thread(found.sign_in.change_password, member.username, form.get("current", ""),
+                                         form.get("new", ""), address_of(request))
     except StaffError as problem:
         return page(request, "password.html", status=400, forced=member.must_change_password, error=str(problem))
-    await asyncio.to_thread(found.audit.record, member.username, StaffAction.PASSWORD_CHANGED)
-    open_session(request, changed)
+    if result.outcome is SignInOutcome.LOCKED_OUT:
+        message = LOCKED_OUT.format(minutes=found.sign_in.throttle.window_minutes)
+        return page(request, "password.html", status=429, forced=member.must_change_password, error=message)
+    if result.member is None:
+        return page(request, "password.html", status=400, forced=member.must_change_password,
+                    error="The current password is wrong.")
+    open_session(request, result.member)
     return RedirectResponse("/", status_code=303)
 
 

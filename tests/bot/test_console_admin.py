@@ -128,3 +128,21 @@ def test_the_audit_log_pages_newest_first(console: Console, database: Database) 
     assert "c-019" in third and "c-000" in third and "Older" not in third
     assert 'href="/audit?actor=pat&amp;page=2">Newer' in third
     assert admin.get("/audit?page=-1").status_code == 200
+
+
+def test_guessing_the_current_password_on_the_change_page_is_throttled(console: Console, database: Database) -> None:
+    agent = browser(console, address="198.51.100.7")
+    sign_in(agent, "pat")
+    token = csrf_of(agent, "/password")
+    guesses = [
+        agent.post("/password", data={"csrf": token, "current": f"guess number {n}", "new": "a new long password",
+                                      "repeat": "a new long password"}).status_code
+        for n in range(6)
+    ]
+    assert guesses == [400] * 5 + [429]
+    right = agent.post("/password", data={"csrf": token, "current": PASSWORD, "new": "a new long password",
+                                          "repeat": "a new long password"})
+    assert right.status_code == 429 and "Too many failed sign-ins" in right.text
+    failures = [e for e in AuditLog(database).search(AuditFilter(actor="pat"))[0]
+                if e.action is StaffAction.SIGN_IN_FAILED]
+    assert len(failures) == 7 and failures[-1].detail == "refused from 198.51.100.7"
