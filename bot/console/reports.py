@@ -1,4 +1,4 @@
-"""The console's reports page: the report's main charts, drawn from the same figures as `python -m bot report`."""
+"""The console's reports page: the report's main charts, from the same figures as `python -m bot report`."""
 
 from __future__ import annotations
 

@@ -88,7 +88,10 @@ async def csrf_ok(request: Request) -> bool:
     return bool(token) and secrets.compare_digest(sent, str(token))
 
 
-def require(access: Access, background: bool = False, changing_password: bool = False) -> Callable[[Endpoint], Callable[[Request], Awaitable[Response]]]:
+Guarded = Callable[[Request], Awaitable[Response]]
+
+
+def require(access: Access, background: bool = False, changing_password: bool = False) -> Callable[[Endpoint], Guarded]:
     """Let a route run only for a signed-in member with one of `access`'s roles; POSTs also need the CSRF token.
 
     Args:
@@ -97,7 +100,7 @@ def require(access: Access, background: bool = False, changing_password: bool = 
         changing_password: the change-password page, the one page a member who must change it may open.
     """
 
-    def wrap(endpoint: Endpoint) -> Callable[[Request], Awaitable[Response]]:
+    def wrap(endpoint: Endpoint) -> Guarded:
         @functools.wraps(endpoint)
         async def guarded(request: Request) -> Response:
             member = await current_member(request, refresh=not background)

@@ -55,8 +55,8 @@ def sign_in(client: TestClient, username: str, password: str = PASSWORD, **optio
                                        "password": password}, **options)
 
 
-def copy_of(client: TestClient, console_app_client: TestClient) -> TestClient:
-    """Another browser holding a copy of `client`'s cookie, as a thief would."""
+def copy_of(client: TestClient, other: TestClient) -> TestClient:
+    """`other`, given a copy of `client`'s cookie, as a thief would hold it."""
     for name, value in client.cookies.items():
-        console_app_client.cookies.set(name, value)
-    return console_app_client
+        other.cookies.set(name, value)
+    return other

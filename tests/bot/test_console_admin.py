@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from starlette.testclient import TestClient
 
 from bot.audit import AuditFilter, AuditLog, StaffAction
 from bot.catalog import Catalog
@@ -24,7 +25,7 @@ def console(catalog: Catalog, database: Database) -> Console:
     return make_console(catalog, database, Clock())
 
 
-def admin_of(console: Console):  # type: ignore[no-untyped-def]
+def admin_of(console: Console) -> TestClient:
     client = browser(console)
     assert sign_in(client, "alex").url.path == "/"
     return client

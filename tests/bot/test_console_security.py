@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 import time_machine
+from starlette.testclient import TestClient
 
 from bot.audit import AuditFilter, AuditLog, StaffAction
 from bot.catalog import Catalog
 from bot.client_address import parse_networks
+from bot.console.app import Console
 from bot.db import Database
 from bot.queues import HandoffReason, Queues
 from bot.sign_in import SignInThrottle
@@ -33,7 +37,7 @@ def staff(database: Database) -> StaffDirectory:
     return directory
 
 
-def signed_in_as(console, username: str):  # type: ignore[no-untyped-def]
+def signed_in_as(console: Console, username: str) -> TestClient:
     client = browser(console)
     assert sign_in(client, username).url.path == "/"
     return client
@@ -68,7 +72,9 @@ def test_the_cookie_is_httponly_and_samesite_and_secure_over_https(
     assert https.get("/").url.path == "/"
 
 
-def test_sign_out_needs_the_csrf_token(catalog: Catalog, database: Database, clock: Clock, staff: StaffDirectory) -> None:
+def test_sign_out_needs_the_csrf_token(
+    catalog: Catalog, database: Database, clock: Clock, staff: StaffDirectory
+) -> None:
     client = signed_in_as(make_console(catalog, database, clock), "pat")
     assert client.post("/logout", data={}).status_code == 400
     assert client.post("/logout", data={"csrf": "forged"}).status_code == 400
@@ -77,7 +83,9 @@ def test_sign_out_needs_the_csrf_token(catalog: Catalog, database: Database, clo
     assert client.get("/").url.path == "/login"
 
 
-def test_sign_out_ends_a_copied_cookie(catalog: Catalog, database: Database, clock: Clock, staff: StaffDirectory) -> None:
+def test_sign_out_ends_a_copied_cookie(
+    catalog: Catalog, database: Database, clock: Clock, staff: StaffDirectory
+) -> None:
     console = make_console(catalog, database, clock)
     client = signed_in_as(console, "pat")
     thief = copy_of(client, browser(console, address="198.51.100.66"))
@@ -194,8 +202,8 @@ def test_no_database_call_or_password_hash_runs_on_the_event_loop(
 ) -> None:
     on_loop: list[str] = []
 
-    def watched(name: str, original):  # type: ignore[no-untyped-def]
-        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def watched(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
             try:
                 asyncio.get_running_loop()
                 on_loop.append(name)
