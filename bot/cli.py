@@ -140,7 +140,9 @@ def _console(args: argparse.Namespace) -> int:
         session_hours=settings.console_session_hours,
     )
     # No websockets: the console is plain pages, and Rasa pins an older websockets than uvicorn expects.
-    uvicorn.run(create_app(console), host=args.host, port=args.port, log_level="warning", ws="none")
+    # No proxy headers from uvicorn: ONE_DOOR_TRUSTED_PROXIES alone decides whose X-Forwarded-For is believed.
+    uvicorn.run(create_app(console), host=args.host, port=args.port, log_level="warning", ws="none",
+                proxy_headers=False)
     return 0
 
 
