@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, select
+from sqlalchemy.sql import Select
 
 from bot.db import Base, Database, utc_now, value_enum
 
@@ -24,6 +25,14 @@ class StaffAction(str, enum.Enum):
     TRIAGE_EXPORT = "triage_export"
     # A resident's data deleted on request (`python -m bot forget`): the counts, never who.
     FORGET = "forget"
+    SIGN_IN_FAILED = "sign_in_failed"
+    SIGN_OUT = "sign_out"
+    PASSWORD_CHANGED = "password_changed"
+    PASSWORD_RESET = "password_reset"
+    USER_DEACTIVATED = "user_deactivated"
+    USER_REACTIVATED = "user_reactivated"
+    ROLE_CHANGED = "role_changed"
+    TRANSCRIPT_OPENED = "transcript_opened"
 
 
 class AuditRecord(Base):
@@ -36,6 +45,15 @@ class AuditRecord(Base):
     conversation_id = Column(String(128), index=True)
     subject = Column(String(64))
     detail = Column(Text, nullable=False, default="")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries an admin asks for; an empty field matches everything."""
+
+    actor: str = ""
+    conversation_id: str = ""
+    case_reference: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,7 +93,27 @@ class AuditLog:
             )
 
     def for_conversation(self, conversation_id: str) -> list[AuditEntry]:
-        query = select(AuditRecord).where(AuditRecord.conversation_id == conversation_id).order_by(AuditRecord.id)
+        return self._entries(
+            select(AuditRecord).where(AuditRecord.conversation_id == conversation_id).order_by(AuditRecord.id)
+        )
+
+    def search(self, wanted: AuditFilter, page: int = 1, per_page: int = 50) -> tuple[list[AuditEntry], bool]:
+        """One page of matching entries, newest first, and whether an older page follows.
+
+        A case is found by its reference, which case entries hold as their subject.
+        """
+        query = select(AuditRecord)
+        if wanted.actor:
+            query = query.where(AuditRecord.actor == wanted.actor)
+        if wanted.conversation_id:
+            query = query.where(AuditRecord.conversation_id == wanted.conversation_id)
+        if wanted.case_reference:
+            query = query.where(AuditRecord.subject == wanted.case_reference)
+        query = query.order_by(AuditRecord.id.desc()).offset((max(page, 1) - 1) * per_page).limit(per_page + 1)
+        entries = self._entries(query)
+        return entries[:per_page], len(entries) > per_page
+
+    def _entries(self, query: Select) -> list[AuditEntry]:
         with self._db.transaction() as session:
             return [
                 AuditEntry(r.at, r.actor, r.action, r.conversation_id, r.subject, r.detail)

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import secrets
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from bot import migrate, pii
+from bot.audit import AuditLog, StaffAction
 from bot.catalog import CatalogError, load_catalog
 from bot.db import Database, make_engine
 from bot.reports.window import parse_period
 from bot.retention.work import Removed
 from bot.settings import get_settings
-from bot.staff import StaffDirectory, StaffError, StaffRole, username_for
+from bot.staff import StaffDirectory, StaffError, StaffRole, generated_password, username_for
+from bot.staff_admin import StaffAdmin
 
 
 def _catalog_check(args: argparse.Namespace) -> int:
@@ -38,12 +39,12 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 
 
 def _read_password(args: argparse.Namespace) -> tuple[str, bool]:
-    """The new account's password, and whether it was generated (and so must be shown once)."""
+    """The new account's password, and whether it was generated (and so must be shown once, then changed)."""
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n"), False
     if sys.stdin.isatty():
         return getpass.getpass("Password for the new account: "), False
-    return secrets.token_urlsafe(12), True
+    return generated_password(), True
 
 
 def _staff_add(args: argparse.Namespace) -> int:
@@ -53,37 +54,96 @@ def _staff_add(args: argparse.Namespace) -> int:
         return 2
     password, generated = _read_password(args)
     username = args.username or username_for(args.name)
-    directory = StaffDirectory(Database(make_engine(args.url)))
+    database = _database(args)
+    directory = StaffDirectory(database)
     try:
-        member = directory.add(username, args.name, args.agency, StaffRole(args.role), password)
+        member = directory.add(username, args.name, args.agency, StaffRole(args.role), password, generated)
     except StaffError as error:
         print(f"not created: {error}", file=sys.stderr)
         return 1
+    AuditLog(database).record(_cli_actor(), StaffAction.USER_ADDED, subject=member.username)
     print(f"created {member.role.value} '{member.username}' for {catalog.agencies[member.agency_id].name}")
     if generated:
-        print(f"one-time password (shown only now): {password}")
+        print(f"one-time password (shown only now; it must be changed at the first sign-in): {password}")
+    return 0
+
+
+def _cli_actor() -> str:
+    """Who the audit log names for a change made on the command line: the operating-system user."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no user name in this environment (some containers)
+        return "cli"
+
+
+def _database(args: argparse.Namespace) -> Database:
+    return Database(make_engine(args.url))
+
+
+def _staff_change(args: argparse.Namespace) -> int:
+    """Deactivate, reactivate, change the role of, or reset the password of an account; its sessions end."""
+    database = _database(args)
+    admin = StaffAdmin(StaffDirectory(database), AuditLog(database))
+    actor, username = _cli_actor(), args.username
+    try:
+        if args.staff_command == "deactivate":
+            admin.deactivate(actor, username)
+            print(f"'{username}' is deactivated and signed out everywhere")
+        elif args.staff_command == "reactivate":
+            admin.reactivate(actor, username)
+            print(f"'{username}' may sign in again")
+        elif args.staff_command == "set-role":
+            admin.set_role(actor, username, StaffRole(args.role))
+            print(f"'{username}' is now {args.role} and must sign in again")
+        else:
+            password = admin.reset_password(actor, username)
+            print(f"new password for '{username}' (shown only now; it must be changed at the next sign-in): "
+                  f"{password}")
+    except StaffError as error:
+        print(f"not changed: {error}", file=sys.stderr)
+        return 1
     return 0
 
 
 def _console(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from bot.client_address import trusted_networks
     from bot.console.app import Console, create_app
     from bot.integrations.rasa import RasaClient
+    from bot.sign_in import SignInThrottle
 
     settings = get_settings()
     secret = settings.console_secret.get_secret_value()
     if not secret:
         print("ONE_DOOR_CONSOLE_SECRET must be set: it signs the console's session cookies", file=sys.stderr)
         return 2
+    try:
+        trusted = trusted_networks(settings.trusted_proxies)
+    except ValueError as error:
+        print(f"ONE_DOOR_TRUSTED_PROXIES is not a list of addresses or networks: {error}", file=sys.stderr)
+        return 2
+    throttle = SignInThrottle(
+        settings.rate_limit_storage(),
+        per_username=settings.console_sign_in_failures_per_username,
+        per_address=settings.console_sign_in_failures_per_address,
+        window_minutes=settings.console_sign_in_window_minutes,
+    )
     console = Console(
         catalog=load_catalog(settings.catalog_dir),
         database=Database(make_engine(settings.database_url)),
         rasa=RasaClient(settings.rasa_url, settings.rasa_token.get_secret_value()),
         secret=secret,
+        throttle=throttle,
+        trusted_proxies=trusted,
+        secure_cookies=settings.console_secure_cookies,
+        idle_minutes=settings.console_idle_minutes,
+        session_hours=settings.console_session_hours,
     )
     # No websockets: the console is plain pages, and Rasa pins an older websockets than uvicorn expects.
-    uvicorn.run(create_app(console), host=args.host, port=args.port, log_level="warning", ws="none")
+    # No proxy headers from uvicorn: ONE_DOOR_TRUSTED_PROXIES alone decides whose X-Forwarded-For is believed.
+    uvicorn.run(create_app(console), host=args.host, port=args.port, log_level="warning", ws="none",
+                proxy_headers=False)
     return 0
 
 
@@ -220,6 +280,18 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
     add.set_defaults(handler=_staff_add)
+    for name, help_text in (
+        ("deactivate", "stop an account signing in, and end its sessions"),
+        ("reactivate", "let a deactivated account sign in again"),
+        ("set-role", "give an account another role, and end its sessions"),
+        ("reset-password", "give an account a random password it must change at the next sign-in"),
+    ):
+        change = staff_commands.add_parser(name, help=help_text)
+        change.add_argument("username", help="the account's sign-in name")
+        if name == "set-role":
+            change.add_argument("role", choices=[r.value for r in StaffRole])
+        change.add_argument("--url", default=get_settings().database_url, help="database URL (SQLAlchemy form)")
+        change.set_defaults(handler=_staff_change)
     redact = commands.add_parser("redact", help="copy standard input to standard output with personal data removed")
     redact.set_defaults(handler=_redact)
     purge = commands.add_parser("purge", help="apply every table's retention rule (docs/retention.md; cron-safe)")

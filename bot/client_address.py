@@ -1,10 +1,4 @@
-"""Find the address a request really came from, believing `X-Forwarded-For` only from proxies the city runs.
-
-Per-address rate limits (web chat, REST) and the console's sign-in throttling and audit both need the client's
-address. Behind a reverse proxy every request comes from the proxy, so the proxy's `X-Forwarded-For` names the
-client; but anyone can send that header, so it is read only when the connection comes from a trusted proxy, and
-only as far back as the chain stays within trusted proxies.
-"""
+"""The address a request really came from, believing `X-Forwarded-For` only from trusted proxies."""
 
 from __future__ import annotations
 
@@ -14,44 +8,52 @@ from collections.abc import Sequence
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-def trusted_networks(setting: str) -> tuple[Network, ...]:
-    """Parse `ONE_DOOR_TRUSTED_PROXIES`: addresses or networks separated by commas or spaces.
+def trusted_networks(text: str) -> tuple[Network, ...]:
+    """Networks from a list of addresses or CIDR blocks separated by commas or spaces (`10.0.0.0/8, 127.0.0.1`).
 
     Raises:
-        ValueError: an entry is not an address or network, so that a typo stops the server rather than
-            silently trusting nobody (or everybody).
+        ValueError: an entry is neither an address nor a network, so that a typo stops the console rather than
+            silently trusting nobody.
     """
-    entries = setting.replace(",", " ").split()
-    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+    return tuple(ipaddress.ip_network(part, strict=False) for part in text.replace(",", " ").split())
 
 
-def _is_trusted(address: str, trusted: Sequence[Network]) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in network for network in trusted)
+def client_address(peer: str | None, forwarded_for: str | None, trusted: Sequence[Network]) -> str:
+    """The client's address: the peer, unless the peer is a trusted proxy that says whom it forwards for.
 
-
-def client_address(peer: str, forwarded_for: str | None, trusted: Sequence[Network]) -> str:
-    """The client's address: the connecting peer, or, when the peer is a trusted proxy, the last address in
-    `X-Forwarded-For` that is not itself a trusted proxy.
+    `X-Forwarded-For` is read from right to left, because each proxy appends the address it received the
+    request from: the first hop that is not a trusted proxy is the client. Anything to the left of it was
+    written by the client and could be anything, so it is never believed.
 
     Args:
-        peer: the address of the connection's other end.
-        forwarded_for: the `X-Forwarded-For` header as received (comma-separated, the client first), if any.
-        trusted: the proxies whose header is believed (`trusted_networks`).
+        peer: the address of the TCP peer (Starlette's `request.client.host`); None when unknown.
+        forwarded_for: the `X-Forwarded-For` header, all its values joined by commas, or None.
+        trusted: networks whose proxies are believed.
 
-    Note:
-        The chain is read from the right: each trusted hop vouches only for the hop before it, so entries left
-        of the first untrusted one may be forged by the client and are ignored.
+    Returns:
+        An address in its normal written form, or "unknown" when there is no peer.
     """
-    if not forwarded_for or not _is_trusted(peer, trusted):
-        return peer
-    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
-    address = peer
-    for hop in reversed(hops):
-        address = hop
-        if not _is_trusted(hop, trusted):
+    current = _address(peer)
+    if current is None:
+        return "unknown"
+    if not forwarded_for:
+        return str(current)
+    for hop in reversed(forwarded_for.split(",")):
+        if not _is_trusted(current, trusted):
             break
-    return address
+        previous = _address(hop.strip())
+        if previous is None:
+            break  # A trusted proxy passed on something that is no address: stop at the proxy.
+        current = previous
+    return str(current)
+
+
+def _address(text: str | None) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(text) if text else None
+    except ValueError:
+        return None
+
+
+def _is_trusted(address: ipaddress.IPv4Address | ipaddress.IPv6Address, trusted: Sequence[Network]) -> bool:
+    return any(address in network for network in trusted)

@@ -23,6 +23,17 @@ class Settings(BaseSettings):
     rasa_token: SecretStr = SecretStr("")
     # Signs the console's session cookies.
     console_secret: SecretStr = SecretStr("")
+    # Console sessions end after this many minutes without a request, and in any case this many hours after
+    # sign-in.
+    console_idle_minutes: int = 30
+    console_session_hours: int = 8
+    # Send the console's cookie only over HTTPS (`Secure`). Set true whenever staff reach the console over HTTPS;
+    # false only for one machine on http://localhost.
+    console_secure_cookies: bool = False
+    # Failed console sign-ins allowed per username and per client address in a moving window, before lockout.
+    console_sign_in_failures_per_username: int = 5
+    console_sign_in_failures_per_address: int = 20
+    console_sign_in_window_minutes: int = 15
     # Minutes a staff member takes per conversation, for the wait a resident in a queue is told.
     minutes_per_handoff: int = 5
     # Common English words (built by `make install`), so that redaction can tell "this is ridiculous" from
@@ -79,11 +90,13 @@ class Settings(BaseSettings):
     rate_limit_per_address: str = "60/minute"
     rate_limit_case_status: str = "5/10minutes"
     rate_limit_handoff: str = "3/hour"
-    # Where the counts live: this Redis when set, else ONE_DOOR_WEBCHAT_REDIS_URL when set, else each process's
-    # memory (fine for one Rasa process and one action server; replicas need Redis to share them).
+    # Where the counts (these and the console's sign-in failures) live: this Redis when set, else
+    # ONE_DOOR_WEBCHAT_REDIS_URL when set, else each process's memory (fine for one Rasa process, one action server
+    # and one console; replicas need Redis to share them).
     rate_limit_redis_url: str = ""
-    # Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed when finding a
-    # client's address for the per-address limits. Empty: the connecting address is the client's.
+    # Reverse proxies (addresses or networks, separated by commas or spaces) whose X-Forwarded-For is believed when
+    # finding a client's address for the per-address limits, sign-in throttling and the audit log. Empty: the
+    # connecting address is the client's.
     trusted_proxies: str = ""
     # The outbox: first retry after this many seconds, doubling up to the ceiling, and how long to wait for a
     # provider before counting the attempt as failed.

@@ -1,18 +1,26 @@
-"""The report's main charts in the console, drawn from the same figures as `python -m bot report`."""
+"""The console's reports page: the report's main charts, from the same figures as `python -m bot report`."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
 from bot.catalog import Catalog
+from bot.console.context import page, services
+from bot.console.sessions import OWNERS, require
 from bot.db import Database
 from bot.reports.charts import draw_charts
 from bot.reports.report import Report, build_report
 from bot.reports.window import Window
 from bot.settings import get_settings, now
+from bot.staff import StaffMember
 
 # What each chart shows, for its heading and its text alternative.
 CHART_TITLES = {
@@ -37,3 +45,15 @@ def charts_for(database: Database, catalog: Catalog, days: int) -> tuple[Report,
             for key, name in files.items()
         ]
     return report, images
+
+
+@require(OWNERS)
+async def reports(request: Request, member: StaffMember) -> Response:
+    requested = request.query_params.get("days", "")
+    days = min(max(int(requested), 1), 366) if requested.isdigit() else 30
+    found = services(request)
+    report, charts = await asyncio.to_thread(charts_for, found.console.database, found.catalog, days)
+    return page(request, "reports.html", report=report, charts=charts, days=days)
+
+
+routes = [Route("/reports", reports)]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from starlette.testclient import TestClient
 
@@ -14,8 +12,7 @@ from bot.integrations.rasa import RasaClient
 from bot.queues import HandoffReason, HandoffStatus, Queues
 from bot.staff import StaffDirectory, StaffRole
 from scripts.assistant import free_port
-
-PASSWORD = "a long test password"
+from tests.bot.console_client import PASSWORD, csrf_of
 
 
 @pytest.fixture
@@ -23,16 +20,8 @@ def signed_in(catalog: Catalog, database: Database) -> TestClient:
     StaffDirectory(database).add("pat", "Pat Example", "contact_center", StaffRole.CONTACT_CENTER, PASSWORD)
     unreachable = RasaClient(f"http://127.0.0.1:{free_port()}", "token")
     client = TestClient(create_app(Console(catalog, database, unreachable, "test secret")))
-    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text)
-    assert csrf is not None
-    client.post("/login", data={"csrf": csrf.group(1), "username": "pat", "password": PASSWORD})
+    client.post("/login", data={"csrf": csrf_of(client, "/login"), "username": "pat", "password": PASSWORD})
     return client
-
-
-def csrf_of(client: TestClient, path: str) -> str:
-    match = re.search(r'name="csrf" value="([^"]+)"', client.get(path).text)
-    assert match is not None
-    return match.group(1)
 
 
 def test_with_rasa_down_the_page_says_so_and_the_conversation_stays_open(

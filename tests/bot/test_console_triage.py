@@ -13,7 +13,7 @@ from bot.integrations.rasa import RasaClient
 from bot.staff import StaffDirectory, StaffRole
 from bot.triage import TriageInbox
 from bot.unresolved import Triage, UnresolvedKind, UnresolvedLog
-from tests.bot.test_console import PASSWORD, csrf_of
+from tests.bot.console_client import PASSWORD, csrf_of
 
 MESSAGES = ["can I renew my passport here", "passport renewal office", "where to renew a passport", "zzqx"]
 

@@ -180,3 +180,21 @@ def test_a_staff_reply_sent_while_the_chat_is_closed_shows_when_it_reopens(
     reopened.goto(f"{assistant.base_url}/webhooks/webchat/chat")
     expect(reopened.locator(".onedoor-msg.bot").last).to_have_text("Sorry for the wait, this is Pat at 311.")
     expect(reopened.locator(".onedoor-msg.user").first).to_have_text("can I please talk to a person")
+
+
+def test_the_content_security_policy_blocks_nothing_the_console_uses(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory
+) -> None:
+    page = browser.new_context().new_page()
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+            else None)
+    page.goto(f"{assistant.console_url}/login")
+    page.get_by_label("Username").fill("cc.agent")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Waiting conversations")).to_be_visible()
+    page.goto(f"{assistant.console_url}/cases")
+    background = page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor")
+    assert background == "rgb(26, 68, 128)"  # the stylesheet loaded under the policy
+    assert refused == []

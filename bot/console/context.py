@@ -1,0 +1,97 @@
+"""What every area of the staff console shares: its dependencies, page rendering and the client's address."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from bot.audit import AuditLog
+from bot.cases import CaseStore
+from bot.catalog import Catalog
+from bot.client_address import Network, client_address
+from bot.db import Database
+from bot.integrations.rasa import RasaClient
+from bot.queues import Queues
+from bot.settings import now
+from bot.sign_in import SignIn, SignInThrottle
+from bot.staff import StaffDirectory
+from bot.staff_admin import StaffAdmin
+from bot.triage import TriageInbox
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclass(frozen=True)
+class Console:
+    """What the console works with; tests build one on their own database and Rasa.
+
+    The fields after `secret` have the defaults of one machine; `python -m bot console` sets them from the
+    settings, and tests inject a clock or a throttle they can inspect.
+    """
+
+    catalog: Catalog
+    database: Database
+    rasa: RasaClient
+    secret: str
+    clock: Callable[[], datetime] = now
+    throttle: SignInThrottle = field(default_factory=SignInThrottle)
+    trusted_proxies: tuple[Network, ...] = ()
+    secure_cookies: bool = False
+    idle_minutes: int = 30
+    session_hours: int = 8
+
+
+class Services:
+    """The stores and use cases the console's routes call, built once per app."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.catalog = console.catalog
+        self.templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+        # Plain text sent to residents' chats and SMS, never rendered as HTML; escaping would show "&amp;".
+        self.messages = Environment(  # nosec B701
+            loader=FileSystemLoader(TEMPLATES / "messages"), autoescape=False
+        )
+        self.queues = Queues(console.database)
+        self.audit = AuditLog(console.database)
+        self.staff = StaffDirectory(console.database)
+        self.cases = CaseStore(console.database)
+        self.inbox = TriageInbox(console.database)
+        self.sign_in = SignIn(self.staff, self.audit, console.throttle)
+        self.admin = StaffAdmin(self.staff, self.audit)
+
+    def notice(self, name: str, **values: str) -> str:
+        """A message to a resident, from its template in `templates/messages/`."""
+        return self.messages.get_template(name).render(**values).strip()
+
+
+def services(request: Request) -> Services:
+    return request.app.state.services  # type: ignore[no-any-return]
+
+
+def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A full console page; `me` is the member `require` let in, if any."""
+    found = services(request)
+    member = getattr(request.state, "member", None)
+    html = found.templates.get_template(name).render(
+        me=member, csrf=request.session.get("csrf", ""), catalog=found.catalog, **context
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def error(request: Request, status: int, message: str) -> HTMLResponse:
+    return page(request, "error.html", status=status, message=message)
+
+
+def address_of(request: Request) -> str:
+    """The client's address, through the proxies the settings trust."""
+    forwarded = ",".join(request.headers.getlist("x-forwarded-for")) or None
+    peer = request.client.host if request.client else None
+    return client_address(peer, forwarded, services(request).console.trusted_proxies)

@@ -1,0 +1,151 @@
+"""The queue and one conversation: read the transcript, take it, reply, transfer, resolve or hand back."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timezone
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from bot.audit import StaffAction
+from bot.catalog import Catalog
+from bot.console.access import may_open, visible_agencies
+from bot.console.context import Services, error, page, services
+from bot.console.sessions import SIGNED_IN, form_of, require
+from bot.db import utc_now
+from bot.integrations.rasa import Line, RasaUnavailable
+from bot.queues import Handoff, HandoffStatus
+from bot.staff import StaffMember
+
+
+@require(SIGNED_IN)
+async def queue(request: Request, member: StaffMember) -> Response:
+    found = services(request)
+    waiting = await asyncio.to_thread(found.queues.waiting, visible_agencies(member))
+    return page(request, "queue.html", waiting=[_row(found.catalog, h) for h in waiting])
+
+
+async def _handoff_for(request: Request, member: StaffMember) -> Handoff | Response:
+    handoff = await asyncio.to_thread(services(request).queues.get, int(request.path_params["handoff_id"]))
+    if handoff is None:
+        return error(request, 404, "No such conversation.")
+    if not may_open(member, handoff.agency_id):
+        return error(request, 403, "This conversation belongs to another agency.")
+    return handoff
+
+
+async def _transcript_of(found: Services, handoff: Handoff) -> list[Line] | None:
+    try:
+        return await found.console.rasa.transcript(handoff.conversation_id)
+    except RasaUnavailable:
+        return None
+
+
+@require(SIGNED_IN)
+async def show(request: Request, member: StaffMember) -> Response:
+    """The conversation page; opening it is audited, because it shows a resident's words and details."""
+    handoff = await _handoff_for(request, member)
+    if isinstance(handoff, Response):
+        return handoff
+    found = services(request)
+    await asyncio.to_thread(found.audit.record, member.username, StaffAction.TRANSCRIPT_OPENED,
+                            handoff.conversation_id, f"handoff:{handoff.id}")
+    transcript = await _transcript_of(found, handoff)
+    collected = await asyncio.to_thread(found.cases.for_conversation, handoff.conversation_id)
+    return page(request, "handoff.html", handoff=_row(found.catalog, handoff), transcript=transcript,
+                mine=handoff.claimed_by == member.username, collected=collected)
+
+
+@require(SIGNED_IN, background=True)
+async def transcript_part(request: Request, member: StaffMember) -> Response:
+    """Just the transcript, which the open conversation page fetches every few seconds (not audited again)."""
+    handoff = await _handoff_for(request, member)
+    if isinstance(handoff, Response):
+        return handoff
+    found = services(request)
+    transcript = await _transcript_of(found, handoff)
+    if transcript is None:
+        return Response(status_code=503)
+    return HTMLResponse(found.templates.get_template("transcript.html").render(transcript=transcript))
+
+
+@require(SIGNED_IN)
+async def act(request: Request, member: StaffMember) -> Response:
+    handoff = await _handoff_for(request, member)
+    if isinstance(handoff, Response):
+        return handoff
+    try:
+        return await _act_on(request, member, await form_of(request), handoff)
+    except RasaUnavailable:
+        return error(request, 503,
+                     "The assistant is not answering right now, so the resident was not told. Try again.")
+
+
+async def _act_on(request: Request, member: StaffMember, form: dict[str, str], handoff: Handoff) -> Response:
+    found = services(request)
+    rasa, action, conversation = found.console.rasa, request.path_params["action"], handoff.conversation_id
+
+    async def audit(kind: StaffAction, subject: str, detail: str = "") -> None:
+        await asyncio.to_thread(found.audit.record, member.username, kind, conversation, subject, detail)
+
+    if action == "claim":
+        if not await asyncio.to_thread(found.queues.claim, handoff.id, member.username):
+            return error(request, 409, "Someone else took this conversation.")
+        await audit(StaffAction.CLAIM, f"handoff:{handoff.id}")
+    elif handoff.claimed_by != member.username:
+        return error(request, 409, "Take the conversation before acting on it.")
+    elif action == "reply" and form.get("text", "").strip():
+        await rasa.say(conversation, form["text"].strip())
+        await audit(StaffAction.REPLY, f"handoff:{handoff.id}")
+    elif action == "transfer" and form.get("agency") in found.catalog.agencies:
+        agency = found.catalog.agencies[form["agency"]]
+        await asyncio.to_thread(found.queues.transfer, handoff.id, agency.id, form.get("note", ""))
+        await rasa.say(conversation, found.notice("transferred.txt", agency=agency.name))
+        await audit(StaffAction.TRANSFER, agency.id, form.get("note", ""))
+        return RedirectResponse("/", status_code=303)
+    elif action in ("resolve", "handback"):
+        # The bot resumes before the handoff closes: if Rasa is down, the conversation stays with staff
+        # rather than closed while still paused.
+        await rasa.say(conversation, found.notice("resolved.txt" if action == "resolve" else "handed_back.txt"))
+        await rasa.resume(conversation)
+        if action == "resolve" and handoff.service_id:
+            await rasa.ask_feedback(conversation, found.notice("ask_feedback.txt"), handoff.service_id)
+        await asyncio.to_thread(found.queues.close, handoff.id, form.get("note", ""))
+        kind = StaffAction.RESOLVE if action == "resolve" else StaffAction.HAND_BACK
+        await audit(kind, f"handoff:{handoff.id}", form.get("note", ""))
+        return RedirectResponse("/", status_code=303)
+    return RedirectResponse(f"/handoffs/{handoff.id}", status_code=303)
+
+
+def _row(catalog: Catalog, handoff: Handoff) -> dict[str, Any]:
+    """A handoff as the console lists it, with how long it has waited against its service standard."""
+    service = catalog.service(handoff.service_id) if handoff.service_id else None
+    created = handoff.created_at if handoff.created_at.tzinfo else handoff.created_at.replace(tzinfo=timezone.utc)
+    waited = int((utc_now() - created).total_seconds() // 60)
+    target_minutes = service.standard.respond_within_hours * 60 if service else None
+    return {
+        "id": handoff.id,
+        "agency": catalog.agencies[handoff.agency_id].name,
+        "service": service.title if service else "",
+        "reason": handoff.reason.value.replace("_", " "),
+        "urgent": handoff.reason.value == "crisis",
+        "waited": waited,
+        "target": target_minutes,
+        "late": target_minutes is not None and waited > target_minutes,
+        "claimed_by": handoff.claimed_by,
+        "closed": handoff.status is HandoffStatus.CLOSED,
+        "note": handoff.note,
+        "conversation_id": handoff.conversation_id,
+        "channel": handoff.channel,
+    }
+
+
+routes = [
+    Route("/", queue),
+    Route("/handoffs/{handoff_id:int}", show),
+    Route("/handoffs/{handoff_id:int}/transcript", transcript_part),
+    Route("/handoffs/{handoff_id:int}/{action:str}", act, methods=["POST"]),
+]
