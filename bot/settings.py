@@ -18,9 +18,19 @@ class Settings(BaseSettings):
     catalog_dir: Path = PROJECT_ROOT / "data" / "catalog"
     # Cases and everything else One Door stores itself; PostgreSQL for several replicas.
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'onedoor.db'}"
-    # Rasa's HTTP API, which the console uses to read transcripts and deliver staff replies.
+    # Rasa's HTTP API, which the console uses to read transcripts and deliver staff replies. Rasa checks a JWT
+    # signed with this secret (`--jwt-secret`) in the Authorization header; the console mints short-lived ones.
     rasa_url: str = "http://localhost:5005"
-    rasa_token: SecretStr = SecretStr("")
+    rasa_jwt_secret: SecretStr = SecretStr("")
+    # The action server answers only calls that carry this secret (endpoints.yml sends it as a bearer token).
+    action_secret: SecretStr = SecretStr("")
+    # The REST channel (`/webhooks/rest/webhook`) is off unless set; callers send it as a bearer token.
+    rest_token: SecretStr = SecretStr("")
+    # Signs the web chat session ids the server issues, so that no link or script can choose one.
+    webchat_session_key: SecretStr = SecretStr("")
+    # Origins of other sites whose pages may open a web chat socket directly (rasa-webchat on the city's site),
+    # comma-separated, such as `https://www.city.example`. The chat page and the widget's frame need none.
+    webchat_allowed_origins: str = ""
     # Signs the console's session cookies.
     console_secret: SecretStr = SecretStr("")
     # Minutes a staff member takes per conversation, for the wait a resident in a queue is told.
@@ -83,6 +93,10 @@ class Settings(BaseSettings):
         if self.tracker_dialect == "sqlite" and not Path(database).is_absolute():
             database = str(PROJECT_ROOT / database)
         return str(URL.create(self.tracker_dialect, database=database))
+
+    def webchat_origins(self) -> frozenset[str]:
+        """The configured web chat origins, without spaces or a trailing slash."""
+        return frozenset(o.strip().rstrip("/") for o in self.webchat_allowed_origins.split(",") if o.strip())
 
 
 @lru_cache(maxsize=1)
