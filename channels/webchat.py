@@ -148,8 +148,9 @@ class WebChatInput(InputChannel):
         async def page(_: Request) -> HTTPResponse:
             return await response.file(str(STATIC_DIR / "chat.html"))
 
+        # A client may send an event with no argument or several: only the first is read, and none is None.
         @sio.on("session_request")
-        async def session_request(sid: str, data: Any) -> None:
+        async def session_request(sid: str, data: Any = None, *_: Any) -> None:
             async with sio.session(sid) as state:
                 session, refused = resume_or_issue(data, state.get(BOUND), self.sessions)
                 state[BOUND] = session
@@ -161,7 +162,7 @@ class WebChatInput(InputChannel):
             await sio.emit("session_confirm", session.token, room=sid)
 
         @sio.on(USER_EVENT)
-        async def user_uttered(sid: str, data: Any) -> None:
+        async def user_uttered(sid: str, data: Any = None, *_: Any) -> None:
             inbound = parse_webchat_payload(data)
             if inbound is None:
                 logger.info("webchat.message.rejected reason=no_session")

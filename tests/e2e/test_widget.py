@@ -23,7 +23,7 @@ from tests.e2e.test_webchat_page import INFO_ANSWER_MESSAGES, ask_for_informatio
 PAGES = Path(__file__).resolve().parent / "pages"
 TITLE = "City assistant"
 CHAT_URL = re.compile(r"/webhooks/webchat/chat(#.*)?$")
-SESSION_CONFIRM = re.compile(r'^42\["session_confirm","([0-9a-f]{32})"\]$')
+SESSION_CONFIRM = re.compile(r'^42\["session_confirm","([0-9a-f]{32})\.[A-Za-z0-9_-]{43}"\]$')
 
 
 class HostPageHandler(BaseHTTPRequestHandler):
