@@ -33,6 +33,11 @@ def send(chat: Page | FrameLocator, text: str) -> None:
     chat.get_by_role("button", name="Send").click()
 
 
+def conversation_id(page: Page) -> str:
+    """The conversation id Rasa and the console know: the id part of the session token the page stored."""
+    return str(page.evaluate("localStorage.getItem('onedoor.session')")).split(".")[0]
+
+
 def ask_for_information(chat: Page | FrameLocator) -> None:
     """Ask an info question and wait for the whole answer, so that no reply is still on its way."""
     send(chat, "how do I register to vote")
