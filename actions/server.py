@@ -1,8 +1,9 @@
 """Run the action server (rasa-sdk's own app) so that it answers only Rasa: `python -m actions.server`.
 
 rasa-sdk 3.6 checks no credential and binds every interface; anyone who reaches it could post a forged tracker
-and file cases or open handoffs. Here it binds 127.0.0.1 unless told otherwise, and every call but the health
-check must carry `Authorization: Bearer <ONE_DOOR_ACTION_SECRET>`, which endpoints.yml makes Rasa send.
+and file cases or open handoffs. Here it binds 127.0.0.1 unless `ONE_DOOR_ACTIONS_HOST` says otherwise, and
+every call but the health check must carry `Authorization: Bearer <ONE_DOOR_ACTION_SECRET>`, which endpoints.yml
+makes Rasa send.
 """
 
 from __future__ import annotations
@@ -47,13 +48,14 @@ def create_action_app(secret: str) -> Sanic:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default="127.0.0.1", help="interface to bind; 0.0.0.0 only for replicas")
+    settings = get_settings()
+    parser.add_argument("--host", default=settings.actions_host, help="interface to bind (ONE_DOOR_ACTIONS_HOST)")
     parser.add_argument("--port", type=int, default=5055)
     args = parser.parse_args(argv)
     utils.configure_colored_logging("INFO")
     utils.update_sanic_log_level()
     try:
-        app = create_action_app(get_settings().action_secret.get_secret_value())
+        app = create_action_app(settings.action_secret.get_secret_value())
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2

@@ -22,8 +22,10 @@ class Settings(BaseSettings):
     # signed with this secret (`--jwt-secret`) in the Authorization header; the console mints short-lived ones.
     rasa_url: str = "http://localhost:5005"
     rasa_jwt_secret: SecretStr = SecretStr("")
-    # The action server answers only calls that carry this secret (endpoints.yml sends it as a bearer token).
+    # The action server answers only calls that carry this secret (endpoints.yml sends it as a bearer token), and
+    # binds this interface: 0.0.0.0 only when Rasa replicas on other machines call it.
     action_secret: SecretStr = SecretStr("")
+    actions_host: str = "127.0.0.1"
     # The REST channel (`/webhooks/rest/webhook`) is off unless set; callers send it as a bearer token.
     rest_token: SecretStr = SecretStr("")
     # Signs the web chat session ids the server issues, so that no link or script can choose one.

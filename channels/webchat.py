@@ -1,4 +1,5 @@
-"""The `webchat` connector: Rasa's socket.io protocol, plus the chat page and its assets."""
+"""The `webchat` connector: Rasa's socket.io protocol with sessions the server issues (`webchat_sessions`), plus
+the chat page and its assets."""
 
 from __future__ import annotations
 
@@ -50,8 +51,9 @@ def origin_allowed(origin: str | None, environ: Mapping[str, Any], allowed: froz
     if origin.rstrip("/") in allowed:
         return True
     parts = urlsplit(origin)
-    hosts = {environ.get("HTTP_HOST", ""), environ.get("HTTP_X_FORWARDED_HOST", "").split(",")[0].strip()}
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and parts.netloc.lower() in hosts - {""}
+    forwarded = str(environ.get("HTTP_X_FORWARDED_HOST", "")).split(",")[0]
+    hosts = {str(environ.get("HTTP_HOST", "")).strip().lower(), forwarded.strip().lower()} - {""}
+    return parts.scheme in ("http", "https") and parts.netloc.lower() in hosts
 
 
 def transcript_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -49,6 +49,8 @@ LISTED = frozenset({"https://www.city.example"})
         (None, HOST, False),
         ("", HOST, False),
         ("https://chat.city.example", {}, False),
+        ("https://CHAT.city.example", {"HTTP_HOST": "chat.CITY.example"}, True),
+        ("https://", {"HTTP_HOST": ""}, False),
         ("javascript://chat.city.example", HOST, False),
         # Behind a proxy that rewrites Host, the host it forwarded counts as the assistant's own.
         ("https://chat.city.example", {"HTTP_HOST": "rasa:5005", "HTTP_X_FORWARDED_HOST": "chat.city.example"}, True),
