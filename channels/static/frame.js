@@ -10,6 +10,7 @@
   if (window.parent === window) { return; }
   document.documentElement.classList.add("onedoor-embedded");
   var parentOrigin = null;
+  var untold = null;  // a session confirmed before the hello (a slow page), told as soon as the hello comes
 
   function tell(message) { if (parentOrigin) { window.parent.postMessage(message, parentOrigin); } }
 
@@ -18,6 +19,7 @@
   });
   document.addEventListener("onedoor:reply", function () { tell({ onedoor: "reply" }); });
   document.addEventListener("onedoor:session", function (event) {
+    untold = parentOrigin ? null : event.detail;
     tell({ onedoor: "session", session: event.detail });
   });
   window.addEventListener("message", function (event) {
@@ -26,6 +28,7 @@
       parentOrigin = event.origin;
       var session = typeof event.data.session === "string" ? event.data.session : null;
       document.dispatchEvent(new CustomEvent("onedoor:handover", { detail: session }));
+      if (untold) { tell({ onedoor: "session", session: untold }); }
     } else if (event.data.onedoor === "focus") {
       // Replies that came while the panel was hidden were added without a layout to scroll.
       var log = document.getElementById("onedoor-log");

@@ -140,12 +140,15 @@
   }
 
   // Only a frame that may not store anything, under the widget, is handed a session; a page a link opened is not.
+  // A hand-over that comes after the wait is ignored: the page has started a session of its own by then.
   function handedOver() {
     if (storage || window.parent === window) { return Promise.resolve(); }
     return new Promise(function (resolve) {
-      var timer = setTimeout(resolve, HANDOVER_MS);
+      var timer = setTimeout(function () { timer = null; resolve(); }, HANDOVER_MS);
       document.addEventListener("onedoor:handover", function (event) {
+        if (timer === null) { return; }
         clearTimeout(timer);
+        timer = null;
         if (TOKEN.test(event.detail || "")) { sessionId = event.detail; }
         resolve();
       }, { once: true });
