@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from pydantic import SecretStr
 from rasa.core.channels.channel import UserMessage
 from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.server import configure_cors
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from sanic import Sanic
@@ -94,6 +95,7 @@ def served() -> Iterator[Served]:
     channel = WebChatInput(Settings(webchat_session_key=SecretStr(KEY), webchat_allowed_origins=LISTED_SITE))
     rasa = Recorder()
     app = Sanic(f"webchat-test-{uuid.uuid4().hex}")
+    configure_cors(app, None)  # what `rasa run` does without `--cors`
     app.blueprint(channel.blueprint(rasa), url_prefix="/webhooks/webchat")
     app.ctx.agent = SimpleNamespace(tracker_store=rasa.store)
     port = free_port()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from channels.webchat import parse_webchat_payload
+from channels.webchat import STATIC_DIR, parse_webchat_payload
 from channels.webchat_sessions import TOKEN, Refusal, Session, SessionSigner, authorise, resume_or_issue
 
 SIGNER = SessionSigner("test key")
@@ -108,3 +108,8 @@ def test_any_message_is_refused_or_goes_to_the_sockets_own_session(data: Any, bo
     assert outcome == MINE or isinstance(outcome, Refusal)
     if outcome == MINE:
         assert bound == MINE and data["session_id"] == MINE.token
+
+
+@pytest.mark.parametrize("script", ["webchat.js", "widget.js"])
+def test_the_browser_scripts_recognise_exactly_the_tokens_the_server_issues(script: str) -> None:
+    assert f"/{TOKEN.pattern}/" in (STATIC_DIR / script).read_text(encoding="utf-8")
