@@ -16,8 +16,10 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore::DeprecationWarning
+# Rasa's usage reporting stays off unless an operator sets RASA_TELEMETRY_ENABLED=true (README, Security).
+export RASA_TELEMETRY_ENABLED ?= false
 # Embedded defaults: one machine, SQLite. .env.example lists every variable an operator can set.
-export ONE_DOOR_ACTION_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
+export ONE_DOOR_ACTION_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 export ONE_DOOR_TRACKER_DIALECT ?= sqlite
 export ONE_DOOR_TRACKER_DB ?= var/trackers.db
 

@@ -118,6 +118,9 @@ def _console(args: argparse.Namespace) -> int:
     if not secret:
         print("ONE_DOOR_CONSOLE_SECRET must be set: it signs the console's session cookies", file=sys.stderr)
         return 2
+    if not settings.rasa_jwt_secret.get_secret_value():
+        print("ONE_DOOR_RASA_JWT_SECRET must be set: it signs the console's calls to Rasa's API", file=sys.stderr)
+        return 2
     try:
         trusted = trusted_networks(settings.trusted_proxies)
     except ValueError as error:
@@ -132,7 +135,7 @@ def _console(args: argparse.Namespace) -> int:
     console = Console(
         catalog=load_catalog(settings.catalog_dir),
         database=Database(make_engine(settings.database_url)),
-        rasa=RasaClient(settings.rasa_url, settings.rasa_token.get_secret_value()),
+        rasa=RasaClient(settings.rasa_url, settings.rasa_jwt_secret.get_secret_value()),
         secret=secret,
         throttle=throttle,
         trusted_proxies=trusted,

@@ -18,9 +18,21 @@ class Settings(BaseSettings):
     catalog_dir: Path = PROJECT_ROOT / "data" / "catalog"
     # Cases and everything else One Door stores itself; PostgreSQL for several replicas.
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'onedoor.db'}"
-    # Rasa's HTTP API, which the console uses to read transcripts and deliver staff replies.
+    # Rasa's HTTP API, which the console uses to read transcripts and deliver staff replies. Rasa checks a JWT
+    # signed with this secret (`--jwt-secret`) in the Authorization header; the console mints short-lived ones.
     rasa_url: str = "http://localhost:5005"
-    rasa_token: SecretStr = SecretStr("")
+    rasa_jwt_secret: SecretStr = SecretStr("")
+    # The action server answers only calls that carry this secret (endpoints.yml sends it as a bearer token), and
+    # binds this interface: 0.0.0.0 only when Rasa replicas on other machines call it.
+    action_secret: SecretStr = SecretStr("")
+    actions_host: str = "127.0.0.1"
+    # The REST channel (`/webhooks/rest/webhook`) is off unless set; callers send it as a bearer token.
+    rest_token: SecretStr = SecretStr("")
+    # Signs the web chat session ids the server issues, so that no link or script can choose one.
+    webchat_session_key: SecretStr = SecretStr("")
+    # Origins of other sites whose pages may open a web chat socket directly (rasa-webchat on the city's site),
+    # comma-separated, such as `https://www.city.example`. The chat page and the widget's frame need none.
+    webchat_allowed_origins: str = ""
     # Signs the console's session cookies.
     console_secret: SecretStr = SecretStr("")
     # Console sessions end after this many minutes without a request, and in any case this many hours after
@@ -128,6 +140,10 @@ class Settings(BaseSettings):
     def rate_limit_storage(self) -> str:
         """Where rate-limit counts live, as a `limits` storage URL: Redis when one is configured, else memory."""
         return self.rate_limit_redis_url or self.webchat_redis_url or "memory://"
+
+    def webchat_origins(self) -> frozenset[str]:
+        """The configured web chat origins, without spaces or a trailing slash."""
+        return frozenset(o.strip().rstrip("/") for o in self.webchat_allowed_origins.split(",") if o.strip())
 
 
 @lru_cache(maxsize=1)

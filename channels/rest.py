@@ -1,24 +1,31 @@
-"""Rasa's REST channel, with a message that is missing or not text read as empty text, and every message
-passed through the boundary checks (`channels.boundary`) before Rasa sees it.
+"""Rasa's REST channel, off unless an operator sets a token, with a message that is missing or not text read as
+empty text, and every message passed through the boundary checks (`channels.boundary`) before Rasa sees it.
 
-Rasa's own channel passes such a message on as `None`, and the resident's request ends with no reply; as
-empty text it reaches the reply that says nothing could be read.
+Rasa's own channel is open to anyone and passes such a message on as `None`, and the resident's request ends
+with no reply; as empty text it reaches the reply that says nothing could be read.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from typing import Any
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.rest import RestInput as RasaRestInput
-from sanic import Blueprint
+from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 
+from bot.bearer import carries
 from bot.settings import Settings, get_settings
 from channels.boundary import Gate
+
+logger = logging.getLogger(__name__)
+
+NOT_CONFIGURED = "The REST channel is off: set ONE_DOOR_REST_TOKEN to enable it"
 
 # The client address of the request being handled: Rasa's route builds the `UserMessage`, and this channel only
 # sees it afterwards, in the same task.
@@ -26,10 +33,22 @@ _CLIENT_ADDRESS: ContextVar[str | None] = ContextVar("rest_client_address", defa
 
 
 class RestInput(RasaRestInput):
-    """The `rest` channel (`/webhooks/rest/webhook`) for integrations and tests."""
+    """The `rest` channel (`/webhooks/rest/webhook`) for integrations and tests.
+
+    Without `ONE_DOOR_REST_TOKEN` the webhook answers 503, as other unconfigured channels do; with it, a request
+    without `Authorization: Bearer <token>` gets 401 before its message is read.
+    """
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        return cls(get_settings())
 
     def __init__(self, settings: Settings | None = None) -> None:
-        self.gate = Gate(self.name(), settings or get_settings())
+        settings = settings or get_settings()
+        self._token = settings.rest_token.get_secret_value()
+        if not self._token:
+            logger.warning("rest.disabled reason=not_configured")
+        self.gate = Gate(self.name(), settings)
 
     def _extract_message(self, req: Request) -> str:
         message = req.json.get("message") if isinstance(req.json, dict) else None
@@ -47,7 +66,15 @@ class RestInput(RasaRestInput):
         self.gate.cap_request_size(blueprint)
 
         @blueprint.middleware("request")
-        async def remember_address(request: Request) -> None:
+        async def authenticate(request: Request) -> HTTPResponse | None:
+            if request.method != "POST":
+                return None
+            if not self._token:
+                return response.json({"error": NOT_CONFIGURED}, status=503)
+            if not carries(request.headers.get("Authorization"), self._token):
+                logger.warning("rest.webhook.rejected reason=bad_token")
+                return response.json({"error": "not authenticated"}, status=401, headers={"WWW-Authenticate": "Bearer"})
             _CLIENT_ADDRESS.set(self.gate.address(request))
+            return None
 
         return blueprint

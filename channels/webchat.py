@@ -1,15 +1,15 @@
-"""The `webchat` connector: Rasa's socket.io protocol, plus the chat page and its assets."""
+"""The `webchat` connector: Rasa's socket.io protocol with sessions the server issues (`webchat_sessions`), plus
+the chat page and its assets."""
 
 from __future__ import annotations
 
 import functools
 import logging
-import re
-import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
@@ -18,31 +18,44 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 
+from bot.bearer import bearer_token
 from bot.settings import Settings, get_settings
 from channels.boundary import Gate
+from channels.webchat_sessions import TOKEN, Refusal, SessionSigner, authorise, resume_or_issue
 
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 USER_EVENT = "user_uttered"
 BOT_EVENT = "bot_uttered"
-SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+# Where a socket's session lives in python-socketio's per-connection store.
+BOUND = "onedoor.session"
 
 
 @dataclass(frozen=True)
 class InboundMessage:
-    """A resident's message as the web chat delivered it."""
+    """A resident's message as the web chat delivered it, with the session token it names."""
 
     session_id: str
     text: str
 
 
-def parse_session_id(data: Any) -> str:
-    """The session id a browser asks to resume, or a fresh one when it has none or sends something else."""
-    requested = data.get("session_id") if isinstance(data, dict) else None
-    if isinstance(requested, str) and SESSION_ID.match(requested):
-        return requested
-    return uuid.uuid4().hex
+def origin_allowed(origin: str | None, environ: Mapping[str, Any], allowed: frozenset[str]) -> bool:
+    """Whether a browser page at `origin` may open a chat socket: the assistant's own pages, or a site the
+    operator listed (`ONE_DOOR_WEBCHAT_ALLOWED_ORIGINS`).
+
+    Own pages are those whose host is the one the request was sent to (or the one a proxy forwarded). The scheme
+    is not compared: behind a proxy that ends TLS the server cannot tell it, and a page on the same host is the
+    operator's either way.
+    """
+    if not origin:
+        return False
+    if origin.rstrip("/") in allowed:
+        return True
+    parts = urlsplit(origin)
+    forwarded = str(environ.get("HTTP_X_FORWARDED_HOST", "")).split(",")[0]
+    hosts = {str(environ.get("HTTP_HOST", "")).strip().lower(), forwarded.strip().lower()} - {""}
+    return parts.scheme in ("http", "https") and parts.netloc.lower() in hosts
 
 
 def transcript_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -62,7 +75,7 @@ def transcript_messages(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def parse_webchat_payload(data: Any) -> InboundMessage | None:
-    """Read a `user_uttered` payload; None when it names no valid session.
+    """Read a `user_uttered` payload; None when it names no session token.
 
     A message that is not text becomes empty text, so that the assistant answers it rather than dropping it.
     Other keys, such as the `customData` that rasa-webchat sends, are ignored: the page that embeds a chat does not
@@ -71,7 +84,7 @@ def parse_webchat_payload(data: Any) -> InboundMessage | None:
     if not isinstance(data, dict):
         return None
     session_id = data.get("session_id")
-    if not isinstance(session_id, str) or not SESSION_ID.match(session_id):
+    if not isinstance(session_id, str) or not TOKEN.match(session_id):
         return None
     text = data.get("message")
     return InboundMessage(session_id=session_id, text=text if isinstance(text, str) else "")
@@ -98,21 +111,25 @@ class WebChatInput(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         credentials = credentials or {}
-        return cls(socketio_path=credentials.get("socketio_path", "/socket.io"))
+        return cls(get_settings(), socketio_path=credentials.get("socketio_path", "/socket.io"))
 
-    def __init__(self, socketio_path: str = "/socket.io", settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings, socketio_path: str = "/socket.io") -> None:
         self.socketio_path = socketio_path
         self.sio: AsyncServer | None = None
-        self._settings = settings or get_settings()
-        self.gate = Gate(self.name(), self._settings)
+        self._settings = settings
+        self.gate = Gate(self.name(), settings)
+        self.sessions = SessionSigner(settings.webchat_session_key.get_secret_value())
+        self.origins = settings.webchat_origins()
 
     def get_output_channel(self) -> OutputChannel | None:
         return SocketIOOutput(self.sio, BOT_EVENT) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        # An empty list turns python-socketio's origin check off, so that other sites can embed the chat.
+        # The chat page and the widget's frame are the assistant's own pages; other sites only when listed.
         sio = AsyncServer(
-            async_mode="sanic", cors_allowed_origins=[], client_manager=_replica_fan_out(),
+            async_mode="sanic",
+            cors_allowed_origins=lambda origin, environ: origin_allowed(origin, environ, self.origins),
+            client_manager=_replica_fan_out(),
             max_http_buffer_size=self._settings.webchat_max_packet_bytes,
         )
         self.sio = sio
@@ -126,34 +143,46 @@ class WebChatInput(InputChannel):
 
         @webchat.route("/history", methods=["GET"])
         async def history(request: Request) -> HTTPResponse:
-            # The random session id is the only key to a conversation: a browser sees only its own.
-            session_id = request.args.get("session_id", "")
-            if not SESSION_ID.match(session_id):
-                return response.json({"messages": []}, status=400)
-            tracker = await request.app.ctx.agent.tracker_store.retrieve_full_tracker(session_id)
+            # Only the browser the server issued the session to holds its token, sent in a header, never the URL.
+            session = self.sessions.verify(bearer_token(request.headers.get("Authorization")))
+            if session is None:
+                logger.info("webchat.history.rejected reason=%s", Refusal.BAD_SIGNATURE.value)
+                return response.json({"messages": []}, status=401, headers={"WWW-Authenticate": "Bearer"})
+            tracker = await request.app.ctx.agent.tracker_store.retrieve_full_tracker(session.id)
             events = [event.as_dict() for event in tracker.events] if tracker else []
-            return response.json({"messages": transcript_messages(events)})
+            return response.json({"messages": transcript_messages(events)}, headers={"Cache-Control": "no-store"})
 
         @webchat.route("/chat", methods=["GET"])
         async def page(_: Request) -> HTTPResponse:
             return await response.file(str(STATIC_DIR / "chat.html"))
 
+        # A client may send an event with no argument or several: only the first is read, and none is None.
         @sio.on("session_request")
-        async def session_request(sid: str, data: Any) -> None:
-            session_id = parse_session_id(data)
+        async def session_request(sid: str, data: Any = None, *_: Any) -> None:
+            async with sio.session(sid) as state:
+                session, refused = resume_or_issue(data, state.get(BOUND), self.sessions)
+                state[BOUND] = session
+            if refused is not None:
+                logger.info("webchat.session.refused reason=%s", refused.value)
             # Replies go to the session's room, so a reloaded page (a new socket) still receives them.
-            sio.enter_room(sid, session_id)
-            await sio.emit("session_confirm", session_id, room=sid)
+            sio.enter_room(sid, session.id)
+            # rasa-webchat stores whatever id the server confirms, so a stock widget gets a signed one too.
+            await sio.emit("session_confirm", session.token, room=sid)
 
         @sio.on(USER_EVENT)
-        async def user_uttered(sid: str, data: Any) -> None:
+        async def user_uttered(sid: str, data: Any = None, *_: Any) -> None:
             inbound = parse_webchat_payload(data)
             if inbound is None:
                 logger.info("webchat.message.rejected reason=no_session")
                 return
+            async with sio.session(sid) as state:
+                session = authorise(inbound.session_id, state.get(BOUND), self.sessions)
+            if isinstance(session, Refusal):
+                logger.info("webchat.message.rejected reason=%s", session.value)
+                return
             output = SocketIOOutput(sio, BOT_EVENT)
             text = await self.gate.admit(
-                inbound.session_id, inbound.text, functools.partial(output.send_text_message, inbound.session_id),
+                session.id, inbound.text, functools.partial(output.send_text_message, session.id),
                 self.gate.address((sio.get_environ(sid) or {}).get("sanic.request")),
             )
             if text is None:
@@ -162,7 +191,7 @@ class WebChatInput(InputChannel):
                 UserMessage(
                     text,
                     output,
-                    inbound.session_id,
+                    session.id,
                     input_channel=self.name(),
                 )
             )

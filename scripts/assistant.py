@@ -52,16 +52,22 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
 
 @dataclass(frozen=True)
 class Assistant:
-    """A running assistant and where it keeps its conversations."""
+    """A running assistant, where it keeps its conversations, and the secrets it was started with."""
 
     base_url: str
     tracker_db: Path
     database_url: str
     console_url: str
+    rest_token: str
+    jwt_secret: str
+    actions_url: str
 
     def say(self, sender: str, message: object) -> list[dict[str, object]]:
         reply = requests.post(
-            f"{self.base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+            f"{self.base_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            headers={"Authorization": f"Bearer {self.rest_token}"},
+            timeout=60,
         )
         reply.raise_for_status()
         return list(reply.json())
@@ -76,7 +82,6 @@ def running_assistant(
     `env` adds or overrides settings, for example to point a channel at a fake provider.
     """
     rasa_port, actions_port, console_port = free_port(), free_port(), free_port()
-    token = secrets.token_urlsafe(16)
     database_url = f"sqlite:///{work / 'onedoor.db'}"
     migrate.upgrade(database_url)
     environment = {
@@ -88,23 +93,28 @@ def running_assistant(
         "ONE_DOOR_DATABASE_URL": database_url,
         "ONE_DOOR_CLOCK": clock,
         "ONE_DOOR_RASA_URL": f"http://127.0.0.1:{rasa_port}",
-        "ONE_DOOR_RASA_TOKEN": token,
+        "ONE_DOOR_RASA_JWT_SECRET": secrets.token_urlsafe(32),
+        "ONE_DOOR_ACTION_SECRET": secrets.token_urlsafe(32),
+        "ONE_DOOR_REST_TOKEN": secrets.token_urlsafe(32),
+        "ONE_DOOR_WEBCHAT_SESSION_KEY": secrets.token_urlsafe(32),
         "ONE_DOOR_CONSOLE_SECRET": secrets.token_urlsafe(32),
         "ONE_DOOR_PSEUDONYM_KEY": secrets.token_urlsafe(32),
         # Every test's and benchmark's residents come from 127.0.0.1: one address, far above its usual limit.
         "ONE_DOOR_RATE_LIMIT_PER_ADDRESS": "100000/minute",
+        "RASA_TELEMETRY_ENABLED": "false",
         **(env or {}),
     }
     rasa = [sys.executable, "-m", "rasa"]
     commands = {
         "actions": (
-            rasa + ["run", "actions", "--port", str(actions_port), "--actions", "actions"],
+            [sys.executable, "-m", "actions.server", "--port", str(actions_port)],
             f"http://127.0.0.1:{actions_port}/health",
         ),
         "rasa": (
             rasa + ["run", "--port", str(rasa_port), "--model", str(model), "--credentials", "credentials.yml",
                     # `=`: a random token may start with "-", which argparse would take for an option.
-                    "--endpoints", "endpoints.yml", "--enable-api", f"--auth-token={token}"],
+                    "--endpoints", "endpoints.yml", "--enable-api", "--jwt-method", "HS256",
+                    f"--jwt-secret={environment['ONE_DOOR_RASA_JWT_SECRET']}"],
             f"http://127.0.0.1:{rasa_port}/webhooks/webchat/",
         ),
         "console": (
@@ -124,6 +134,9 @@ def running_assistant(
             tracker_db=work / "trackers.db",
             database_url=database_url,
             console_url=f"http://127.0.0.1:{console_port}",
+            rest_token=environment["ONE_DOOR_REST_TOKEN"],
+            jwt_secret=environment["ONE_DOOR_RASA_JWT_SECRET"],
+            actions_url=f"http://127.0.0.1:{actions_port}",
         )
     finally:
         for process in processes:

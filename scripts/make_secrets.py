@@ -1,5 +1,6 @@
-"""Write `var/secrets.env` with fresh random secrets: the Rasa API token, the console's cookie key and the key
-that pseudonymises residents' phone numbers and chat ids.
+"""Write `var/secrets.env` with fresh random secrets: the key of the Rasa API's JWTs, the action server's secret,
+the key that signs web chat sessions, the console's cookie key and the key that pseudonymises residents' phone
+numbers and chat ids.
 
 `make run` calls this on every start; a secret already in the file is never changed (a new pseudonym key
 would start new conversations for everyone), and one added by a later version is appended. The file never
@@ -13,7 +14,13 @@ import secrets
 import sys
 from pathlib import Path
 
-SECRETS = {"ONE_DOOR_RASA_TOKEN": 24, "ONE_DOOR_CONSOLE_SECRET": 32, "ONE_DOOR_PSEUDONYM_KEY": 32}
+SECRETS = {
+    "ONE_DOOR_RASA_JWT_SECRET": 32,
+    "ONE_DOOR_ACTION_SECRET": 32,
+    "ONE_DOOR_WEBCHAT_SESSION_KEY": 32,
+    "ONE_DOOR_CONSOLE_SECRET": 32,
+    "ONE_DOOR_PSEUDONYM_KEY": 32,
+}
 
 
 def main() -> None:

@@ -6,15 +6,22 @@ the resident last wrote on; the console never needs to run in the process that h
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import jwt
 
 from bot import feedback
 from bot.settings import now
 
 TIMEOUT_SECONDS = 10.0
+# A token lives for one request; Rasa (sanic-jwt) allows three minutes of clock skew on top.
+TOKEN_SECONDS = 60
+# Rasa lets the `admin` role read and change every conversation; the console acts for staff on all of them.
+CONSOLE_USER = {"username": "one-door-console", "role": "admin"}
 
 
 @dataclass(frozen=True)
@@ -29,16 +36,31 @@ class RasaUnavailable(RuntimeError):
     """Rasa did not answer, or answered with an error."""
 
 
+def console_token(secret: str, issued_at: float) -> str:
+    """Mint the short-lived JWT that Rasa's `--jwt-secret` checks (HS256), for the console's admin role."""
+    claims = {"user": CONSOLE_USER, "iat": int(issued_at), "exp": int(issued_at) + TOKEN_SECONDS}
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
 class RasaClient:
-    def __init__(self, base_url: str, token: str) -> None:
+    """Rasa's HTTP API with a fresh JWT in the Authorization header of each request, never in the URL.
+
+    `clock` is the wall clock (seconds since the epoch) Rasa checks expiry against, never the fixed
+    demonstration clock; tests pass their own.
+    """
+
+    def __init__(self, base_url: str, jwt_secret: str, clock: Callable[[], float] = time.time) -> None:
         self._base = base_url.rstrip("/")
-        self._params = {"token": token} if token else {}
+        self._secret = jwt_secret
+        self._clock = clock
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {console_token(self._secret, self._clock())}"} if self._secret else {}
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> Any:
-        params = {**self._params, **kwargs.pop("params", {})}
         try:
-            async with httpx.AsyncClient(timeout=TIMEOUT_SECONDS) as client:
-                response = await client.request(method, f"{self._base}{path}", params=params, **kwargs)
+            async with httpx.AsyncClient(timeout=TIMEOUT_SECONDS, headers=self._headers()) as client:
+                response = await client.request(method, f"{self._base}{path}", **kwargs)
                 response.raise_for_status()
                 return response.json()
         except httpx.HTTPError as error:

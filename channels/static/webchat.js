@@ -1,17 +1,21 @@
 // One Door web chat client. It speaks Socket.IO (Engine.IO v4) over a WebSocket, the protocol of Rasa's
-// socket.io channel, so it needs no third-party script. The session id lives in localStorage; on load the page
-// asks the server for the conversation so far, so a reload shows replies that arrived while it was closed
-// (staff replies, case updates), and falls back to its own copy when the server cannot say.
+// socket.io channel, so it needs no third-party script. The server issues the session: a signed token that lives
+// in localStorage; on load the page asks the server for the conversation so far (the token in a header, never in
+// the URL), so a reload shows replies that arrived while it was closed (staff replies, case updates), and falls
+// back to its own copy when the server cannot say.
 // New replies are read out by screen readers through a separate polite live region rather than the log itself,
 // so that restoring the history on load is not read out again.
 // Browsers that refuse storage to third-party frames leave the embedded chat without localStorage; the page then
-// takes its session id from the URL fragment (#session=..., never sent to a server) and announces each new id
-// ("onedoor:session"), so that the widget can keep it in the host page's storage instead.
+// waits briefly for the widget above it to hand over the session it keeps (frame.js, "onedoor:handover") and
+// announces each new session ("onedoor:session"), so that the widget keeps it in the host page's storage instead.
+// Nothing in the URL is ever taken for a session: a link cannot choose a resident's conversation.
 (function () {
   "use strict";
   var SESSION_KEY = "onedoor.session";
   var TRANSCRIPT_KEY = "onedoor.transcript";
   var ANNOUNCED_LINES = 3;
+  var TOKEN = /^[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$/;
+  var HANDOVER_MS = 1500;
   var log = document.getElementById("onedoor-log");
   var announcer = document.getElementById("onedoor-announcer");
   var form = document.getElementById("onedoor-form");
@@ -26,8 +30,8 @@
     catch (e) { return null; }
     return localStorage;
   })();
-  var given = /^#session=([0-9a-f]{32})$/.exec(location.hash);
-  var sessionId = load(SESSION_KEY) || (given && given[1]);
+  var stored = load(SESSION_KEY);
+  var sessionId = stored && TOKEN.test(stored) ? stored : null;
 
   function load(key) { return storage && storage.getItem(key); }
   function keep(key, value) { if (storage) { storage.setItem(key, value); } }
@@ -126,7 +130,7 @@
 
   function restore() {
     if (!sessionId) { transcript().forEach(render); return Promise.resolve(); }
-    return fetch("history?session_id=" + encodeURIComponent(sessionId))
+    return fetch("history", { headers: { Authorization: "Bearer " + sessionId }, cache: "no-store" })
       .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
       .then(function (body) {
         keep(TRANSCRIPT_KEY, JSON.stringify(body.messages.slice(-200)));
@@ -135,5 +139,21 @@
       .catch(function () { transcript().forEach(render); });
   }
 
-  restore().then(connect);
+  // Only a frame that may not store anything, under the widget, is handed a session; a page a link opened is not.
+  // A hand-over that comes after the wait is ignored: the page has started a session of its own by then.
+  function handedOver() {
+    if (storage || window.parent === window) { return Promise.resolve(); }
+    return new Promise(function (resolve) {
+      var timer = setTimeout(function () { timer = null; resolve(); }, HANDOVER_MS);
+      document.addEventListener("onedoor:handover", function (event) {
+        if (timer === null) { return; }
+        clearTimeout(timer);
+        timer = null;
+        if (TOKEN.test(event.detail || "")) { sessionId = event.detail; }
+        resolve();
+      }, { once: true });
+    });
+  }
+
+  handedOver().then(restore).then(connect);
 })();

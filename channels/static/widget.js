@@ -5,12 +5,15 @@
 // Why a shadow root and a frame: the launcher and panel live in a shadow root, so the host page's stylesheet can
 // neither hide nor restyle them and ours cannot leak into the page. The conversation is the assistant's own chat
 // page in an <iframe>, so it runs on the assistant's origin (its socket, its stored session, its history) and the
-// host page's scripts cannot read what a resident writes. The two talk through postMessage in signals without
-// content: "focus" from here, "close" (Escape) and "reply" from the frame.
+// host page's scripts cannot read what a resident writes. The two talk through postMessage, each only to the
+// other's origin, in signals without content: "hello" and "focus" from here, "close" (Escape) and "reply" from the
+// frame.
 //
-// Browsers increasingly refuse storage to third-party frames. Then the frame hands its session id to this script,
-// which keeps it in the host page's own localStorage and passes it back in the frame's URL fragment (never sent
-// to a server), so the conversation still survives a reload. The cost: scripts on the host page can read that id.
+// Browsers increasingly refuse storage to third-party frames. Then the frame hands its session token to this
+// script, which keeps it in the host page's own localStorage and hands it back in a "hello" message posted to the
+// assistant's origin only, once the frame has loaded, so the conversation still survives a reload. A URL never
+// carries it, so a link cannot choose a session (docs/adr/0005-web-chat-sessions.md). The cost: scripts on the
+// host page can read that token.
 //
 // Once opened, the panel reopens after a reload or on the next page of the site, and the frame stays loaded while
 // the panel is closed, so staff replies and case updates still arrive: the launcher then shows a badge and a
@@ -24,8 +27,8 @@
   var origin = new URL(script.src).origin;
   var OPEN_KEY = "onedoor.widget.open";        // sessionStorage: the panel was open when the page was left
   var STARTED_KEY = "onedoor.widget.started";  // localStorage: this visitor has a conversation to keep live
-  var SESSION_KEY = "onedoor.widget.session";  // localStorage: the session id, when the frame may not store it
-  var SESSION_ID = /^[0-9a-f]{32}$/;
+  var SESSION_KEY = "onedoor.widget.session";  // localStorage: the session token, when the frame may not store it
+  var TOKEN = /^[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$/;
 
   // Sizes are in px, not rem: rem follows the host page's root font size, which pages often shrink.
   var CSS = [
@@ -112,11 +115,12 @@
 
     function ensureFrame() {
       if (frame) { return; }
-      var session = load("localStorage", SESSION_KEY);
-      var src = session ? chatUrl + "#session=" + session : chatUrl;
-      frame = element("iframe", { src: src, title: title + " conversation" });
+      frame = element("iframe", { src: chatUrl, title: title + " conversation" });
       frame.addEventListener("load", function () {
         frameLoaded = true;
+        var session = load("localStorage", SESSION_KEY);
+        frame.contentWindow.postMessage({ onedoor: "hello", session: TOKEN.test(session || "") ? session : null },
+                                        origin);
         if (focusWhenLoaded) { focusChat(); }
       });
       panel.appendChild(frame);
@@ -148,7 +152,7 @@
       if (!frame || event.source !== frame.contentWindow || event.origin !== origin || !event.data) { return; }
       if (event.data.onedoor === "close" && !panel.hidden) {
         hide();
-      } else if (event.data.onedoor === "session" && SESSION_ID.test(event.data.session)) {
+      } else if (event.data.onedoor === "session" && TOKEN.test(event.data.session)) {
         save("localStorage", SESSION_KEY, event.data.session);
       } else if (event.data.onedoor === "reply" && panel.hidden) {
         showUnread(true);

@@ -35,7 +35,7 @@ TOO_LONG = render(Notice.MESSAGE_TOO_LONG, CITY)
 SLOW_DOWN = render(Notice.RATE_LIMITED, CITY)
 # Small limits, so that a test reaches them in a few messages.
 LIMITS = {"max_message_chars": 50, "rate_limit_per_sender": "3/minute", "rate_limit_per_address": "5/minute"}
-SESSION = "0123456789abcdef0123456789abcdef"
+REST_TOKEN = "rest-token-for-the-boundary-tests"
 
 
 class Assistant:
@@ -78,10 +78,14 @@ async def served_app() -> AsyncIterator[Callable[[InputChannel, Assistant], Awai
 # REST
 
 
+def rest_channel(**settings: Any) -> RestInput:
+    return RestInput(Settings(rest_token=SecretStr(REST_TOKEN), **settings))
+
+
 async def say(base_url: str, sender: str, message: object, headers: dict[str, str] | None = None) -> list[Any]:
     reply = await asyncio.to_thread(
         requests.post, f"{base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message},
-        headers=headers or {}, timeout=10,
+        headers={"Authorization": f"Bearer {REST_TOKEN}", **(headers or {})}, timeout=10,
     )
     reply.raise_for_status()
     return [item["text"] for item in reply.json()]
@@ -89,7 +93,7 @@ async def say(base_url: str, sender: str, message: object, headers: dict[str, st
 
 async def test_rest_answers_an_over_long_message_itself_and_the_assistant_never_sees_it(served_app: Any) -> None:
     assistant = Assistant()
-    base_url = await served_app(RestInput(Settings(**LIMITS)), assistant)
+    base_url = await served_app(rest_channel(**LIMITS), assistant)
     assert await say(base_url, "r1", "x" * 51) == [TOO_LONG]
     assert await say(base_url, "r1", "  pothole\x00 on Elm  ") == ["ok"]
     assert assistant.texts == ["pothole on Elm"]
@@ -97,7 +101,7 @@ async def test_rest_answers_an_over_long_message_itself_and_the_assistant_never_
 
 async def test_rest_tells_a_fast_sender_to_wait_once_then_stays_quiet(served_app: Any) -> None:
     assistant = Assistant()
-    base_url = await served_app(RestInput(Settings(**LIMITS)), assistant)
+    base_url = await served_app(rest_channel(**LIMITS), assistant)
     answers = [await say(base_url, "r2", f"message {n}") for n in range(5)]
     assert answers == [["ok"]] * 3 + [[SLOW_DOWN], []]
     assert assistant.texts == ["message 0", "message 1", "message 2"]
@@ -106,8 +110,7 @@ async def test_rest_tells_a_fast_sender_to_wait_once_then_stays_quiet(served_app
 
 async def test_rest_limits_one_client_address_across_senders_behind_a_trusted_proxy(served_app: Any) -> None:
     assistant = Assistant()
-    settings = Settings(**{**LIMITS, "trusted_proxies": "127.0.0.1"})
-    base_url = await served_app(RestInput(settings), assistant)
+    base_url = await served_app(rest_channel(**LIMITS, trusted_proxies="127.0.0.1"), assistant)
     client = {"X-Forwarded-For": "203.0.113.5"}
     answers = [await say(base_url, f"r-{n}", "hello", client) for n in range(6)]
     assert answers == [["ok"]] * 5 + [[SLOW_DOWN]]
@@ -117,9 +120,10 @@ async def test_rest_limits_one_client_address_across_senders_behind_a_trusted_pr
 
 async def test_a_body_over_the_request_limit_gets_413_before_any_handler(served_app: Any) -> None:
     assistant = Assistant()
-    base_url = await served_app(RestInput(Settings(max_request_bytes=10_000)), assistant)
+    base_url = await served_app(rest_channel(max_request_bytes=10_000), assistant)
     reply = await asyncio.to_thread(
-        requests.post, f"{base_url}/webhooks/rest/webhook", json={"sender": "r", "message": "x" * 20_000}, timeout=10
+        requests.post, f"{base_url}/webhooks/rest/webhook", json={"sender": "r", "message": "x" * 20_000},
+        headers={"Authorization": f"Bearer {REST_TOKEN}"}, timeout=10,
     )
     assert reply.status_code == 413
     assert assistant.texts == []
@@ -129,19 +133,23 @@ async def test_a_body_over_the_request_limit_gets_413_before_any_handler(served_
 
 
 class Browser:
-    """A socket.io client, as the chat page is; what the server emits is queued."""
+    """A socket.io client, as the chat page is: it asks for a session and uses the token the server issues;
+    what the server emits is queued."""
 
     def __init__(self, base_url: str) -> None:
         self.received: queue.Queue[Any] = queue.Queue()
         self.disconnected = queue.Queue[bool]()
+        issued = queue.Queue[str]()
         self.sio = socketio.Client(reconnection=False)
         self.sio.on("bot_uttered", lambda data: self.received.put(data["text"]))
         self.sio.on("disconnect", lambda: self.disconnected.put(True))
+        self.sio.on("session_confirm", issued.put)
         self.sio.connect(base_url, socketio_path="/socket.io")
-        self.sio.emit("session_request", {"session_id": SESSION})
+        self.sio.emit("session_request", {})
+        self.session = issued.get(timeout=10)
 
     def utter(self, text: str) -> None:
-        self.sio.emit("user_uttered", {"session_id": SESSION, "message": text})
+        self.sio.emit("user_uttered", {"session_id": self.session, "message": text})
 
     def next_text(self) -> str:
         return str(self.received.get(timeout=10))
@@ -153,7 +161,8 @@ async def browser(served_app: Any, request: pytest.FixtureRequest) -> AsyncItera
     changes the settings."""
     assistant = Assistant()
     overrides = getattr(request, "param", {})
-    channel = WebChatInput(settings=Settings(**{**LIMITS, "webchat_max_packet_bytes": 4096, **overrides}))
+    settings = {**LIMITS, "webchat_max_packet_bytes": 4096, **overrides}
+    channel = WebChatInput(Settings(webchat_session_key=SecretStr("a web chat key for the boundary tests"), **settings))
     base_url = await served_app(channel, assistant)
     client = await asyncio.to_thread(Browser, base_url)
     yield client, assistant

@@ -4,9 +4,10 @@ from typing import Any
 
 import pytest
 
-from channels.webchat import SESSION_ID, InboundMessage, parse_session_id, parse_webchat_payload, transcript_messages
+from channels.webchat import InboundMessage, origin_allowed, parse_webchat_payload, transcript_messages
+from channels.webchat_sessions import SessionSigner
 
-SESSION = "0123456789abcdef0123456789abcdef"
+SESSION = SessionSigner("test key").issue().token
 
 
 @pytest.mark.parametrize(
@@ -20,6 +21,8 @@ SESSION = "0123456789abcdef0123456789abcdef"
         ({"session_id": SESSION, "message": {"x": 1}}, InboundMessage(SESSION, "")),
         ({"session_id": SESSION}, InboundMessage(SESSION, "")),
         ({"session_id": "../../etc", "message": "hi"}, None),
+        # A bare id, as browsers sent before the server issued sessions, names no session.
+        ({"session_id": SESSION.split(".")[0], "message": "hi"}, None),
         ({"message": "hi"}, None),
         ("hi", None),
         (None, None),
@@ -29,12 +32,34 @@ def test_parse_webchat_payload(data: Any, expected: InboundMessage | None) -> No
     assert parse_webchat_payload(data) == expected
 
 
-def test_parse_session_id_keeps_a_valid_id_and_replaces_anything_else() -> None:
-    assert parse_session_id({"session_id": SESSION}) == SESSION
-    fresh = parse_session_id({"session_id": "<script>"})
-    assert fresh != SESSION and len(fresh) == 32
-    assert parse_session_id(None) != parse_session_id(None)
-    assert SESSION_ID.match(parse_session_id({"session_id": None}))
+HOST = {"HTTP_HOST": "chat.city.example"}
+LISTED = frozenset({"https://www.city.example"})
+
+
+@pytest.mark.parametrize(
+    ("origin", "environ", "expected"),
+    [
+        ("https://chat.city.example", HOST, True),
+        ("http://chat.city.example", HOST, True),
+        ("https://www.city.example", HOST, True),
+        ("https://www.city.example/", HOST, True),
+        ("https://evil.example", HOST, False),
+        ("https://chat.city.example.evil.example", HOST, False),
+        ("null", HOST, False),
+        (None, HOST, False),
+        ("", HOST, False),
+        ("https://chat.city.example", {}, False),
+        ("https://CHAT.city.example", {"HTTP_HOST": "chat.CITY.example"}, True),
+        ("https://", {"HTTP_HOST": ""}, False),
+        ("javascript://chat.city.example", HOST, False),
+        # Behind a proxy that rewrites Host, the host it forwarded counts as the assistant's own.
+        ("https://chat.city.example", {"HTTP_HOST": "rasa:5005", "HTTP_X_FORWARDED_HOST": "chat.city.example"}, True),
+    ],
+)
+def test_origin_allowed_is_the_assistants_own_host_or_a_listed_site(
+    origin: str | None, environ: dict[str, str], expected: bool
+) -> None:
+    assert origin_allowed(origin, environ, LISTED) is expected
 
 
 def test_transcript_messages_show_words_and_replies_but_not_button_payloads() -> None:

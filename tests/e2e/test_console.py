@@ -10,7 +10,7 @@ from bot.queues import HandoffReason, Queues
 from bot.staff import StaffDirectory, StaffRole
 from scripts.assistant import Assistant
 from tests.e2e.conftest import REPLY_TIMEOUT_MS
-from tests.e2e.test_webchat_page import send
+from tests.e2e.test_webchat_page import conversation_id, send
 
 PASSWORD = "a long test password"
 XSS = "<script>document.title='owned'</script><img src=x onerror=\"document.title='owned'\">"
@@ -57,7 +57,7 @@ def test_staff_claim_reply_transfer_and_resolve_reach_the_resident(
     send(resident, "I need to speak to a real person please")
     expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("passed your conversation", timeout=REPLY_TIMEOUT_MS)
 
-    session = resident.evaluate("localStorage.getItem('onedoor.session')")
+    session = conversation_id(resident)
     queues = Queues(Database(make_engine(assistant.database_url)))
     [handoff] = [h for h in queues.waiting({"contact_center"}) if h.conversation_id == session]
 
@@ -164,7 +164,7 @@ def test_a_staff_reply_sent_while_the_chat_is_closed_shows_when_it_reopens(
     resident.goto(f"{assistant.base_url}/webhooks/webchat/chat")
     send(resident, "can I please talk to a person")
     expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("passed your conversation", timeout=REPLY_TIMEOUT_MS)
-    session = resident.evaluate("localStorage.getItem('onedoor.session')")
+    session = conversation_id(resident)
     resident.close()
 
     queues = Queues(Database(make_engine(assistant.database_url)))

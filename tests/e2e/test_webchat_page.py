@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+import requests
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Frame, FrameLocator, Page, expect
 
 from scripts.assistant import Assistant
 from tests.e2e.conftest import REPLY_TIMEOUT_MS
+from tests.e2e.test_widget_protocol import RasaWebchatClient
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 # A first info answer is three messages: the answer; what to have ready, cost and contact; whether it helped.
@@ -29,6 +31,11 @@ def send(chat: Page | FrameLocator, text: str) -> None:
     """Type a message and send it, on the chat page itself or in the widget's frame."""
     chat.get_by_label("Your message").fill(text)
     chat.get_by_role("button", name="Send").click()
+
+
+def conversation_id(page: Page) -> str:
+    """The conversation id Rasa and the console know: the id part of the session token the page stored."""
+    return str(page.evaluate("localStorage.getItem('onedoor.session')")).split(".")[0]
 
 
 def ask_for_information(chat: Page | FrameLocator) -> None:
@@ -96,3 +103,23 @@ def test_chat_page_has_no_serious_or_critical_accessibility_violations(page: Pag
     send(page, "blorp fnord quux")
     expect(page.locator(".onedoor-buttons button").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     assert blocking_violations(page) == []
+
+
+def test_a_link_cannot_choose_the_residents_session(browser: Browser, assistant: Assistant) -> None:
+    """Someone opens a chat, keeps its signed token, and sends a resident a link that names it."""
+    author = RasaWebchatClient(assistant.base_url)
+    planted = author.request_session(None)
+    context = browser.new_context()
+    resident = context.new_page()
+    resident.goto(f"{assistant.base_url}/webhooks/webchat/chat#session={planted}")
+    send(resident, "when is my trash picked up")
+    expect(resident.locator(".onedoor-msg.bot").first).to_contain_text("picked up", timeout=REPLY_TIMEOUT_MS)
+    own = resident.evaluate("localStorage.getItem('onedoor.session')")
+    context.close()
+    author.utter(planted, "hello")  # the author's own session still works for the author...
+    history = requests.get(
+        f"{assistant.base_url}/webhooks/webchat/history", headers={"Authorization": f"Bearer {planted}"}, timeout=10
+    ).json()["messages"]
+    author.close()
+    assert own and own != planted
+    assert {"from": "user", "text": "when is my trash picked up"} not in history  # ...and shows nothing of hers

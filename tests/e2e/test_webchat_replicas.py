@@ -8,7 +8,7 @@ the message, as when a load balancer routes a reconnect elsewhere.
 
 from __future__ import annotations
 
-import uuid
+import secrets
 from collections.abc import Iterator
 
 import pytest
@@ -30,6 +30,8 @@ def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Assista
         "ONE_DOOR_WEBCHAT_REDIS_URL": REDIS_URL,
         "ONE_DOOR_DATABASE_URL": f"sqlite:///{shared / 'onedoor.db'}",
         "ONE_DOOR_TRACKER_DB": str(shared / "trackers.db"),
+        # Replicas sign web chat sessions with one key, so a session issued by one is accepted by the other.
+        "ONE_DOOR_WEBCHAT_SESSION_KEY": secrets.token_urlsafe(32),
     }
     first_work, second_work = tmp_path_factory.mktemp("replica-a"), tmp_path_factory.mktemp("replica-b")
     with running_assistant(first_work, env=env) as first, running_assistant(second_work, env=env) as second:
@@ -40,7 +42,8 @@ def test_a_reply_made_on_one_replica_reaches_a_browser_on_the_other(replicas: tu
     first, second = replicas
     browser, elsewhere = RasaWebchatClient(first.base_url), RasaWebchatClient(second.base_url)
     try:
-        session = browser.request_session(uuid.uuid4().hex)
+        session = browser.request_session(None)
+        assert elsewhere.request_session(session) == session
         elsewhere.utter(session, "when is my trash picked up")
         assert "picked up" in browser.next_reply()["text"]
     finally:

@@ -23,7 +23,7 @@ from tests.e2e.test_webchat_page import INFO_ANSWER_MESSAGES, ask_for_informatio
 PAGES = Path(__file__).resolve().parent / "pages"
 TITLE = "City assistant"
 CHAT_URL = re.compile(r"/webhooks/webchat/chat(#.*)?$")
-SESSION_CONFIRM = re.compile(r'^42\["session_confirm","([0-9a-f]{32})"\]$')
+SESSION_CONFIRM = re.compile(r'^42\["session_confirm","([0-9a-f]{32})\.[A-Za-z0-9_-]{43}"\]$')
 
 
 class HostPageHandler(BaseHTTPRequestHandler):
@@ -69,6 +69,27 @@ def page(browser: Browser, host_site: str) -> Iterator[Page]:
     context.close()
 
 
+# Makes the chat frame's localStorage throw, as browsers that refuse storage to third-party frames do.
+REFUSE_FRAME_STORAGE = """
+if (window !== window.top && location.pathname.endsWith("/webhooks/webchat/chat")) {
+  Object.defineProperty(window, "localStorage", {
+    get: function () { throw new DOMException("third-party storage is blocked", "SecurityError"); }
+  });
+}
+"""
+
+
+@pytest.fixture
+def storageless_page(browser: Browser, host_site: str) -> Iterator[Page]:
+    """The host page, in a browser that refuses the chat frame any storage."""
+    context = browser.new_context()
+    context.add_init_script(REFUSE_FRAME_STORAGE)
+    page = context.new_page()
+    page.goto(f"{host_site}/plain.html")
+    yield page
+    context.close()
+
+
 def launcher(page: Page) -> Locator:
     return page.get_by_role("button", name=f"Chat with {TITLE}")
 
@@ -98,6 +119,15 @@ def confirmed_sessions(page: Page) -> list[str]:
     return sessions
 
 
+def wait_for_sessions(page: Page, sessions: list[str], count: int) -> list[str]:
+    """Wait until `count` sessions were confirmed; Playwright reports frames only while it is waiting itself."""
+    for _ in range(REPLY_TIMEOUT_MS // 100):
+        if len(sessions) >= count:
+            break
+        page.wait_for_timeout(100)
+    return sessions
+
+
 def test_widget_sends_a_message_and_shows_the_answer(page: Page) -> None:
     launcher(page).click()
     expect(page.get_by_role("dialog", name=TITLE)).to_be_visible()
@@ -112,7 +142,7 @@ def test_widget_reopens_with_the_same_conversation_after_a_reload(page: Page) ->
     page.reload()
     expect(page.get_by_role("dialog", name=TITLE)).to_be_visible()
     expect(chat(page).locator(".onedoor-msg")).to_have_count(1 + INFO_ANSWER_MESSAGES)
-    assert len(sessions) == 2 and sessions[0] == sessions[1]
+    assert len(wait_for_sessions(page, sessions, 2)) == 2 and sessions[0] == sessions[1]
     send(chat(page), "when is my trash picked up")
     new_answer = chat(page).locator(".onedoor-msg.bot").nth(INFO_ANSWER_MESSAGES)
     expect(new_answer).to_contain_text("picked up", timeout=REPLY_TIMEOUT_MS)
@@ -204,3 +234,31 @@ def test_staff_replies_reach_the_embedded_widget_live_open_or_closed(
     launcher(page).click()
     expect(bot.last).to_have_text("Which street are you on?")
     expect(page.get_by_role("button", name=f"Chat with {TITLE}", exact=True)).to_be_visible()
+
+
+def test_a_frame_that_may_not_store_gets_its_session_back_from_the_widget_after_a_reload(
+    storageless_page: Page,
+) -> None:
+    page = storageless_page
+    sessions = confirmed_sessions(page)
+    launcher(page).click()
+    ask_for_information(chat(page))
+    kept = page.evaluate("localStorage.getItem('onedoor.widget.session')")
+    assert kept is not None and kept.startswith(sessions[0] + ".")
+    page.reload()
+    expect(chat(page).locator(".onedoor-msg")).to_have_count(1 + INFO_ANSWER_MESSAGES)
+    assert len(wait_for_sessions(page, sessions, 2)) == 2 and sessions[0] == sessions[1]
+    assert "#" not in chat_frame(page).url  # the token never travels in a URL
+
+
+def test_a_page_that_frames_the_chat_without_the_widget_is_posted_nothing(browser: Browser, host_site: str) -> None:
+    context = browser.new_context()
+    context.add_init_script(REFUSE_FRAME_STORAGE)
+    page = context.new_page()
+    page.goto(f"{host_site}/framed.html")
+    conversation = page.frame_locator("iframe")
+    send(conversation, "when is my trash picked up")
+    expect(conversation.locator(".onedoor-msg.bot").first).to_contain_text("picked up", timeout=REPLY_TIMEOUT_MS)
+    conversation.get_by_label("Your message").press("Escape")
+    assert page.evaluate("window.received") == []  # no session token, no signal: it never said hello
+    context.close()

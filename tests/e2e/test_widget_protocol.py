@@ -2,14 +2,16 @@
 
 The client below is python-socketio saying exactly what rasa-webchat's socket.io client says: `session_request`
 with `{"session_id": null}` or the id it stored, then `user_uttered` with `message`, `customData` and
-`session_id`. rasa-webchat draws a reply as text only when it has exactly the key `text`, and as buttons when it
-has exactly `text` and `quick_replies`; the assertions hold the connector to those shapes.
+`session_id`. rasa-webchat stores whatever id `session_confirm` carries, so a stock rasa-webchat keeps the signed
+session the server issues. It draws a reply as text only when it has exactly the key `text`, and as buttons when
+it has exactly `text` and `quick_replies`; the assertions hold the connector to those shapes.
 """
 
 from __future__ import annotations
 
 import queue
 import re
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,7 +21,7 @@ import socketio
 
 from scripts.assistant import Assistant
 
-SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+SESSION_ID = re.compile(r"^[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$")
 REPLY_SECONDS = 30
 SILENCE_SECONDS = 3
 CUSTOM_DATA = {"language": "en"}
@@ -97,8 +99,36 @@ def test_rasa_webchat_resumes_its_stored_session_on_a_new_connection(
         assert "welcome" in reloaded.next_reply()["text"]
     finally:
         reloaded.close()
-    history = requests.get(f"{assistant.base_url}/webhooks/webchat/history", params={"session_id": session}, timeout=10)
+    history = requests.get(
+        f"{assistant.base_url}/webhooks/webchat/history", headers={"Authorization": f"Bearer {session}"}, timeout=10
+    )
     assert {"from": "user", "text": "hello"} in history.json()["messages"]
+
+
+def test_an_id_the_server_did_not_issue_is_not_adopted(client: RasaWebchatClient) -> None:
+    chosen = uuid.uuid4().hex
+    session = client.request_session(chosen)
+    assert SESSION_ID.match(session) and not session.startswith(chosen)
+
+
+def test_a_message_naming_another_browsers_session_is_dropped(
+    client: RasaWebchatClient, assistant: Assistant
+) -> None:
+    resident = RasaWebchatClient(assistant.base_url)
+    try:
+        theirs = resident.request_session(None)
+        client.request_session(None)
+        client.utter(theirs, "when is my trash picked up")
+        with pytest.raises(queue.Empty):
+            resident.next_reply(timeout=SILENCE_SECONDS)
+        with pytest.raises(queue.Empty):
+            client.next_reply(timeout=0.1)
+    finally:
+        resident.close()
+    history = requests.get(
+        f"{assistant.base_url}/webhooks/webchat/history", headers={"Authorization": f"Bearer {theirs}"}, timeout=10
+    )
+    assert history.json() == {"messages": []}
 
 
 def test_a_session_request_with_a_malformed_id_gets_a_fresh_session(client: RasaWebchatClient) -> None:
