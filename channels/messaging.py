@@ -21,7 +21,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.attachments import Attachments
 from bot.catalog import load_catalog
-from bot.db import Database, make_engine, utc_now
+from bot.clock import Clock, utc_now
+from bot.db import Database, make_engine
 from bot.messaging.contacts import Choice, Contacts, pseudonym
 from bot.messaging.delivery import DeliveryLoop, Send
 from bot.messaging.inbound import InboundLog
@@ -46,7 +47,7 @@ class ChannelRuntime:
     """One provider channel's state in the Rasa process: its database tables, the notices it sends on its own,
     and its delivery loop."""
 
-    def __init__(self, channel: str, settings: Settings, send: Send, render: Render) -> None:
+    def __init__(self, channel: str, settings: Settings, send: Send, render: Render, clock: Clock = utc_now) -> None:
         self.channel = channel
         self._render = render
         database = shared_database(settings.database_url)
@@ -55,12 +56,13 @@ class ChannelRuntime:
         self.attachments = Attachments(database)
         city = load_catalog(settings.catalog_dir).city.name
         self.notices = {notice: render_notice(notice, city) for notice in Notice}
-        self.outbox = Outbox(database, Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds))
+        backoff = Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds)
+        self.outbox = Outbox(database, backoff, clock)
         self._key = settings.pseudonym_key.get_secret_value().encode()
         if not self._key:
             raise ValueError("ONE_DOOR_PSEUDONYM_KEY must be set: it keys the hash of residents' addresses")
-        # The wall clock, never the fixed demonstration clock: retries and leases must come due.
-        self.loop = DeliveryLoop(self.outbox, channel, send, utc_now, settings.outbox_poll_seconds)
+        # The wall clock by default, never the fixed demonstration clock: retries and leases must come due.
+        self.loop = DeliveryLoop(self.outbox, channel, send, clock, settings.outbox_poll_seconds)
         self._task: asyncio.Task[None] | None = None
 
     def sender_id(self, address: str) -> str:

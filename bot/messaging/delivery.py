@@ -11,14 +11,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 
+from bot.clock import Clock
 from bot.messaging.outbox import Delivery, Outbox
 
 logger = logging.getLogger(__name__)
 
 Send = Callable[[Delivery], Awaitable[None]]
-Clock = Callable[[], datetime]
 
 
 class TemporaryFailure(Exception):

@@ -15,8 +15,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, and_, delete, func, or_, select, update
 
+from bot.clock import Clock, utc_now
+from bot.db import Base, Database, value_enum
 from bot.messaging.contacts import Choice
-from bot.db import Base, Database, utc_now, value_enum
 
 BATCH = 100
 LEASE = timedelta(seconds=60)
@@ -88,15 +89,23 @@ class Backoff:
 
 
 class Outbox:
-    """Queue, lease and settle outgoing messages."""
+    """Queue, lease and settle outgoing messages.
 
-    def __init__(self, database: Database, backoff: Backoff = Backoff()) -> None:
+    `clock` stamps a queued message as due and created; leasing and settling take their instant from the caller
+    (the delivery loop's clock), so a test drives every step with its own instants.
+    """
+
+    def __init__(self, database: Database, backoff: Backoff = Backoff(), clock: Clock = utc_now) -> None:
         self._db = database
         self._backoff = backoff
+        self._clock = clock
 
     def enqueue(self, channel: str, recipient: str, message: Outgoing) -> int:
+        now = self._clock()
         with self._db.transaction() as session:
-            record = OutboxRecord(channel=channel, recipient=recipient, body=message.to_json())
+            record = OutboxRecord(
+                channel=channel, recipient=recipient, body=message.to_json(), next_attempt_at=now, created_at=now
+            )
             session.add(record)
             session.flush()
             return int(record.id)

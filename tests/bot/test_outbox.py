@@ -16,8 +16,13 @@ from bot.messaging.outbox import Backoff, Delivery, Outbox, OutboxStatus, Outgoi
 T0 = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
 
 
+def at_t0() -> datetime:
+    """The outbox's clock in these tests: messages are queued at T0, whatever the date today."""
+    return T0
+
+
 def test_a_message_round_trips_with_its_choices(database: Database) -> None:
-    outbox = Outbox(database)
+    outbox = Outbox(database, clock=at_t0)
     message = Outgoing("Did that help?", [Choice("Yes", "/affirm"), Choice("No", "/deny")])
     outbox.enqueue("sms", "sms-a", message)
     [delivery] = outbox.lease("sms", T0 + timedelta(seconds=1))
@@ -25,7 +30,7 @@ def test_a_message_round_trips_with_its_choices(database: Database) -> None:
 
 
 def test_only_the_oldest_message_per_recipient_is_leased(database: Database) -> None:
-    outbox = Outbox(database)
+    outbox = Outbox(database, clock=at_t0)
     for text in ("first", "second"):
         outbox.enqueue("sms", "sms-a", Outgoing(text))
     outbox.enqueue("sms", "sms-b", Outgoing("other"))
@@ -38,7 +43,7 @@ def test_only_the_oldest_message_per_recipient_is_leased(database: Database) -> 
 
 
 def test_a_leased_message_is_not_leased_again_until_the_lease_ends(database: Database) -> None:
-    outbox = Outbox(database)
+    outbox = Outbox(database, clock=at_t0)
     outbox.enqueue("sms", "sms-a", Outgoing("hi"))
     assert len(outbox.lease("sms", T0)) == 1
     assert outbox.lease("sms", T0 + timedelta(seconds=30)) == []
@@ -47,7 +52,7 @@ def test_a_leased_message_is_not_leased_again_until_the_lease_ends(database: Dat
 
 
 def test_a_failed_attempt_waits_longer_each_time_and_blocks_later_messages(database: Database) -> None:
-    outbox = Outbox(database, Backoff(timedelta(seconds=2), timedelta(seconds=5)))
+    outbox = Outbox(database, Backoff(timedelta(seconds=2), timedelta(seconds=5)), at_t0)
     outbox.enqueue("sms", "sms-a", Outgoing("first"))
     outbox.enqueue("sms", "sms-a", Outgoing("second"))
     now = T0
@@ -63,7 +68,7 @@ def test_a_failed_attempt_waits_longer_each_time_and_blocks_later_messages(datab
 
 
 def test_a_permanent_failure_stops_retries_and_frees_the_next_message(database: Database) -> None:
-    outbox = Outbox(database)
+    outbox = Outbox(database, clock=at_t0)
     outbox.enqueue("sms", "sms-a", Outgoing("to a landline"))
     outbox.enqueue("sms", "sms-a", Outgoing("next"))
     [delivery] = outbox.lease("sms", T0)
@@ -73,7 +78,7 @@ def test_a_permanent_failure_stops_retries_and_frees_the_next_message(database: 
 
 
 def test_two_replicas_leasing_at_once_never_share_a_message(database: Database) -> None:
-    outbox = Outbox(database)
+    outbox = Outbox(database, clock=at_t0)
     for number in range(40):
         outbox.enqueue("sms", f"sms-{number}", Outgoing("hello"))
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -98,7 +103,7 @@ class FlakyProvider:
 
 
 def _loop(database: Database, provider: FlakyProvider, clock: list[datetime]) -> tuple[Outbox, DeliveryLoop]:
-    outbox = Outbox(database, Backoff(timedelta(seconds=1), timedelta(seconds=4)))
+    outbox = Outbox(database, Backoff(timedelta(seconds=1), timedelta(seconds=4)), lambda: clock[0])
     return outbox, DeliveryLoop(outbox, "sms", provider.send, lambda: clock[0])
 
 
