@@ -28,7 +28,7 @@ from bot.messaging.delivery import DeliveryLoop, Send
 from bot.messaging.inbound import InboundLog
 from bot.messaging.notices import Notice
 from bot.messaging.notices import render as render_notice
-from bot.messaging.outbox import Backoff, Outbox, Outgoing
+from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Backoff, GiveUp, MessageKind, Outbox, Outgoing
 from bot.settings import Settings, get_settings
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,8 @@ class ChannelRuntime:
         city = load_catalog(settings.catalog_dir).city.name
         self.notices = {notice: render_notice(notice, city) for notice in Notice}
         backoff = Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds)
-        self.outbox = Outbox(database, backoff, clock)
+        give_up = GiveUp.from_settings(settings.outbox_max_attempts, settings.outbox_max_age_hours)
+        self.outbox = Outbox(database, backoff, clock, give_up)
         self._key = settings.pseudonym_key.get_secret_value().encode()
         if not self._key:
             raise ValueError("ONE_DOOR_PSEUDONYM_KEY must be set: it keys the hash of residents' addresses")
@@ -102,13 +103,14 @@ class ChannelRuntime:
             raise
         return True
 
-    async def enqueue(self, recipient: str, message: Outgoing) -> None:
-        """Queue a message in the form the provider takes; nothing is queued for a number that opted out."""
-        if await asyncio.to_thread(self.contacts.is_opted_out, recipient):
+    async def enqueue(self, recipient: str, message: Outgoing, kind: MessageKind = MessageKind.REPLY) -> None:
+        """Queue a message in the form the provider takes; for a number that opted out, only the answers to
+        STOP and HELP are queued."""
+        if kind not in SENT_AFTER_OPT_OUT and await asyncio.to_thread(self.contacts.is_opted_out, recipient):
             logger.info("%s.suppressed reason=opted_out", self.channel)
             return
         for part in self._render(recipient, message):
-            await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part)
+            await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part, kind)
         self.loop.wake()
 
 

@@ -7,11 +7,12 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from prometheus_client import REGISTRY
 
 from bot.db import Database
 from bot.messaging.contacts import Choice
 from bot.messaging.delivery import DeliveryLoop, PermanentFailure, TemporaryFailure
-from bot.messaging.outbox import Backoff, Delivery, Outbox, OutboxStatus, Outgoing
+from bot.messaging.outbox import Backoff, Delivery, GiveUp, MessageKind, Outbox, OutboxStatus, Outgoing
 
 T0 = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
 
@@ -102,8 +103,10 @@ class FlakyProvider:
         self.accepted.append(delivery.message.text)
 
 
-def _loop(database: Database, provider: FlakyProvider, clock: list[datetime]) -> tuple[Outbox, DeliveryLoop]:
-    outbox = Outbox(database, Backoff(timedelta(seconds=1), timedelta(seconds=4)), lambda: clock[0])
+def _loop(
+    database: Database, provider: FlakyProvider, clock: list[datetime], give_up: GiveUp = GiveUp()
+) -> tuple[Outbox, DeliveryLoop]:
+    outbox = Outbox(database, Backoff(timedelta(seconds=1), timedelta(seconds=4)), lambda: clock[0], give_up)
     return outbox, DeliveryLoop(outbox, "sms", provider.send, lambda: clock[0])
 
 
@@ -131,3 +134,56 @@ def test_the_loop_gives_up_on_a_permanent_failure(database: Database) -> None:
         asyncio.run(loop.run_once())
     assert provider.accepted == ["fine"]
     assert outbox.counts("sms")[OutboxStatus.FAILED] == 1
+
+
+def test_a_message_keeps_its_kind(database: Database) -> None:
+    outbox = Outbox(database, clock=at_t0)
+    outbox.enqueue("sms", "sms-a", Outgoing("You have been unsubscribed."), MessageKind.STOP_CONFIRMATION)
+    outbox.enqueue("sms", "sms-b", Outgoing("Hello"))
+    assert [d.kind for d in outbox.lease("sms", T0)] == [MessageKind.STOP_CONFIRMATION, MessageKind.REPLY]
+
+
+def given_up(channel: str) -> float:
+    """The process's `onedoor_outbox_given_up_total` for a channel, as a Prometheus scrape would read it."""
+    return REGISTRY.get_sample_value("onedoor_outbox_given_up_total", {"channel": channel}) or 0.0
+
+
+def test_the_loop_gives_up_after_the_most_attempts_and_counts_it(database: Database) -> None:
+    provider = FlakyProvider(failures=100, error=TemporaryFailure("HTTP 503"))
+    clock = [T0]
+    outbox, loop = _loop(database, provider, clock, GiveUp(attempts=3, age=timedelta(days=7)))
+    outbox.enqueue("sms", "sms-a", Outgoing("never accepted"))
+    outbox.enqueue("sms", "sms-a", Outgoing("next"))
+    before = given_up("sms")
+    attempted = []
+    for _ in range(4):
+        attempted.append(asyncio.run(loop.run_once()))
+        clock[0] += timedelta(seconds=10)
+    assert attempted == [1, 1, 1, 1] and provider.failures == 100 - 4
+    assert outbox.counts("sms")[OutboxStatus.FAILED] == 1
+    assert given_up("sms") == before + 1
+
+
+def test_the_loop_gives_up_when_the_next_try_would_come_too_late(database: Database) -> None:
+    provider = FlakyProvider(failures=100, error=ConnectionError("refused"))
+    clock = [T0]
+    outbox, loop = _loop(database, provider, clock, GiveUp(attempts=1000, age=timedelta(minutes=1)))
+    outbox.enqueue("sms", "sms-a", Outgoing("never accepted"))
+    before = given_up("sms")
+    tries = 0
+    while outbox.counts("sms")[OutboxStatus.PENDING] and tries < 100:
+        tries += asyncio.run(loop.run_once())
+        clock[0] += timedelta(seconds=1)
+    # Tries at 0, 1 and 3 s, then every 4 s up to 59 s: 17 of them; the next would come at 63 s, past the minute.
+    assert (tries, outbox.counts("sms")[OutboxStatus.FAILED]) == (17, 1)
+    assert given_up("sms") == before + 1
+
+
+def test_a_wait_the_provider_asks_for_sets_the_next_attempt(database: Database) -> None:
+    outbox = Outbox(database, Backoff(timedelta(seconds=1), timedelta(seconds=4)), at_t0)
+    outbox.enqueue("telegram", "telegram-a", Outgoing("flooded"))
+    [delivery] = outbox.lease("telegram", T0)
+    due = outbox.retry_later(delivery, T0, "RetryAfter", wait=timedelta(seconds=30))
+    assert due == T0 + timedelta(seconds=30)
+    assert outbox.lease("telegram", T0 + timedelta(seconds=29)) == []
+    assert len(outbox.lease("telegram", T0 + timedelta(seconds=30))) == 1
