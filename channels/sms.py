@@ -7,7 +7,7 @@ pseudonymous sender id at once; only the contacts table (for replies) and the at
 (so that the agency can call back) keep it.
 
 Carriers' keywords (STOP, START, HELP) are answered by the channel itself, and so is a request to stop put in
-words ("stop texting me", "ya no me escriban"), which opts the number out like STOP (docs/adr/0005).
+words ("stop texting me", "ya no me escriban"), which opts the number out like STOP (docs/adr/0006-opt-out.md).
 Residents' text reaches Rasa as text: a leading "/" is removed so that nobody can type an intent payload.
 Only a reply that picks a numbered choice ("2", or the choice's exact title) is sent as that choice's payload.
 """

@@ -60,7 +60,8 @@ _MESSAGES = r"(?:text|texts|txts?|messages?|msgs?|sms|notifications?|alerts?)"
 _TO_ME = r"(?:text|txt|message|msg|sms|write to|send messages to|send texts to)"
 _POLITE = (
     r"(?:(?:please|pls|plz|hi|hey|hello|ok|okay|just|can you|could you|would you|i want you to|"
-    r"i want to|i would like to|i'd like to|i wanna|i need to|hola|por favor|quiero que|quiero|quisiera|me quiero)\s){0,4}"
+    r"i want to|i would like to|i'd like to|i wanna|i need to|"
+    r"hola|por favor|quiero que|quiero|quisiera|me quiero)\s){0,4}"
 )
 _ENGLISH = (
     rf"stop (?:texting|txting|messaging|msging|writing to) (?:me|us)\b"

@@ -1,9 +1,10 @@
 """The outbox: every message for SMS or Telegram is written here before any attempt to send it.
 
 A provider outage, a slow provider or a restart therefore loses nothing: a message stays `pending` until the
-provider has accepted it, refused it for good, or it has waited or been tried too long (`GiveUp`). Each replica's delivery loop leases a message with one conditional UPDATE, so two
-replicas never send the same message. Only the oldest pending message of each recipient is sent at a time,
-so a resident reads replies in the order they were written even after a retry.
+provider has accepted it, refused it for good, or it has waited or been tried too long (`GiveUp`). Each
+replica's delivery loop leases a message with one conditional UPDATE, so two replicas never send the same
+message. Only the oldest pending message of each recipient is sent at a time, so a resident reads replies in
+the order they were written even after a retry.
 """
 
 from __future__ import annotations

@@ -49,7 +49,8 @@ async def test_stop_and_help_after_an_opt_out_are_answered_once_each(channel: Tw
     assert [m.text for m in rasa.messages] == ["hello?"]
     assert await sent_after(channel, twilio, rasa, "START") == [STARTED]
     # Subscribed again: the count starts over.
-    assert await sent_after(channel, twilio, rasa, "HELP", "HELP", "STOP", "STOP", "STOP") == [HELP, HELP, STOPPED, STOPPED]
+    again = await sent_after(channel, twilio, rasa, "HELP", "HELP", "STOP", "STOP", "STOP")
+    assert again == [HELP, HELP, STOPPED, STOPPED]
 
 
 async def test_help_before_any_opt_out_is_always_answered(channel: TwilioSms, twilio: FakeTwilio) -> None:

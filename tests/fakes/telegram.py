@@ -3,8 +3,8 @@
 `FakeTelegram` serves `/bot<token>/<method>` for `getMe`, `sendMessage`, `answerCallbackQuery`,
 `setWebhook`, `deleteWebhook` and `getWebhookInfo`, with the Bot API's JSON (`{"ok": true, "result": ...}`,
 or `ok: false` with `error_code` and `description`) and its checks (text length, button data length, a
-blocked bot's 403, flood control's 429 with `parameters.retry_after`). It records every call it accepts, and has every fake provider's outages (`fail`, `hang`,
-`recover`: see `tests.fakes`).
+blocked bot's 403, flood control's 429 with `parameters.retry_after`). It records every call it accepts, and
+has every fake provider's outages (`fail`, `hang`, `recover`: see `tests.fakes`).
 
 `TelegramResident` is one person in a private chat with the bot: it posts updates to the webhook in the
 Bot API's shapes (text, button taps, locations, photos, voice, stickers) with the webhook's secret, and reads
