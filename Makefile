@@ -65,8 +65,12 @@ run: install train ## Install if needed, train if needed, and start the assistan
 validate: install ## Check the training data and domain (rasa data validate); README explains its warnings
 	$(RASA) data validate
 
-test: install train chromium postgres redis ## Run every test: pytest (unit, storage, HTTP, browser) and conversation tests
+# The suites that run in this process only (no Rasa subprocesses), so that time-machine can move their clock.
+UNIT_TESTS := tests/bot tests/actions tests/channels tests/components
+
+test: install train chromium postgres redis ## Run every test: pytest (unit, storage, HTTP, browser), again a year ahead, and conversation tests
 	$(PY) -m pytest
+	$(PY) -m pytest -q $(UNIT_TESTS) --clock-shift-days=365
 	$(MAKE) --no-print-directory test-stories
 
 test-stories: train ## Run the conversation tests in tests/test_stories.yml

@@ -7,18 +7,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import enum
-from datetime import datetime, timezone
 
 from sqlalchemy import Enum, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
+# Re-exported: every model defaults its time stamp columns to it.
+from bot.clock import utc_now as utc_now
+
 Base = declarative_base()
-
-
-def utc_now() -> datetime:
-    """Now, as stored in every timestamp column: aware, in UTC."""
-    return datetime.now(timezone.utc)
 
 
 def value_enum(kind: type[enum.Enum], length: int = 32) -> Enum:

@@ -39,7 +39,7 @@ _EMERGENCY = re.compile(
 # is answered as emergency or crisis instead. Service answers put 911 or 988 first themselves.
 _OVERRIDABLE = frozenset(
     {"greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "help", "human_handoff", "out_of_scope",
-     "nlu_fallback"}
+     "nlu_fallback", "opt_out"}
 )
 
 

@@ -116,6 +116,10 @@ class Settings(BaseSettings):
     outbox_retry_ceiling_seconds: float = 300.0
     outbox_poll_seconds: float = 1.0
     provider_timeout_seconds: float = 10.0
+    # The outbox gives up on a message (marks it failed, counts it in onedoor_outbox_given_up_total) after this
+    # many attempts, or when its next try would come this many hours after it was queued, whichever is first.
+    outbox_max_attempts: int = 300
+    outbox_max_age_hours: float = 24.0
     # A fixed "now" (ISO 8601) for demonstrations and tests of office-hours behaviour; unset in production.
     clock: datetime | None = None
 

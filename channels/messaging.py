@@ -21,13 +21,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.attachments import Attachments
 from bot.catalog import load_catalog
-from bot.db import Database, make_engine, utc_now
+from bot.clock import Clock, utc_now
+from bot.db import Database, make_engine
 from bot.messaging.contacts import Choice, Contacts, pseudonym
 from bot.messaging.delivery import DeliveryLoop, Send
 from bot.messaging.inbound import InboundLog
 from bot.messaging.notices import Notice
 from bot.messaging.notices import render as render_notice
-from bot.messaging.outbox import Backoff, Outbox, Outgoing
+from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Backoff, GiveUp, MessageKind, Outbox, Outgoing
 from bot.settings import Settings, get_settings
 from channels.boundary import Gate
 
@@ -47,7 +48,7 @@ class ChannelRuntime:
     """One provider channel's state in the Rasa process: its database tables, the notices it sends on its own,
     and its delivery loop."""
 
-    def __init__(self, channel: str, settings: Settings, send: Send, render: Render) -> None:
+    def __init__(self, channel: str, settings: Settings, send: Send, render: Render, clock: Clock = utc_now) -> None:
         self.channel = channel
         self._render = render
         database = shared_database(settings.database_url)
@@ -57,12 +58,14 @@ class ChannelRuntime:
         city = load_catalog(settings.catalog_dir).city.name
         self.notices = {notice: render_notice(notice, city) for notice in Notice}
         self.gate = Gate(channel, settings, self.notices)
-        self.outbox = Outbox(database, Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds))
+        backoff = Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds)
+        give_up = GiveUp.from_settings(settings.outbox_max_attempts, settings.outbox_max_age_hours)
+        self.outbox = Outbox(database, backoff, clock, give_up)
         self._key = settings.pseudonym_key.get_secret_value().encode()
         if not self._key:
             raise ValueError("ONE_DOOR_PSEUDONYM_KEY must be set: it keys the hash of residents' addresses")
-        # The wall clock, never the fixed demonstration clock: retries and leases must come due.
-        self.loop = DeliveryLoop(self.outbox, channel, send, utc_now, settings.outbox_poll_seconds)
+        # The wall clock by default, never the fixed demonstration clock: retries and leases must come due.
+        self.loop = DeliveryLoop(self.outbox, channel, send, clock, settings.outbox_poll_seconds)
         self._task: asyncio.Task[None] | None = None
 
     def sender_id(self, address: str) -> str:
@@ -108,13 +111,14 @@ class ChannelRuntime:
         """The text the assistant may read, or None when the boundary checks refused it (and answered)."""
         return await self.gate.admit(sender_id, text, lambda answer: self.enqueue(sender_id, Outgoing(answer)))
 
-    async def enqueue(self, recipient: str, message: Outgoing) -> None:
-        """Queue a message in the form the provider takes; nothing is queued for a number that opted out."""
-        if await asyncio.to_thread(self.contacts.is_opted_out, recipient):
+    async def enqueue(self, recipient: str, message: Outgoing, kind: MessageKind = MessageKind.REPLY) -> None:
+        """Queue a message in the form the provider takes; for a number that opted out, only the answers to
+        STOP and HELP are queued."""
+        if kind not in SENT_AFTER_OPT_OUT and await asyncio.to_thread(self.contacts.is_opted_out, recipient):
             logger.info("%s.suppressed reason=opted_out", self.channel)
             return
         for part in self._render(recipient, message):
-            await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part)
+            await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part, kind)
         self.loop.wake()
 
 

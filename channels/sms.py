@@ -6,6 +6,8 @@ and case notifications sent later, goes through the outbox, one row per SMS. The
 pseudonymous sender id at once; only the contacts table (for replies) and the attachments of a case they file
 (so that the agency can call back) keep it.
 
+Carriers' keywords (STOP, START, HELP) are answered by the channel itself, and so is a request to stop put in
+words ("stop texting me", "ya no me escriban"), which opts the number out like STOP (docs/adr/0006-opt-out.md).
 Residents' text reaches Rasa as text: a leading "/" is removed so that nobody can type an intent payload.
 Only a reply that picks a numbered choice ("2", or the choice's exact title) is sent as that choice's payload.
 """
@@ -28,9 +30,9 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from bot.attachments import Attachment, AttachmentKind
 from bot.messaging.delivery import PermanentFailure
-from bot.messaging.keywords import Keyword, keyword
+from bot.messaging.keywords import Keyword, asks_to_stop_messages, keyword
 from bot.messaging.notices import Notice
-from bot.messaging.outbox import Delivery, Outgoing
+from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Delivery, MessageKind, Outgoing
 from bot.messaging.text import chosen, numbered, split_text
 from bot.settings import Settings
 from channels.messaging import ChannelRuntime, OnNewMessage, OutboxOutput, ProviderInput
@@ -54,6 +56,12 @@ NOT_CONFIGURED = (
     "ONE_DOOR_TWILIO_FROM_NUMBER (or ONE_DOOR_TWILIO_MESSAGING_SERVICE_SID)"
 )
 EMPTY_TWIML = str(MessagingResponse())
+# What the channel answers each keyword with, when it answers it (`bot.messaging.keywords.receive`).
+KEYWORD_ANSWERS = {
+    Keyword.STOP: (Notice.SMS_STOPPED, MessageKind.STOP_CONFIRMATION),
+    Keyword.START: (Notice.SMS_STARTED, MessageKind.NOTICE),
+    Keyword.HELP: (Notice.SMS_HELP, MessageKind.HELP),
+}
 
 
 @dataclass(frozen=True)
@@ -206,6 +214,8 @@ class TwilioSms:
         """Answer a keyword; past the boundary checks, keep what the message carries for a case, then let the
         assistant reply."""
         word = keyword(inbound.text)
+        if word is None and asks_to_stop_messages(inbound.text):
+            word = Keyword.STOP
         if word is not None:
             await self._answer_keyword(word, sender_id)
             return
@@ -227,18 +237,14 @@ class TwilioSms:
         """Carriers' keywords, answered by the channel itself; the assistant never sees them.
 
         Note:
-            The STOP confirmation is queued before the opt-out is stored, so the outbox still takes it; at
-            send time it is the one message an opted-out number is sent (see `deliver`).
+            The opt-out is stored before the confirmation is queued, so no reply queued meanwhile slips
+            through; the confirmation and the HELP answer are the kinds an opted-out number is still sent.
         """
-        logger.info("sms.keyword keyword=%s", word.value)
-        if word is Keyword.STOP:
-            await self._notify(sender_id, Notice.SMS_STOPPED)
-            await asyncio.to_thread(self._contacts.set_opted_out, sender_id, True)
-        elif word is Keyword.START:
-            await asyncio.to_thread(self._contacts.set_opted_out, sender_id, False)
-            await self._notify(sender_id, Notice.SMS_STARTED)
-        else:
-            await self._notify(sender_id, Notice.SMS_HELP)
+        answered = await asyncio.to_thread(self._contacts.receive_keyword, sender_id, word)
+        logger.info("sms.keyword keyword=%s answered=%s", word.value, answered)
+        if answered:
+            notice, kind = KEYWORD_ANSWERS[word]
+            await self._notify(sender_id, notice, kind)
 
     async def _keep_attachments(self, inbound: InboundSms, sender_id: str) -> None:
         """Record the number and any pictures for the next case this conversation files."""
@@ -247,16 +253,17 @@ class TwilioSms:
         for attachment in attachments:
             await asyncio.to_thread(self.runtime.attachments.add, sender_id, attachment)
 
-    async def _notify(self, sender_id: str, notice: Notice) -> None:
-        await self.runtime.enqueue(sender_id, Outgoing(self.runtime.notices[notice]))
+    async def _notify(self, sender_id: str, notice: Notice, kind: MessageKind = MessageKind.NOTICE) -> None:
+        await self.runtime.enqueue(sender_id, Outgoing(self.runtime.notices[notice]), kind)
 
     async def deliver(self, delivery: Delivery) -> None:
-        """Send one outbox row as one SMS, unless its number opted out after it was queued."""
+        """Send one outbox row as one SMS, unless its number opted out after it was queued (answers to STOP and
+        HELP excepted)."""
         address = await asyncio.to_thread(self._contacts.address, delivery.recipient)
         if address is None:
             raise PermanentFailure("no address for recipient")
-        confirms_stop = delivery.message.text == self.runtime.notices[Notice.SMS_STOPPED]
-        if not confirms_stop and await asyncio.to_thread(self._contacts.is_opted_out, delivery.recipient):
+        allowed = delivery.kind in SENT_AFTER_OPT_OUT
+        if not allowed and await asyncio.to_thread(self._contacts.is_opted_out, delivery.recipient):
             raise PermanentFailure("recipient opted out")
         # Before sending: a reply of "1" must find these choices however quickly it comes.
         await asyncio.to_thread(self._contacts.offer, delivery.recipient, delivery.message.choices)

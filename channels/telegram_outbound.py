@@ -14,9 +14,12 @@ import asyncio
 import hashlib
 import logging
 import re
+import warnings
+from datetime import timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TelegramError, TimedOut
+from telegram.warnings import PTBDeprecationWarning
 
 from bot.messaging.contacts import Choice, Contacts
 from bot.messaging.delivery import PermanentFailure, TemporaryFailure
@@ -99,13 +102,23 @@ def classify(error: TelegramError) -> PermanentFailure | TemporaryFailure:
     if isinstance(error, ChatMigrated):
         return PermanentFailure("ChatMigrated")
     if isinstance(error, RetryAfter):
-        return TemporaryFailure("RetryAfter")
+        # Flood control (HTTP 429): Telegram says when to try again, and the outbox waits exactly that long.
+        return TemporaryFailure("RetryAfter", wait=retry_after(error))
     if isinstance(error, InvalidToken):
         # The operator's to fix; the messages wait for the right token rather than being dropped.
         return TemporaryFailure("InvalidToken: check ONE_DOOR_TELEGRAM_BOT_TOKEN")
     if isinstance(error, TimedOut):
         return TemporaryFailure("TimedOut")
     return TemporaryFailure(type(error).__name__)
+
+
+def retry_after(error: RetryAfter) -> timedelta:
+    """How long Telegram asked us to wait (its 429's `parameters.retry_after`), whichever type PTB gives it in."""
+    with warnings.catch_warnings():
+        # PTB 22 still returns seconds as an int, with a warning that it will be a timedelta one day.
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait = error.retry_after
+    return wait if isinstance(wait, timedelta) else timedelta(seconds=wait)
 
 
 class TelegramSender:

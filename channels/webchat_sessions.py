@@ -3,7 +3,7 @@
 A browser holds the token (`<id>.<signature>`); Rasa, the console and the logs know only the id. A socket is
 bound to one session by its `session_request`, and a message on it must name that session's token, so neither
 a link, nor another page, nor a guessed id can put words into a resident's conversation or read it back.
-docs/adr/0005-web-chat-sessions.md explains the choices.
+docs/adr/0007-web-chat-sessions.md explains the choices.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Console sessions and who may do what: a signed cookie names the member and the session version it was
-issued under; `require` checks it against the database on every request (docs/adr/0005)."""
+issued under; `require` checks it against the database on every request (docs/adr/0008-staff-console-sessions.md)."""
 
 from __future__ import annotations
 

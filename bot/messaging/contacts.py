@@ -2,8 +2,9 @@
 
 A phone number or a Telegram chat id never becomes a Rasa sender id: the sender id is a keyed hash of it, so
 trackers, cases and logs hold only the pseudonym. The one place the address is kept in the clear is this
-table, because replies must reach it; it also remembers an SMS opt-out and the choices last offered as a
-numbered list, since a reply of "2" arrives as a new request, possibly at another replica.
+table, because replies must reach it; it also remembers an SMS opt-out (and which keywords were answered
+since), and the choices last offered as a numbered list, since a reply of "2" arrives as a new request,
+possibly at another replica.
 
 Note:
     `last_seen_at` is when the sender last wrote; `python -m bot purge` deletes the row (an opted-out
@@ -24,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.db import Base, Database, utc_now
+from bot.messaging.keywords import Keyword, Subscription, receive
 
 PSEUDONYM_HEX_DIGITS = 32
 
@@ -49,6 +51,8 @@ class ContactRecord(Base):
     channel = Column(String(32), nullable=False)
     address = Column(Text, nullable=False)
     opted_out = Column(Boolean, nullable=False, default=False)
+    # The keywords answered since the opt-out, comma-separated ("help,stop").
+    keywords_answered = Column(String(32), nullable=False, default="")
     choices = Column(Text, nullable=False, default="[]")
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
@@ -88,7 +92,28 @@ class Contacts:
         with self._db.transaction() as session:
             record = self._existing(session, sender_id)
             record.opted_out = opted_out
+            record.keywords_answered = ""
             record.updated_at = utc_now()
+
+    def receive_keyword(self, sender_id: str, word: Keyword) -> bool:
+        """Apply a carrier keyword to the sender's subscription; True when the channel answers it.
+
+        Note:
+            The row is locked while it is read and written, so two replicas taking a STOP and a HELP at the
+            same moment still answer each once.
+        """
+        with self._db.transaction() as session:
+            record = session.execute(
+                select(ContactRecord).where(ContactRecord.sender_id == sender_id).with_for_update()
+            ).scalar_one_or_none()
+            if record is None:
+                raise KeyError(f"no contact for sender {sender_id}")
+            answered = frozenset(Keyword(value) for value in record.keywords_answered.split(",") if value)
+            after, answer = receive(word, Subscription(record.opted_out, answered))
+            record.opted_out = after.opted_out
+            record.keywords_answered = ",".join(sorted(word.value for word in after.answered))
+            record.updated_at = utc_now()
+            return answer
 
     def is_opted_out(self, sender_id: str) -> bool:
         with self._db.transaction() as session:

@@ -2,8 +2,11 @@
 
 A provider adapter raises `TemporaryFailure` for what may pass (a 5xx, a timeout, a refused connection, rate
 limiting) and `PermanentFailure` for what cannot (an invalid number, a bot the resident blocked). Anything
-else it raises is treated as temporary, so a bug in an adapter delays messages rather than losing them.
-Errors are logged by type and status only: never the recipient or the text.
+else it raises is treated as temporary, so a bug in an adapter delays messages rather than losing them. A
+temporary failure may say how long the provider wants us to wait (Telegram's `retry_after`); the next attempt
+is then exactly that far off. A message the outbox gives up on (`GiveUp`) is counted in
+`onedoor_outbox_given_up_total{channel}`. Errors are logged by type and status only: never the recipient or
+the text.
 """
 
 from __future__ import annotations
@@ -11,18 +14,30 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import timedelta
 
+from prometheus_client import Counter
+
+from bot.clock import Clock
 from bot.messaging.outbox import Delivery, Outbox
 
 logger = logging.getLogger(__name__)
 
 Send = Callable[[Delivery], Awaitable[None]]
-Clock = Callable[[], datetime]
+
+GIVEN_UP = Counter(
+    "onedoor_outbox_given_up_total",
+    "Messages the outbox stopped retrying because they waited or were tried too long",
+    ["channel"],
+)
 
 
 class TemporaryFailure(Exception):
-    """The provider could not take the message now; it will be tried again."""
+    """The provider could not take the message now; it will be tried again, after `wait` if the provider said."""
+
+    def __init__(self, message: str, wait: timedelta | None = None) -> None:
+        super().__init__(message)
+        self.wait = wait
 
 
 class PermanentFailure(Exception):
@@ -77,7 +92,15 @@ class DeliveryLoop:
             logger.warning("outbox.failed channel=%s id=%s error=%s", self._channel, delivery.id, describe(error))
             await asyncio.to_thread(self._outbox.failed, delivery, describe(error))
         except Exception as error:
-            due = await asyncio.to_thread(self._outbox.retry_later, delivery, self._clock(), describe(error))
+            wait = error.wait if isinstance(error, TemporaryFailure) else None
+            due = await asyncio.to_thread(self._outbox.retry_later, delivery, self._clock(), describe(error), wait)
+            if due is None:
+                GIVEN_UP.labels(channel=self._channel).inc()
+                logger.warning(
+                    "outbox.given_up channel=%s id=%s attempts=%s error=%s",
+                    self._channel, delivery.id, delivery.attempts, describe(error),
+                )
+                return
             logger.info(
                 "outbox.retry channel=%s id=%s attempt=%s next=%s error=%s",
                 self._channel, delivery.id, delivery.attempts, due.isoformat(), describe(error),

@@ -12,7 +12,7 @@
 // Browsers increasingly refuse storage to third-party frames. Then the frame hands its session token to this
 // script, which keeps it in the host page's own localStorage and hands it back in a "hello" message posted to the
 // assistant's origin only, once the frame has loaded, so the conversation still survives a reload. A URL never
-// carries it, so a link cannot choose a session (docs/adr/0005-web-chat-sessions.md). The cost: scripts on the
+// carries it, so a link cannot choose a session (docs/adr/0007-web-chat-sessions.md). The cost: scripts on the
 // host page can read that token.
 //
 // Once opened, the panel reopens after a reload or on the next page of the site, and the frame stays loaded while

@@ -7,6 +7,7 @@ import pytest
 from bot.db import Database
 from bot.messaging.contacts import Choice, Contacts, pseudonym
 from bot.messaging.inbound import InboundLog
+from bot.messaging.keywords import Keyword
 
 KEY = b"test-key"
 
@@ -50,6 +51,18 @@ def test_offered_choices_replace_the_previous_ones(database: Database) -> None:
 def test_an_unknown_sender_cannot_opt_out(database: Database) -> None:
     with pytest.raises(KeyError):
         Contacts(database).set_opted_out("sms-nobody", True)
+    with pytest.raises(KeyError):
+        Contacts(database).receive_keyword("sms-nobody", Keyword.STOP)
+
+
+def test_keywords_after_an_opt_out_are_answered_once_each_and_remembered(database: Database) -> None:
+    contacts = Contacts(database)
+    contacts.remember("sms", "sms-a", "+15551234567")
+    words = [Keyword.STOP, Keyword.HELP, Keyword.STOP, Keyword.HELP, Keyword.STOP]
+    assert [contacts.receive_keyword("sms-a", word) for word in words] == [True, True, True, False, False]
+    assert contacts.is_opted_out("sms-a")
+    assert contacts.receive_keyword("sms-a", Keyword.START) and not contacts.is_opted_out("sms-a")
+    assert [contacts.receive_keyword("sms-a", word) for word in words] == [True, True, True, False, False]
 
 
 def test_a_delivery_is_handled_once_unless_forgotten(database: Database) -> None:

@@ -140,26 +140,6 @@ async def send_due(channel: TwilioSms) -> None:
     await channel.runtime.loop.run_once()
 
 
-async def test_stop_is_confirmed_once_and_nothing_is_sent_after_it(channel: TwilioSms, twilio: FakeTwilio) -> None:
-    rasa = Recorder()
-    sender = await receive(channel, rasa, "when is my trash picked up")
-    await channel.runtime.enqueue(sender, Outgoing("queued before the STOP"))
-    await receive(channel, rasa, "Stop")
-    await channel.runtime.enqueue(sender, Outgoing("queued after the STOP"))
-    for _ in range(3):
-        await send_due(channel)
-    assert [m.body for m in twilio.messages()] == [render(Notice.SMS_STOPPED, CITY)]
-    assert [m.text for m in rasa.messages] == ["when is my trash picked up"]
-    assert channel.runtime.contacts.is_opted_out(sender)
-
-    await receive(channel, rasa, "STOP")  # a second STOP is not confirmed again
-    await receive(channel, rasa, "UNSTOP")
-    await channel.runtime.enqueue(sender, Outgoing("after START"))
-    for _ in range(3):
-        await send_due(channel)
-    assert [m.body for m in twilio.messages()][1:] == [render(Notice.SMS_STARTED, CITY), "after START"]
-
-
 async def test_help_is_answered_by_the_channel(channel: TwilioSms, twilio: FakeTwilio) -> None:
     rasa = Recorder()
     await receive(channel, rasa, " help ")

@@ -4,6 +4,7 @@ over real HTTP, with Telegram's errors sorted for the outbox."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,8 @@ from telegram.error import (
 from bot import migrate
 from bot.db import Database, make_engine
 from bot.messaging.contacts import Choice, Contacts
-from bot.messaging.delivery import PermanentFailure, TemporaryFailure
-from bot.messaging.outbox import Delivery, Outgoing
+from bot.messaging.delivery import DeliveryLoop, PermanentFailure, TemporaryFailure
+from bot.messaging.outbox import Delivery, Outbox, OutboxStatus, Outgoing
 from bot.settings import Settings
 from channels.telegram_bot import make_bot
 from channels.telegram_outbound import (
@@ -30,6 +31,7 @@ from channels.telegram_outbound import (
 )
 from tests.fakes.telegram import FakeTelegram
 
+T0 = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
 CHAT_ID = "5123456780"
 SENDER = "telegram-0123456789abcdef0123456789abcdef"
 CONFIRM = [Choice("Yes, send it", "/affirm"), Choice("No, start again", "/deny")]
@@ -110,10 +112,15 @@ def telegram() -> Iterator[FakeTelegram]:
 
 
 @pytest.fixture
-def contacts(tmp_path: Path) -> Contacts:
+def database(tmp_path: Path) -> Database:
     url = f"sqlite:///{tmp_path / 'onedoor.db'}"
     migrate.upgrade(url)
-    contacts = Contacts(Database(make_engine(url)))
+    return Database(make_engine(url))
+
+
+@pytest.fixture
+def contacts(database: Database) -> Contacts:
+    contacts = Contacts(database)
     contacts.remember("telegram", SENDER, CHAT_ID)
     return contacts
 
@@ -180,3 +187,27 @@ async def test_a_recipient_with_no_address_is_a_permanent_failure(telegram: Fake
     with pytest.raises(PermanentFailure, match="no address"):
         await sender_for(telegram, contacts)(delivery(Outgoing("hello"), recipient="telegram-unknown"))
     assert telegram.attempts == 0
+
+
+async def test_flood_control_says_how_long_to_wait(telegram: FakeTelegram, contacts: Contacts) -> None:
+    telegram.flood(retry_after=30)
+    with pytest.raises(TemporaryFailure) as failure:
+        await sender_for(telegram, contacts)(delivery(Outgoing("hello")))
+    assert (str(failure.value), failure.value.wait) == ("RetryAfter", timedelta(seconds=30))
+
+
+async def test_the_outbox_tries_again_exactly_when_telegram_said(
+    telegram: FakeTelegram, contacts: Contacts, database: Database
+) -> None:
+    clock = [T0]
+    outbox = Outbox(database, clock=lambda: clock[0])
+    loop = DeliveryLoop(outbox, "telegram", sender_for(telegram, contacts), lambda: clock[0])
+    outbox.enqueue("telegram", SENDER, Outgoing("after the flood"))
+    telegram.flood(retry_after=45)
+    assert await loop.run_once() == 1
+    clock[0] = T0 + timedelta(seconds=44)  # the backoff alone (2 s) would have tried long before this
+    assert await loop.run_once() == 0
+    clock[0] = T0 + timedelta(seconds=45)
+    assert await loop.run_once() == 1
+    assert [sent.text for sent in telegram.messages()] == ["after the flood"]
+    assert outbox.counts("telegram")[OutboxStatus.SENT] == 1

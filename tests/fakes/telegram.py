@@ -3,8 +3,8 @@
 `FakeTelegram` serves `/bot<token>/<method>` for `getMe`, `sendMessage`, `answerCallbackQuery`,
 `setWebhook`, `deleteWebhook` and `getWebhookInfo`, with the Bot API's JSON (`{"ok": true, "result": ...}`,
 or `ok: false` with `error_code` and `description`) and its checks (text length, button data length, a
-blocked bot's 403). It records every call it accepts, and has every fake provider's outages (`fail`, `hang`,
-`recover`: see `tests.fakes`).
+blocked bot's 403, flood control's 429 with `parameters.retry_after`). It records every call it accepts, and
+has every fake provider's outages (`fail`, `hang`, `recover`: see `tests.fakes`).
 
 `TelegramResident` is one person in a private chat with the bot: it posts updates to the webhook in the
 Bot API's shapes (text, button taps, locations, photos, voice, stickers) with the webhook's secret, and reads
@@ -95,6 +95,7 @@ class FakeTelegram(FakeProvider):
         self._blocked: set[str] = set()
         self._webhook: dict[str, Any] = {}
         self._message_ids = itertools.count(1)
+        self._retry_after = 0
         self._methods: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getMe": lambda _params: BOT_USER,
             "sendMessage": self._send_message,
@@ -133,6 +134,12 @@ class FakeTelegram(FakeProvider):
 
     # Controlling it, besides the outages every fake provider has.
 
+    def flood(self, retry_after: int, times: int = 1) -> None:
+        """Flood control: the next `times` calls get Telegram's 429, asking to wait `retry_after` seconds."""
+        with self._lock:
+            self._retry_after = retry_after
+        self.fail(429, times=times)
+
     def block(self, chat_id: int | str) -> None:
         """The resident blocks the bot: sending to them gets Telegram's 403."""
         with self._lock:
@@ -159,6 +166,11 @@ class FakeTelegram(FakeProvider):
         return reply_json(request, 200, {"ok": True, "result": result})
 
     def error_body(self, outage: Outage) -> dict[str, Any]:
+        if outage.status == 429:
+            with self._lock:
+                seconds = self._retry_after
+            refusal = _refusal(429, f"Too Many Requests: retry after {seconds}")
+            return {**refusal, "parameters": {"retry_after": seconds}}
         return _refusal(outage.status, "Internal Server Error")
 
     def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:
