@@ -17,6 +17,11 @@ class Danger(enum.Enum):
     CRISIS = "crisis"
 
 
+# How far "injured" may follow "crash" (about ten words). A bound, not `.*`: with `.*` every "crash" in a long
+# message rescans the rest of it, and 100 kB took tens of seconds inside the NLU step, stalling every resident.
+# Every other alternative below is a fixed phrase or a word run that ends at the next non-word character, so
+# both patterns run in time linear in the message (tests/test_adversarial_input.py).
+_CRASH_TO_INJURY = 60
 _CRISIS = re.compile(
     r"\b(?:suicid\w*|kill(?:ing)? my ?self|end(?:ing)? (?:my|it) (?:life|all)|want(?:ed)? to die|"
     r"don'?t want to (?:live|be alive|be here)|self[- ]?harm\w*|(?:cut|cutting|hurt|hurting) my ?self|"
@@ -30,7 +35,7 @@ _EMERGENCY = re.compile(
     r"not breathing|can'?t breathe|unconscious|collapsed|passed out|heart attack|stroke|seizure|overdos\w+|"
     r"bleeding|swallowed (?:pills|poison|bleach)|carbon monoxide|trapped|"
     r"(?:gun|knife|weapon)|shoot\w*|shot|stabb\w*|break(?:ing)?[- ]in|breaking into|robb(?:ery|ing)|"
-    r"drowning|crash(?:ed)? .*injur\w+|live wire|power line (?:down|sparking))\b",
+    r"drowning|crash(?:ed)? .{0,%d}?injur\w+|live wire|power line (?:down|sparking))\b" % _CRASH_TO_INJURY,
     re.IGNORECASE,
 )
 

@@ -112,7 +112,8 @@ def parse_sms_payload(form: Mapping[str, str]) -> InboundSms | None:
 
 
 def _count(value: str) -> int:
-    return int(value) if value.isdigit() else 0
+    """A small ASCII count, or 0: `str.isdigit` also accepts "²" and 100,000-digit strings, which `int` refuses."""
+    return int(value) if len(value) <= 2 and value.isascii() and value.isdigit() else 0
 
 
 def render_sms(message: Outgoing) -> list[Outgoing]:
