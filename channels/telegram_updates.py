@@ -20,6 +20,7 @@ from typing import Any
 from telegram import Bot, CallbackQuery, Chat, Message, Update
 
 from bot.messaging.notices import Notice
+from channels.telegram_shape import well_formed
 
 GREET_PAYLOAD = "/greet"
 LOCATION_INTENT = "share_location"
@@ -62,12 +63,20 @@ class TelegramInbound:
 
 
 def parse_telegram_payload(data: Any, bot: Bot | None = None) -> TelegramInbound | None:
-    """Read a webhook body; None when it is not a Telegram update (the webhook answers 400)."""
-    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+    """Read a webhook body; None when it is not a well-formed Telegram update (the webhook answers 400).
+
+    Note:
+        A malformed update is refused rather than acknowledged: Telegram never sends one, so it comes from
+        someone holding the secret or from a broken proxy, and the refusal shows in `getWebhookInfo`'s last
+        error and in the rejection count. Telegram retries a refused update only a limited number of times.
+    """
+    if not well_formed(data):
         return None
     try:
         update = Update.de_json(data, bot)
-    except (TypeError, ValueError, KeyError, AttributeError):
+    # What python-telegram-bot raises on wrong types in fields One Door does not read; OverflowError and
+    # OSError come from dates out of the platform's range, RecursionError from absurd nesting.
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError, OSError, RecursionError):
         return None
     if update.callback_query is not None:
         return _button(update.update_id, update.callback_query)

@@ -1,0 +1,74 @@
+"""Hypothesis strategies for what providers could post: arbitrary JSON, real Telegram updates with one field
+replaced by arbitrary JSON, and arbitrary Twilio forms."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from hypothesis import settings
+from hypothesis import strategies as st
+
+# Deterministic in CI: examples are derived from the test's name, nothing is stored between runs.
+PROPERTIES = settings(max_examples=150, derandomize=True, database=None, deadline=None)
+
+SCALARS = (
+    st.none() | st.booleans() | st.integers() | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False) | st.text(max_size=20)
+)
+JSON = st.recursive(
+    SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=12,
+)
+
+PRIVATE = {"id": 5123456789, "type": "private", "first_name": "Test"}
+RESIDENT = {"id": 5123456789, "is_bot": False, "first_name": "Test"}
+_MESSAGE = {"message_id": 7, "from": RESIDENT, "chat": PRIVATE, "date": 1795300000}
+KEYBOARD = {"inline_keyboard": [[{"text": "Yes", "callback_data": "/affirm"}]]}
+PHOTO = [{"file_id": "AgAD", "file_unique_id": "p", "width": 90, "height": 67, "file_size": 1200}]
+TELEGRAM_UPDATES: list[dict[str, Any]] = [
+    {"update_id": 100, "message": {**_MESSAGE, "text": "my bin was not emptied"}},
+    {"update_id": 100, "message": {**_MESSAGE, "text": "/start"}},
+    {"update_id": 100, "message": {**_MESSAGE, "location": {"latitude": 42.36, "longitude": -71.05}}},
+    {"update_id": 100, "message": {**_MESSAGE, "photo": PHOTO, "caption": "pothole"}},
+    {"update_id": 100, "message": {**_MESSAGE, "voice": {"file_id": "AwAD", "file_unique_id": "v", "duration": 3}}},
+    {"update_id": 101, "callback_query": {"id": "4382", "from": RESIDENT, "chat_instance": "-5", "data": "/affirm",
+                                          "message": {**_MESSAGE, "text": "Is that right?", "reply_markup": KEYBOARD}}},
+]
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every place in a JSON value a field could be replaced, the value itself included."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*prefix, index))
+    return found
+
+
+@st.composite
+def mutated_updates(draw: st.DrawFn) -> Any:
+    """A real update with one field (or the whole) replaced by arbitrary JSON, or one field removed."""
+    update = copy.deepcopy(draw(st.sampled_from(TELEGRAM_UPDATES)))
+    path = draw(st.sampled_from(_paths(update)))
+    if not path:
+        return draw(JSON)
+    parent = update
+    for step in path[:-1]:
+        parent = parent[step]
+    if isinstance(parent, dict) and draw(st.booleans()):
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = draw(JSON)
+    return update
+
+
+TELEGRAM_BODIES = JSON | mutated_updates()
+
+_TWILIO_FIELDS = ["MessageSid", "From", "To", "Body", "NumMedia", "MediaUrl0", "MediaContentType0", "AccountSid"]
+FIELD_NAMES = st.sampled_from(_TWILIO_FIELDS) | st.text(max_size=12)
+FIELD_VALUES = st.text(max_size=40) | st.sampled_from(["SM1", "+15550100001", "1", "10", "99", "²", "٣", "9" * 5000])
+FORMS = st.dictionaries(FIELD_NAMES, FIELD_VALUES, max_size=10)
