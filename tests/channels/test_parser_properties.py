@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from channels.sms import FORM_TYPE, InboundSms, parse_sms_payload, read_form
 from channels.telegram_shape import well_formed
 from channels.telegram_updates import TelegramInbound, parse_telegram_payload
-from tests.channels.strategies import FORMS, PROPERTIES, TELEGRAM_BODIES, TELEGRAM_UPDATES
+from tests.strategies import FORMS, PROPERTIES, TELEGRAM_BODIES, TELEGRAM_UPDATES
 
 
 @PROPERTIES

@@ -33,7 +33,7 @@ from bot.settings import Settings
 from channels.sms import FORM_TYPE, SIGNATURE_HEADER, SmsInput
 from channels.telegram import SECRET_HEADER, TelegramInput
 from scripts.assistant import free_port
-from tests.channels.strategies import FORMS, PROPERTIES, TELEGRAM_BODIES
+from tests.strategies import FORMS, PROPERTIES, TELEGRAM_BODIES
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.twilio import FROM_NUMBER, FakeTwilio
 

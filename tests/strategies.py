@@ -1,5 +1,5 @@
-"""Hypothesis strategies for what providers could post: arbitrary JSON, real Telegram updates with one field
-replaced by arbitrary JSON, and arbitrary Twilio forms."""
+"""Hypothesis strategies for what parsers may be given: arbitrary JSON, real documents (Telegram updates,
+catalogue files) with one field replaced by arbitrary JSON or removed, and arbitrary Twilio forms."""
 
 from __future__ import annotations
 
@@ -49,24 +49,28 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-@st.composite
-def mutated_updates(draw: st.DrawFn) -> Any:
-    """A real update with one field (or the whole) replaced by arbitrary JSON, or one field removed."""
-    update = copy.deepcopy(draw(st.sampled_from(TELEGRAM_UPDATES)))
-    path = draw(st.sampled_from(_paths(update)))
-    if not path:
-        return draw(JSON)
-    parent = update
-    for step in path[:-1]:
-        parent = parent[step]
-    if isinstance(parent, dict) and draw(st.booleans()):
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = draw(JSON)
-    return update
+def mutated(documents: list[Any]) -> st.SearchStrategy[Any]:
+    """One of the documents with one field (or the whole) replaced by arbitrary JSON, or one field removed."""
+
+    @st.composite
+    def mutate(draw: st.DrawFn) -> Any:
+        document = copy.deepcopy(draw(st.sampled_from(documents)))
+        path = draw(st.sampled_from(_paths(document)))
+        if not path:
+            return draw(JSON)
+        parent = document
+        for step in path[:-1]:
+            parent = parent[step]
+        if isinstance(parent, dict) and draw(st.booleans()):
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = draw(JSON)
+        return document
+
+    return mutate()
 
 
-TELEGRAM_BODIES = JSON | mutated_updates()
+TELEGRAM_BODIES = JSON | mutated(TELEGRAM_UPDATES)
 
 _TWILIO_FIELDS = ["MessageSid", "From", "To", "Body", "NumMedia", "MediaUrl0", "MediaContentType0", "AccountSid"]
 FIELD_NAMES = st.sampled_from(_TWILIO_FIELDS) | st.text(max_size=12)
