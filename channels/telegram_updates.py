@@ -29,6 +29,8 @@ LOCATION_ENTITY = "geo"
 COORDINATE_DECIMALS = 5
 # A slash command: "/name", optionally "@OneDoorBot" (how a command names its bot), then any words.
 _COMMAND = re.compile(r"^/+(?P<name>[^\s@/]*)(?:@\w+(?=\s|$))?(?P<rest>.*)$", re.DOTALL)
+# A command with no name (slashes, then a space, "@", or the end), its "@OneDoorBot", and the spaces after it.
+_EMPTY_COMMAND = re.compile(r"/+(?![^\s@/])(?:@\w+(?=\s|$))?\s*")
 
 
 class InboundKind(str, enum.Enum):
@@ -87,11 +89,18 @@ def parse_telegram_payload(data: Any, bot: Bot | None = None) -> TelegramInbound
 
 
 def resident_words(text: str) -> str:
-    """What a resident typed, as words for the assistant: never a payload, whatever it starts with."""
+    """What a resident typed, as words for the assistant: never a payload, whatever it starts with.
+
+    Commands with no name ("/ /greet", "//@OneDoorBot hi") are skipped by position, not by copying the rest
+    of the text for each, which took time growing with the square of "/ " repeated.
+    """
     words = text.strip()
-    while words.startswith("/"):
-        words = _COMMAND.sub(r"\g<name>\g<rest>", words, count=1).strip()
-    return words
+    position = 0
+    while words.startswith("/", position) and (empty := _EMPTY_COMMAND.match(words, position)):
+        position = empty.end()
+    if words.startswith("/", position):
+        return _COMMAND.sub(r"\g<name>\g<rest>", words[position:], count=1).strip()
+    return words[position:]
 
 
 def is_start(text: str) -> bool:

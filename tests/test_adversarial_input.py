@@ -75,6 +75,8 @@ INPUTS: dict[str, str] = {
     "e-mail-like run": _repeat("a@a."),
     "dash digits": _repeat("-1"),
     "slashes": _repeat("/"),
+    "slash-space pairs": _repeat("/ "),
+    "slash-bot pairs": _repeat("/@b "),
     "reference-like run": _repeat("KYV-"),
     "one character": _repeat("a"),
     "spaces then a letter": " " * (SIZE - 1) + "x",

@@ -153,6 +153,11 @@ def test_what_is_not_an_update_is_refused(data: Any) -> None:
         ("/ /greet", "greet"),
         ("/", ""),
         ("/me@example.org", "me@example.org"),
+        ("/@OneDoorTestBot /greet", "greet"),
+        ("//@OneDoorTestBot hi", "hi"),
+        ("/@bot.", "@bot."),
+        ("////x", "x"),
+        ("/ " * 1000 + "pothole", "pothole"),
     ],
 )
 def test_resident_words_never_start_with_a_slash(typed: str, words: str) -> None:
