@@ -98,7 +98,11 @@ class TelegramInput(ProviderInput):
         return telegram
 
     async def _webhook(self, request: Request, runtime: ChannelRuntime, on_new_message: OnNewMessage) -> HTTPResponse:
-        """Authenticate, parse, then hand the update over once; Telegram only needs to see a 200."""
+        """Authenticate, parse, then hand the update over once; Telegram only needs to see a 200.
+
+        Whatever the body, the answer is 403, 413, 400 (not JSON, or not a well-formed update: see
+        `parse_telegram_payload`) or 200, never 500; each refusal is logged and counted.
+        """
         offered = request.headers.get(SECRET_HEADER, "").encode()
         if not offered:
             return _rejected(403, "missing_secret")

@@ -30,6 +30,8 @@ import pytest
 from bot import pii, references, safety
 from bot.case_form import clean_answer
 from bot.catalog import CaseField
+from bot.gibberish import judge
+from bot.inputs import MAX_CHARS
 from bot.messaging.contacts import Choice
 from bot.messaging.keywords import keyword
 from bot.messaging.text import chosen, split_text
@@ -111,6 +113,8 @@ FUNCTIONS: dict[str, Callable[[str], Any]] = {
     "references.find": references.find,
     "references.parse": references.parse,
     "themes tokeniser": theme_words,
+    "gibberish guard": lambda text: judge(text, frozenset({"pothole", "the"})),
+    "gibberish guard (at the length limit)": lambda text: judge(text[:MAX_CHARS], frozenset({"pothole", "the"})),
     "case form decline": lambda text: clean_answer(CaseField.CONTACT, text),
     "sms read_form (raw body)": lambda text: read_form(text.encode(), FORM_TYPE),
     "sms form parsing": _sms_form,
