@@ -10,7 +10,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 # Deterministic in CI: examples are derived from the test's name, nothing is stored between runs.
-PROPERTIES = settings(max_examples=150, derandomize=True, database=None, deadline=None)
+PROPERTIES = settings(max_examples=300, derandomize=True, database=None, deadline=None)
 
 SCALARS = (
     st.none() | st.booleans() | st.integers() | st.integers(min_value=-(2**70), max_value=2**70)
@@ -70,9 +70,19 @@ def mutated(documents: list[Any]) -> st.SearchStrategy[Any]:
     return mutate()
 
 
-TELEGRAM_BODIES = JSON | mutated(TELEGRAM_UPDATES)
+# Half mutated updates (where the crashes were), a quarter real ones (so that the handler's whole path runs,
+# not only its refusals), a quarter arbitrary JSON.
+TELEGRAM_BODIES = st.one_of(
+    mutated(TELEGRAM_UPDATES), mutated(TELEGRAM_UPDATES), st.sampled_from(TELEGRAM_UPDATES), JSON
+)
 
 _TWILIO_FIELDS = ["MessageSid", "From", "To", "Body", "NumMedia", "MediaUrl0", "MediaContentType0", "AccountSid"]
 FIELD_NAMES = st.sampled_from(_TWILIO_FIELDS) | st.text(max_size=12)
 FIELD_VALUES = st.text(max_size=40) | st.sampled_from(["SM1", "+15550100001", "1", "10", "99", "²", "٣", "9" * 5000])
-FORMS = st.dictionaries(FIELD_NAMES, FIELD_VALUES, max_size=10)
+_SIDS = st.sampled_from(["SM" + "0" * 32, "MM" + "f" * 32, "SM1"]) | st.text(max_size=70)
+_SENDERS = st.sampled_from(["+15550100001", "whatsapp:+15550100001", "12345"]) | st.text(max_size=70)
+# Half of the forms carry a sid and a sender, so that they get past the first check and into the channel.
+FORMS = st.dictionaries(FIELD_NAMES, FIELD_VALUES, max_size=10) | st.builds(
+    lambda sid, sender, extra: {**extra, "MessageSid": sid, "From": sender},
+    _SIDS, _SENDERS, st.dictionaries(FIELD_NAMES, FIELD_VALUES, max_size=8),
+)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.catalog import Catalog, CatalogError, load_catalog
@@ -45,7 +45,7 @@ def test_the_small_catalogue_loads(catalog_dir: Path) -> None:
     assert isinstance(load_catalog(catalog_dir), Catalog)
 
 
-@PROPERTIES
+@settings(PROPERTIES, max_examples=120)  # each example loads the catalogue: about 70 ms
 @given(st.sampled_from(FILES), CONTENTS)
 def test_any_file_content_loads_or_raises_one_clear_error(catalog_dir: Path, name: str, content: bytes) -> None:
     path = catalog_dir / name
