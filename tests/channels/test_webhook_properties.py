@@ -35,6 +35,7 @@ from channels.sms import FORM_TYPE, SIGNATURE_HEADER, SmsInput
 from channels.telegram import SECRET_HEADER, TelegramInput
 from scripts.assistant import free_port
 from tests.strategies import FORMS, PROPERTIES, TELEGRAM_BODIES
+from tests.channels.test_telegram_updates import MALFORMED
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.twilio import FROM_NUMBER, FakeTwilio
 
@@ -146,6 +147,12 @@ def test_any_signed_sms_form_is_handled_or_refused_never_an_error(served: Served
 
 def test_a_telegram_update_nested_too_deep_is_refused(served: Served) -> None:
     assert served.post_update(b"[" * 100_000).status_code == 400
+
+
+@pytest.mark.parametrize("update", MALFORMED.values(), ids=MALFORMED.keys())
+def test_malformed_telegram_shapes_get_400(served: Served, update: dict[str, Any]) -> None:
+    response = served.post_update(json.dumps(update).encode())
+    assert (response.status_code, response.json()) == (400, {"error": "not_an_update"})
 
 
 @pytest.mark.parametrize(
