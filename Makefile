@@ -52,7 +52,7 @@ lock: ## Re-compile requirements.txt (exact pins) from requirements.in
 
 train: $(MODEL) ## Train the model if the training data, domain, config or components changed
 
-$(MODEL): $(INSTALLED) $(SPACY_MODEL) $(TRAINING_INPUTS)
+$(MODEL): $(INSTALLED) $(SPACY_MODEL) $(WORD_LIST) $(TRAINING_INPUTS)
 	$(RASA) train --quiet --fixed-model-name one-door --out models
 
 run: install train ## Install if needed, train if needed, and start the assistant, web chat and staff console

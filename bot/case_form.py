@@ -9,8 +9,9 @@ from bot.inputs import Readability, readability
 
 MAX_LOCATION_CHARS = 300
 MAX_DESCRIPTION_CHARS = 2000
-# A resident may decline to leave contact details; these words mean "no, thanks".
-_DECLINE = re.compile(r"^\s*(?:no|nope|skip|none|no thanks|no thank you|n|rather not|anonymous)\s*[.!]?\s*$", re.I)
+# A resident may decline to leave contact details; these words mean "no, thanks". Matched against stripped
+# text, so no two runs of spaces touch and a long answer is rejected in linear time.
+_DECLINE = re.compile(r"(?:no|nope|skip|none|no thanks|no thank you|n|rather not|anonymous)\s*[.!]?", re.I)
 
 
 def fields_to_ask(service: Service) -> list[CaseField]:
@@ -23,7 +24,7 @@ def clean_answer(field: CaseField, text: str | None) -> str | None:
 
     Declining to give contact details is a valid answer, kept as an empty string.
     """
-    if field is CaseField.CONTACT and text is not None and _DECLINE.match(text):
+    if field is CaseField.CONTACT and text is not None and _DECLINE.fullmatch(text.strip()):
         return ""
     if text is None or readability(text) in (Readability.EMPTY, Readability.NO_WORDS):
         return None

@@ -166,11 +166,19 @@ class Catalog:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise CatalogError(f"{path}: cannot be read ({error.strerror})") from error
+    except UnicodeDecodeError as error:
+        raise CatalogError(f"{path}: is not UTF-8 text (byte {error.start})") from error
+    try:
+        return yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise CatalogError(f"{path}: is not valid YAML ({error})") from error
+    # PyYAML raises ValueError for a date that does not exist (2020-02-30), RecursionError for nesting deeper
+    # than Python's stack.
+    except (ValueError, RecursionError) as error:
+        raise CatalogError(f"{path}: is not valid YAML ({type(error).__name__}: {error})") from error
 
 
 def _parse(path: Path, model: type[_Strict]) -> Any:

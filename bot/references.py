@@ -7,12 +7,15 @@ resident's case.
 
 from __future__ import annotations
 
+import itertools
 import re
 import secrets
 
 LETTERS = "ACDEFGHJKMNPQRTVXY"
 ALPHABET = LETTERS + "34679"
 _GROUP = 3
+# A message names a reference or two; looking further only costs time on a hostile one ("KYV-" x 25,000).
+MAX_CANDIDATES = 20
 _CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{3}(?:-[A-Za-z0-9]{3}-|\s[A-Za-z0-9]{3}\s|[A-Za-z0-9]{3})[A-Za-z0-9]{3}(?![A-Za-z0-9])"
 )
@@ -51,7 +54,7 @@ def parse(text: str) -> str | None:
 def find(text: str) -> str | None:
     """The reference a message gives: the first valid one, else the first string written like one (with
     dashes or digits, so that a mistyped reference can be answered as such), else None."""
-    candidates = [match.group(0) for match in _CANDIDATE.finditer(text)]
+    candidates = [match.group(0) for match in itertools.islice(_CANDIDATE.finditer(text), MAX_CANDIDATES)]
     valid = [c for c in candidates if parse(c)]
     if valid:
         return valid[0]

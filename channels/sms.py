@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
@@ -37,6 +38,7 @@ from bot.messaging.text import chosen, numbered, split_text
 from bot.settings import Settings
 from channels.messaging import ChannelRuntime, OnNewMessage, OutboxOutput, ProviderInput
 from channels.messaging import health as channel_health
+from channels.rejections import rejected
 from channels.twilio_provider import TwilioSender, Unsubscribed
 
 logger = logging.getLogger(__name__)
@@ -49,6 +51,10 @@ BODY_LIMIT = 1600
 MAX_FORM_BYTES = 64 * 1024
 MAX_FORM_FIELDS = 100
 MAX_MEDIA = 10
+# Twilio's sids are 34 letters and digits; the inbound log keys deliveries by them in 64 characters.
+_MESSAGE_SID = re.compile(r"[A-Za-z0-9]{1,64}")
+MAX_ADDRESS_CHARS = 64
+MAX_MEDIA_URL_CHARS = 2048
 SIGNATURE_HEADER = "X-Twilio-Signature"
 FORM_TYPE = "application/x-www-form-urlencoded"
 NOT_CONFIGURED = (
@@ -106,21 +112,27 @@ def read_form(body: bytes, content_type: str) -> dict[str, str] | None:
 
 
 def parse_sms_payload(form: Mapping[str, str]) -> InboundSms | None:
-    """Read Twilio's Messaging request; None when it has no `MessageSid` or no `From`."""
+    """Read Twilio's Messaging request; None when its `MessageSid` or `From` is missing or not as Twilio writes
+    them (the database keys deliveries by the sid, and neither may hold control characters)."""
     message_sid = form.get("MessageSid", "").strip()
     sender = form.get("From", "").strip()
-    if not message_sid or not sender:
+    if not _MESSAGE_SID.fullmatch(message_sid) or not _plain_value(sender, MAX_ADDRESS_CHARS):
         return None
     media = tuple(
         Media(form[f"MediaUrl{index}"], form.get(f"MediaContentType{index}", ""))
         for index in range(min(_count(form.get("NumMedia", "")), MAX_MEDIA))
-        if form.get(f"MediaUrl{index}")
+        if _plain_value(form.get(f"MediaUrl{index}", ""), MAX_MEDIA_URL_CHARS)
     )
     return InboundSms(message_sid=message_sid, sender=sender, text=form.get("Body", ""), media=media)
 
 
+def _plain_value(value: str, limit: int) -> bool:
+    return 0 < len(value) <= limit and value.isprintable()
+
+
 def _count(value: str) -> int:
-    return int(value) if value.isdigit() else 0
+    """A small ASCII count, or 0: `str.isdigit` also accepts "²" and 100,000-digit strings, which `int` refuses."""
+    return int(value) if len(value) <= 2 and value.isascii() and value.isdigit() else 0
 
 
 def render_sms(message: Outgoing) -> list[Outgoing]:
@@ -291,5 +303,4 @@ def _configured(settings: Settings) -> bool:
 
 
 def _rejected(status: int, reason: str) -> HTTPResponse:
-    logger.info("sms.webhook.rejected reason=%s", reason)
-    return response.json({"error": reason}, status=status)
+    return rejected(CHANNEL, status, reason)

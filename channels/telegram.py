@@ -34,6 +34,7 @@ from bot.messaging.outbox import Outgoing
 from bot.settings import Settings
 from channels.messaging import ChannelRuntime, OutboxOutput, ProviderInput, shared_database
 from channels.messaging import health as channel_health
+from channels.rejections import rejected
 from channels.telegram_bot import make_bot, quiet_library_logs
 from channels.telegram_outbound import TelegramSender, is_indexed, render_telegram, resolve
 from channels.telegram_updates import InboundKind, TelegramInbound, parse_telegram_payload
@@ -97,7 +98,11 @@ class TelegramInput(ProviderInput):
         return telegram
 
     async def _webhook(self, request: Request, runtime: ChannelRuntime, on_new_message: OnNewMessage) -> HTTPResponse:
-        """Authenticate, parse, then hand the update over once; Telegram only needs to see a 200."""
+        """Authenticate, parse, then hand the update over once; Telegram only needs to see a 200.
+
+        Whatever the body, the answer is 403, 413, 400 (not JSON, or not a well-formed update: see
+        `parse_telegram_payload`) or 200, never 500; each refusal is logged and counted.
+        """
         offered = request.headers.get(SECRET_HEADER, "").encode()
         if not offered:
             return _rejected(403, "missing_secret")
@@ -107,7 +112,7 @@ class TelegramInput(ProviderInput):
             return _rejected(413, "too_large")
         try:
             data = json.loads(request.body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser's stack
             return _rejected(400, "malformed_json")
         inbound = parse_telegram_payload(data, self._bot)
         if inbound is None:
@@ -177,5 +182,4 @@ def _configured(settings: Settings) -> bool:
 
 
 def _rejected(status: int, reason: str) -> HTTPResponse:
-    logger.info("telegram.webhook.rejected reason=%s", reason)
-    return response.json({"error": reason}, status=status)
+    return rejected(CHANNEL, status, reason)

@@ -20,6 +20,7 @@ from typing import Any
 from telegram import Bot, CallbackQuery, Chat, Message, Update
 
 from bot.messaging.notices import Notice
+from channels.telegram_shape import well_formed
 
 GREET_PAYLOAD = "/greet"
 LOCATION_INTENT = "share_location"
@@ -28,6 +29,8 @@ LOCATION_ENTITY = "geo"
 COORDINATE_DECIMALS = 5
 # A slash command: "/name", optionally "@OneDoorBot" (how a command names its bot), then any words.
 _COMMAND = re.compile(r"^/+(?P<name>[^\s@/]*)(?:@\w+(?=\s|$))?(?P<rest>.*)$", re.DOTALL)
+# A command with no name (slashes, then a space, "@", or the end), its "@OneDoorBot", and the spaces after it.
+_EMPTY_COMMAND = re.compile(r"/+(?![^\s@/])(?:@\w+(?=\s|$))?\s*")
 
 
 class InboundKind(str, enum.Enum):
@@ -62,12 +65,20 @@ class TelegramInbound:
 
 
 def parse_telegram_payload(data: Any, bot: Bot | None = None) -> TelegramInbound | None:
-    """Read a webhook body; None when it is not a Telegram update (the webhook answers 400)."""
-    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+    """Read a webhook body; None when it is not a well-formed Telegram update (the webhook answers 400).
+
+    Note:
+        A malformed update is refused rather than acknowledged: Telegram never sends one, so it comes from
+        someone holding the secret or from a broken proxy, and the refusal shows in `getWebhookInfo`'s last
+        error and in the rejection count. Telegram retries a refused update only a limited number of times.
+    """
+    if not well_formed(data):
         return None
     try:
         update = Update.de_json(data, bot)
-    except (TypeError, ValueError, KeyError, AttributeError):
+    # What python-telegram-bot raises on wrong types in fields One Door does not read; OverflowError and
+    # OSError come from dates out of the platform's range, RecursionError from absurd nesting.
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError, OSError, RecursionError):
         return None
     if update.callback_query is not None:
         return _button(update.update_id, update.callback_query)
@@ -78,11 +89,18 @@ def parse_telegram_payload(data: Any, bot: Bot | None = None) -> TelegramInbound
 
 
 def resident_words(text: str) -> str:
-    """What a resident typed, as words for the assistant: never a payload, whatever it starts with."""
+    """What a resident typed, as words for the assistant: never a payload, whatever it starts with.
+
+    Commands with no name ("/ /greet", "//@OneDoorBot hi") are skipped by position, not by copying the rest
+    of the text for each, which took time growing with the square of "/ " repeated.
+    """
     words = text.strip()
-    while words.startswith("/"):
-        words = _COMMAND.sub(r"\g<name>\g<rest>", words, count=1).strip()
-    return words
+    position = 0
+    while words.startswith("/", position) and (empty := _EMPTY_COMMAND.match(words, position)):
+        position = empty.end()
+    if words.startswith("/", position):
+        return _COMMAND.sub(r"\g<name>\g<rest>", words[position:], count=1).strip()
+    return words[position:]
 
 
 def is_start(text: str) -> bool:

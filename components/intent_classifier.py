@@ -33,8 +33,13 @@ class ReadingLogisticRegressionClassifier(LogisticRegressionClassifier):
         readable = [m for m in messages if readability(m.get(TEXT)) not in _UNREADABLE]
         if readable:
             super().process(readable)
-        fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
         for message in unreadable:
-            message.set(INTENT, fallback, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [fallback], add_to_output=True)
+            mark_fallback(message)
         return messages
+
+
+def mark_fallback(message: Message) -> None:
+    """Make a message `nlu_fallback` with no other guess, so that the fallback offers no service for it."""
+    fallback = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
+    message.set(INTENT, fallback, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [fallback], add_to_output=True)

@@ -8,7 +8,8 @@ from bot.messaging.contacts import Choice
 
 # Preferred places to break, best first: a paragraph, a line, a sentence, a word.
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
-_NUMBER = re.compile(r"^\s*#?\s*(\d{1,2})\s*[.)]?\s*$")
+# Applied to stripped text; no two runs of spaces touch, so a reply of 100 kB of spaces is rejected in linear time.
+_NUMBER = re.compile(r"(?:#\s*)?(\d{1,2})\s*[.)]?")
 
 
 def split_text(text: str, limit: int) -> list[str]:
@@ -46,7 +47,7 @@ def numbered(text: str, choices: list[Choice]) -> str:
 
 def chosen(reply: str, choices: list[Choice]) -> Choice | None:
     """The choice a reply names by its number ("2", "2.", "#2") or by its exact title; None otherwise."""
-    match = _NUMBER.match(reply)
+    match = _NUMBER.fullmatch(reply.strip())
     if match:
         index = int(match.group(1)) - 1
         return choices[index] if 0 <= index < len(choices) else None

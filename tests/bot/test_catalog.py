@@ -103,6 +103,22 @@ def test_invalid_yaml_names_the_file(catalog_copy: Path) -> None:
         load_catalog(catalog_copy)
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"agency: police\nservices: []\n\xff\xfe", "is not UTF-8 text"),
+        (b"agency: police\nupdated: 2020-02-30\n", "is not valid YAML"),
+        (b"[" * 1500, "is not valid YAML"),
+    ],
+    ids=["not utf-8", "impossible date", "nested too deep"],
+)
+def test_unreadable_yaml_is_one_clear_error(catalog_copy: Path, content: bytes, message: str) -> None:
+    path = catalog_copy / "services" / "police.yml"
+    path.write_bytes(content)
+    with pytest.raises(CatalogError, match=f"{path}: {message}"):
+        load_catalog(catalog_copy)
+
+
 def test_closing_before_opening_is_rejected(catalog_copy: Path) -> None:
     path = catalog_copy / "agencies.yml"
     data = yaml.safe_load(path.read_text())

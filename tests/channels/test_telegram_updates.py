@@ -125,6 +125,31 @@ def test_a_tap_on_a_message_too_old_to_be_sent_along_is_answered_from_the_user_i
     assert inbound == TelegramInbound(101, InboundKind.IGNORED, CHAT, callback_query_id="4382bfdwdsb323b2d9")
 
 
+def _sent(update_id: int = 1, chat: Any = PRIVATE, date: Any = 1795300000, **content: Any) -> dict[str, Any]:
+    return {"update_id": update_id, "message": {"message_id": 1, "date": date, "chat": chat, **content}}
+
+
+# Shapes that made the webhook answer 500 before updates were checked for the Bot API's types.
+MALFORMED: dict[str, Any] = {
+    "message with no chat": {"update_id": 1, "message": {"message_id": 1, "date": 0, "text": "hi"}},
+    "text as a number": _sent(text=5),
+    "text as a list": _sent(text=["hi"]),
+    "coordinates as strings": _sent(location={"latitude": "42.36", "longitude": "-71.05"}),
+    "coordinates not a number": _sent(location={"latitude": float("nan"), "longitude": 0}),
+    "coordinates off the globe": _sent(location={"latitude": 91, "longitude": 0}),
+    "huge update id": {"update_id": 10**40},
+    "huge chat id": _sent(chat={"id": 10**40, "type": "private"}, text="hi"),
+    "chat type a number": _sent(chat={"id": 1, "type": 5}, text="hi"),
+    "date out of range": _sent(date=10**30, text="hi"),
+    "photo as a string": _sent(photo="AgAD"),
+    "photo size without a file id": _sent(photo=[{"width": 1, "height": 1}]),
+    "keyboard as a string": {"update_id": 1, "callback_query": {"id": "1", "from": RESIDENT, "data": "/affirm",
+                                                                "message": {**_sent()["message"],
+                                                                            "reply_markup": "yes"}}},
+    "tap from nobody": {"update_id": 1, "callback_query": {"id": "1", "from": {"id": "me"}, "data": "/affirm"}},
+}
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -133,9 +158,10 @@ def test_a_tap_on_a_message_too_old_to_be_sent_along_is_answered_from_the_user_i
         {"update_id": 1, "message": {"message_id": 1, "chat": PRIVATE, "date": "yesterday", "text": "x"}},
         {"update_id": 1, "message": "hello"},
         {"update_id": 1, "callback_query": {"id": "1"}},
+        *MALFORMED.values(),
     ],
     ids=["null", "list", "string", "no update id", "text update id", "bool update id", "message without chat",
-         "bad date", "message is text", "callback without sender"],
+         "bad date", "message is text", "callback without sender", *MALFORMED],
 )
 def test_what_is_not_an_update_is_refused(data: Any) -> None:
     assert parse_telegram_payload(data) is None
@@ -153,6 +179,11 @@ def test_what_is_not_an_update_is_refused(data: Any) -> None:
         ("/ /greet", "greet"),
         ("/", ""),
         ("/me@example.org", "me@example.org"),
+        ("/@OneDoorTestBot /greet", "greet"),
+        ("//@OneDoorTestBot hi", "hi"),
+        ("/@bot.", "@bot."),
+        ("////x", "x"),
+        ("/ " * 1000 + "pothole", "pothole"),
     ],
 )
 def test_resident_words_never_start_with_a_slash(typed: str, words: str) -> None:
