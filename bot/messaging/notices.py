@@ -26,7 +26,8 @@ def _templates() -> Environment:
     return Environment(
         loader=FileSystemLoader(Path(__file__).resolve().parent / "notices"),
         undefined=StrictUndefined,
-        autoescape=False,  # plain text for SMS and Telegram, never HTML
+        # bandit B701: plain text for SMS and Telegram, never rendered as HTML
+        autoescape=False,  # nosec B701
         keep_trailing_newline=False,
     )
 
