@@ -20,6 +20,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 REPLY_TIMEOUT_MS = 30_000
+# Real words the assistant cannot place with confidence, so its fallback offers the nearest services as buttons.
+# Nonsense such as "blorp fnord quux" gets no buttons at all (docs/adr/0009-gibberish-guard.md).
+VAGUE_REQUEST = "I have a question about the thing on my street"
 
 
 @pytest.fixture(scope="session")

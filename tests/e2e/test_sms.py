@@ -32,6 +32,7 @@ from scripts.assistant import MODEL, Assistant, running_assistant
 from tests.e2e.test_console import PASSWORD, staff_page
 from tests.fakes import QUICK_OUTBOX
 from tests.fakes.twilio import FROM_NUMBER, FakeTwilio
+from tests.e2e.conftest import VAGUE_REQUEST
 
 KEY = secrets.token_urlsafe(32)
 CITY = "City of Harborview"
@@ -152,7 +153,7 @@ def test_a_text_is_answered_through_twilios_api(sms: SmsAssistant) -> None:
 
 def test_buttons_become_a_numbered_list_and_a_number_picks_one(sms: SmsAssistant) -> None:
     resident = Resident(sms)
-    [offer] = resident.says("blorp fnord quux")
+    [offer] = resident.says(VAGUE_REQUEST)
     assert offer.startswith("Sorry, I'm not sure I understood.")
     assert offer.endswith("Reply with a number.") and "\n1. " in offer
     first_title = offer.split("\n1. ")[1].split("\n")[0]

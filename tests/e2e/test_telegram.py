@@ -23,6 +23,7 @@ from bot.messaging.notices import Notice, render
 from bot.messaging.outbox import OutboxRecord, OutboxStatus, Outgoing
 from scripts.assistant import MODEL, Assistant, running_assistant
 from tests.fakes.telegram import FakeTelegram, TelegramResident
+from tests.e2e.conftest import VAGUE_REQUEST
 
 SECRET = "e2e-secret_" + secrets.token_hex(8)
 KEY = secrets.token_urlsafe(32)
@@ -99,7 +100,7 @@ def test_text_gets_the_answer_from_the_catalogue(bot: TelegramAssistant) -> None
 
 def test_a_miss_offers_services_as_an_inline_keyboard_and_a_tap_picks_one(bot: TelegramAssistant) -> None:
     resident = bot.resident()
-    resident.say("blorp fnord quux")
+    resident.say(VAGUE_REQUEST)
     offer = resident.reply_containing("Sorry, I'm not sure I understood.")
     assert offer.buttons and all(button["callback_data"].startswith("/") for button in offer.buttons)
     answers_before = len(bot.telegram.calls("answerCallbackQuery"))

@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Frame, FrameLocator, Page, expect
 
 from scripts.assistant import Assistant
-from tests.e2e.conftest import REPLY_TIMEOUT_MS
+from tests.e2e.conftest import REPLY_TIMEOUT_MS, VAGUE_REQUEST
 from tests.e2e.test_widget_protocol import RasaWebchatClient
 
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -60,7 +60,7 @@ def test_resident_sends_a_message_and_sees_the_answer(page: Page) -> None:
 
 
 def test_buttons_are_shown_and_send_their_payload(page: Page) -> None:
-    send(page, "blorp fnord quux")
+    send(page, VAGUE_REQUEST)
     buttons = page.locator(".onedoor-msg.bot .onedoor-buttons button")
     expect(buttons.first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     title = buttons.first.inner_text()
@@ -100,7 +100,7 @@ def test_new_replies_are_announced_but_restored_history_is_not(page: Page) -> No
 
 
 def test_chat_page_has_no_serious_or_critical_accessibility_violations(page: Page) -> None:
-    send(page, "blorp fnord quux")
+    send(page, VAGUE_REQUEST)
     expect(page.locator(".onedoor-buttons button").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     assert blocking_violations(page) == []
 

@@ -16,7 +16,7 @@ from bot.db import Database, make_engine
 from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffRole
 from scripts.assistant import Assistant
-from tests.e2e.conftest import REPLY_TIMEOUT_MS
+from tests.e2e.conftest import REPLY_TIMEOUT_MS, VAGUE_REQUEST
 from tests.e2e.test_console import PASSWORD, staff_page
 from tests.e2e.test_webchat_page import INFO_ANSWER_MESSAGES, ask_for_information, blocking_violations, send
 
@@ -153,7 +153,7 @@ def test_widget_is_usable_by_keyboard_alone(page: Page) -> None:
     expect(launcher(page)).to_be_focused()
     page.keyboard.press("Enter")
     expect(chat(page).get_by_label("Your message")).to_be_focused()
-    page.keyboard.type("blorp fnord quux")
+    page.keyboard.type(VAGUE_REQUEST)
     page.keyboard.press("Enter")
     choices = chat(page).locator(".onedoor-buttons button")
     expect(choices.first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
@@ -173,7 +173,8 @@ def test_widget_fits_a_360px_phone_screen(browser: Browser, host_site: str) -> N
     page = context.new_page()
     page.goto(f"{host_site}/plain.html")
     launcher(page).click()
-    send(chat(page), "blorp fnord quux " + "x" * 120)
+    send(chat(page), "x" * 120)  # one long word must wrap, not widen the panel
+    send(chat(page), VAGUE_REQUEST)
     expect(chat(page).locator(".onedoor-buttons button").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     box = page.get_by_role("dialog", name=TITLE).bounding_box()
     assert box is not None
@@ -188,7 +189,7 @@ def test_widget_fits_a_360px_phone_screen(browser: Browser, host_site: str) -> N
 
 def test_widget_open_on_the_host_page_has_no_serious_or_critical_accessibility_violations(page: Page) -> None:
     launcher(page).click()
-    send(chat(page), "blorp fnord quux")
+    send(chat(page), VAGUE_REQUEST)
     expect(chat(page).locator(".onedoor-buttons button").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     assert blocking_violations(chat_frame(page)) == []
     assert blocking_violations(page) == []

@@ -20,6 +20,7 @@ import requests
 import socketio
 
 from scripts.assistant import Assistant
+from tests.e2e.conftest import VAGUE_REQUEST
 
 SESSION_ID = re.compile(r"^[0-9a-f]{32}\.[A-Za-z0-9_-]{43}$")
 REPLY_SECONDS = 30
@@ -73,7 +74,7 @@ def test_rasa_webchat_gets_a_new_session_and_a_text_reply(client: RasaWebchatCli
 
 def test_rasa_webchat_gets_buttons_as_quick_replies_and_their_payload_works(client: RasaWebchatClient) -> None:
     session = client.request_session(None)
-    client.utter(session, "blorp fnord quux")
+    client.utter(session, VAGUE_REQUEST)
     reply = client.next_reply()
     while "quick_replies" not in reply or not reply["quick_replies"]:
         reply = client.next_reply()
