@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     # Common English words (built by `make install`), so that redaction can tell "this is ridiculous" from
     # "this is delphine sorensen".
     common_words_path: Path = PROJECT_ROOT / "build" / "common-english-words.txt"
+    # First names and surnames with their popularity rank (built by `make install` from names-dataset), so that
+    # redaction finds names with no cue ("thanks, Jamal Brown").
+    name_list_path: Path = PROJECT_ROOT / "build" / "names.tsv"
     # Days unresolved messages and finished conversations are kept before `python -m bot purge` deletes them.
     retention_days: int = 90
     # Rasa's conversation store, as endpoints.yml configures it, so that `purge` can delete old conversations.

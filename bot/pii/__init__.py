@@ -1,0 +1,53 @@
+"""Find and remove personal data from residents' messages before they are logged, reported or exported.
+
+Each kind has its own detector module; `find` runs them from the most specific (e-mail, card, SSN) to the
+least (address, name) and drops any span that overlaps one already found, so a card number is never also read
+as a phone number. Every detector runs in time linear in the message: bounded quantifiers, anchored starts,
+and a budget on calls into libphonenumber (tests/bot/test_pii_adversarial.py holds them to it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.pii.addresses import addresses
+from bot.pii.births import births
+from bot.pii.contact import emails, phones
+from bot.pii.identifiers import cards, case_references, id_numbers, ssns
+from bot.pii.names import names
+from bot.pii.spans import PiiKind, Span
+from bot.pii.vehicles import plates
+
+__all__ = ["PiiKind", "Span", "find", "redact"]
+
+_DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
+    emails,
+    cards,
+    ssns,
+    births,
+    case_references,
+    id_numbers,
+    plates,
+    phones,
+    addresses,
+    names,
+)
+
+
+def find(text: str) -> list[Span]:
+    """Every piece of personal data in `text`, in order, without overlaps."""
+    kept: list[Span] = []
+    for detector in _DETECTORS:
+        for span in detector(text):
+            if all(span.end <= other.start or span.start >= other.end for other in kept):
+                kept.append(span)
+    return sorted(kept, key=lambda span: span.start)
+
+
+def redact(text: str) -> str:
+    """`text` with each piece of personal data replaced by its kind, for example `[PHONE]`."""
+    pieces, position = [], 0
+    for span in find(text):
+        pieces += [text[position : span.start], f"[{span.kind.value}]"]
+        position = span.end
+    return "".join(pieces) + text[position:]

@@ -1,0 +1,34 @@
+"""Dates of birth: dates within a short window after a birth cue, so that other dates (a missed pickup, a
+hearing) survive."""
+
+from __future__ import annotations
+
+import re
+
+from bot.pii.spans import PiiKind, Span
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS},? \d{{4}})"
+)
+_DOB_CUE = re.compile(r"(?i)\b(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day)\b")
+_DATE_PATTERN = re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/-])")
+_DOB_WINDOW = 60
+
+
+def births(text: str) -> list[Span]:
+    """Dates within a short window after a birth cue ("born", "DOB", "birthdays are ... and ...").
+
+    Overlapping windows of repeated cues are scanned once, which keeps "born born born ..." linear.
+    """
+    spans: list[Span] = []
+    scanned = 0
+    for cue in _DOB_CUE.finditer(text):
+        start, window_end = max(cue.end(), scanned), min(cue.end() + _DOB_WINDOW, len(text))
+        spans += [Span(PiiKind.DOB, d.start(), d.end()) for d in _DATE_PATTERN.finditer(text, start, window_end)]
+        scanned = max(scanned, window_end)
+    return spans

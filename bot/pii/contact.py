@@ -1,0 +1,56 @@
+"""E-mail addresses and telephone numbers.
+
+Telephone numbers are found by Google's libphonenumber (the `phonenumbers` package): every region's formats,
+extensions and odd separators such as `240/665-3866`. Numbers written without a leading `+` are read as
+United States numbers; with a `+`, any country's. Leniency is `POSSIBLE` (right length for the region), not
+`VALID`, because residents and examples use unassigned ranges such as 555 that are still someone's number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from phonenumbers import Leniency, PhoneNumberMatcher
+
+from bot.pii.spans import PiiKind, Span, spans_of
+
+# A left boundary and bounded parts keep this linear: a run of word characters can only start a match once.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+# Phone-shaped runs (digits with separators, an optional extension) that the library then checks. Bounded so
+# that a long digit run yields one short candidate, never a quadratic scan.
+_CANDIDATE = re.compile(
+    r"(?<![\w+/.,$-])\+?\(?\d[\d ().\-/]{5,22}\d"
+    r"(?:,? ?(?:x|ext\.?|extension|#) ?\d{1,6}\b)?",
+    re.IGNORECASE,
+)
+# A number after one of these words is a reference, not a phone number ("case 2024-001234").
+_REFERENCE_CUE = re.compile(
+    r"(?i)\b(?:case|ticket|permit|request|order|account|acct|ref(?:erence)?|confirmation|conf|invoice|claim"
+    r"|tracking|receipt|parcel|docket|citation|violation|sr|report|file|policy|application|routing)"
+    r"(?: number| no\.?| #| num)?[ :#.]{0,3}$"
+)
+DEFAULT_REGION = "US"
+# libphonenumber costs about 35 µs per candidate; past this many candidates (hostile input, never a real
+# message) every remaining run of seven or more digits is redacted without asking it.
+_LIBRARY_BUDGET = 400
+_MIN_DIGITS = 7
+
+def emails(text: str) -> list[Span]:
+    return spans_of(PiiKind.EMAIL, _EMAIL, text)
+
+def _is_reference(text: str, start: int) -> bool:
+    return _REFERENCE_CUE.search(text, max(0, start - 30), start) is not None
+
+def phones(text: str) -> list[Span]:
+    """Telephone numbers, each checked by libphonenumber, except those written after a reference cue."""
+    spans = []
+    for count, candidate in enumerate(_CANDIDATE.finditer(text)):
+        if _is_reference(text, candidate.start()):
+            continue
+        if count >= _LIBRARY_BUDGET:
+            if sum(char.isdigit() for char in candidate.group(0)) >= _MIN_DIGITS:
+                spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))
+            continue
+        for match in PhoneNumberMatcher(candidate.group(0), DEFAULT_REGION, leniency=Leniency.POSSIBLE):
+            spans.append(Span(PiiKind.PHONE, candidate.start() + match.start, candidate.start() + match.end))
+    return spans
