@@ -24,7 +24,7 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'-]{1,24
 
 
 def _ranks(kind: str, top_anywhere: int) -> dict[str, int]:
-    """Best rank of each kept name: its US rank when it has one, else its best rank elsewhere."""
+    """Best rank of each kept name in any country: residents come from everywhere."""
     path = files("names_dataset") / "v3" / f"{kind}_names.pkl.gz"
     with gzip.open(str(path), "rb") as handle:
         table: dict[str, dict[str, dict[str, int]]] = pickle.load(handle)  # noqa: S301 (the installed package's own file)
@@ -33,7 +33,7 @@ def _ranks(kind: str, top_anywhere: int) -> dict[str, int]:
         ranks = {country: rank for country, rank in (info.get("rank") or {}).items() if rank}
         if not ranks or not _LATIN_WORD.fullmatch(name):
             continue
-        best = ranks.get("US") or min(ranks.values())
+        best = min(ranks.values())
         if "US" in ranks or best <= top_anywhere:
             key = name.lower()
             kept[key] = min(best, kept.get(key, best))

@@ -14,7 +14,7 @@ from bot.pii.addresses import addresses
 from bot.pii.births import births
 from bot.pii.contact import emails, phones
 from bot.pii.identifiers import cards, case_references, id_numbers, ssns
-from bot.pii.names import names
+from bot.pii.names import person_names
 from bot.pii.spans import PiiKind, Span
 from bot.pii.vehicles import plates
 
@@ -26,11 +26,11 @@ _DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
     ssns,
     births,
     case_references,
+    addresses,
     id_numbers,
     plates,
     phones,
-    addresses,
-    names,
+    person_names,
 )
 
 

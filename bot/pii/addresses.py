@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.pii.gazetteer import common_words
 from bot.pii.spans import PiiKind, Span, spans_of
 
 _STREET_TYPES = (
@@ -17,28 +18,56 @@ _STREET_TYPES = (
 )
 _UNIT = (
     r"(?:(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|no)\.?\s?#?\s?"
-    r"[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?"
+    r"(?=[a-z]?\d|[a-z]\b)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?"
     r"|#\s?[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?|\d{1,2}(?:st|nd|rd|th) (?:fl|floor)\b\.?|(?:basement|bsmt|upstairs|rear))"
+)
+# After the street: ", Eastgate", ", North Harborview 48214", " millbrook 48226", ", IL 62704", " 48224".
+_ZIP = r"\d{5}(?:-\d{4})?\b"
+_CITY_WORD = r"(?-i:[A-Z][a-z]{1,20}|[A-Z]{2,20})"
+_LOWER_CITY_WORD = r"(?!(?:and|or|at|in|on|near|by|the|to|from|since|for)\b)(?-i:[a-z]{2,20})"
+_CITY_AND_ZIP = (
+    rf"(?:,? {_ZIP}|,(?: {_CITY_WORD}){{1,3}}(?:,? [A-Z]{{2}})?(?:,? {_ZIP})?"
+    rf"|,? {_LOWER_CITY_WORD}(?: {_LOWER_CITY_WORD})?,? (?:[a-z]{{2}},? )?{_ZIP}"
+    rf"|(?: {_CITY_WORD}){{1,3}},? (?:[A-Z]{{2}},? )?{_ZIP})"
 )
 _WORD = r"(?!(?:on|at|of|in|near|by|block|and|from|to|the|for|since|between|across)\b)[a-z0-9'-]{1,30}"
 _ADDRESS = re.compile(
-    rf"(?i)\b\d{{1,6}}[a-z]?(?:-\d{{1,4}})?(?: (?:[nsew]|ne|nw|se|sw|north|south|east|west)\.?)?"
+    rf"(?i)(?<![$.,])\b\d{{1,6}}[a-z]?(?:-\d{{1,4}})?(?: (?:[nsew]|ne|nw|se|sw|north|south|east|west)\.?)?"
     rf"(?: {_WORD}){{1,4}} {_STREET_TYPES}\b\.?"
     rf"(?: (?:[nsew]|ne|nw|se|sw)\b\.?)?"
     rf"(?:,? {_UNIT}\b){{0,2}}"
-    rf"(?:,? [a-z]{{2,20}}(?: [a-z]{{2,20}})?,? [a-z]{{2}}\.?,? \d{{5}}(?:-\d{{4}})?\b)?"
+    rf"(?:{_CITY_AND_ZIP})?"
 )
 # A unit alone ("I'm in apt 4B", "unit 212 has no heat"): its cue is specific enough; the number must hold
 # a digit so that "unit of measure" or "suite is" survive.
 _UNIT_ALONE = re.compile(
-    r"(?i)\b(?:apt|apartment|unit|suite|ste)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
+    r"(?i)\b(?:apt|apartment|unit|suite|ste|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
+    r"|(?<![\w#])#\s?\d{1,4}[A-Za-z]\b|(?<=\bin )#\s?\d{1,4}\b"
 )
-_PO_BOX = re.compile(r"(?i)\bp\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
+_PO_BOX = re.compile(rf"(?i)\bp\.?\s?o\.?\s?box\s?#?\s?\d{{1,6}}\b(?:{_CITY_AND_ZIP})?")
+# A town named after the street with no comma or ZIP ("5659 Dogwood ln Harborview Heights"): capitalised words
+# that are not ordinary English, or a direction before one.
+_TRAILING_TOWN = re.compile(
+    r"(?i),?(?: (?:north|south|east|west|new|lake|port|fort|mount|saint))?(?: [a-z]{3,20}){1,2}(?![\w'-])"
+)
+
+
+_TOWN_WORDS = frozenset("north south east west new lake port fort mount saint heights park hills city".split())
+
+
+def _with_town(text: str, end: int) -> int:
+    town = _TRAILING_TOWN.match(text, end)
+    if town is None:
+        return end
+    words = town.group(0).split()
+    if any(word.lower() in common_words() for word in words[-2:] if word.lower() not in _TOWN_WORDS):
+        return end
+    return town.end()
 
 
 def addresses(text: str) -> list[Span]:
     return (
-        spans_of(PiiKind.ADDRESS, _ADDRESS, text)
+        [Span(PiiKind.ADDRESS, m.start(), _with_town(text, m.end())) for m in _ADDRESS.finditer(text)]
         + spans_of(PiiKind.ADDRESS, _UNIT_ALONE, text)
         + spans_of(PiiKind.ADDRESS, _PO_BOX, text)
     )

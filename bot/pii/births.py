@@ -11,11 +11,16 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_MESES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 _DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS},? \d{{4}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS},? \d{{4}}|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{2}}"
+    rf"|\d{{1,2}} de {_MESES} (?:de |del )?\d{{4}})"
 )
-_DOB_CUE = re.compile(r"(?i)\b(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day)\b")
+_DOB_CUE = re.compile(
+    r"(?i)\b(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day|nac[ií]|nacid[oa]"
+    r"|fecha de nacimiento|cumpleaños)(?!\w)"
+)
 _DATE_PATTERN = re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/-])")
 _DOB_WINDOW = 60
 

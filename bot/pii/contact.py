@@ -34,15 +34,43 @@ DEFAULT_REGION = "US"
 # message) every remaining run of seven or more digits is redacted without asking it.
 _LIBRARY_BUDGET = 400
 _MIN_DIGITS = 7
+_NATIONAL_DIGITS = 10
+_EXTENSION = re.compile(r"(?i),? ?(?:x|ext\.?|extension|#) ?\d{1,6}$")
+_LOCAL = re.compile(r"\d{3}[-.]\d{4}")
+# Written-out addresses ("tking85 AT hotmail DOT com", "name (at) mail (dot) com"): the top-level domain
+# must end it, so that "meet at the park" never counts.
+_SPELLED_AT = r"(?: ?[(\[]at[)\]] ?| at )"
+_SPELLED_DOT = r"(?: ?[(\[]dot[)\]] ?| dot |\.)"
+_SPELLED_EMAIL = re.compile(
+    rf"(?i)(?<![\w.+-])[\w.+-]{{1,64}}{_SPELLED_AT}[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}"
+    r"(?:com|net|org|edu|gov|us|io|co|info|biz|me|uk|ca|mx)\b"
+)
+
 
 def emails(text: str) -> list[Span]:
-    return spans_of(PiiKind.EMAIL, _EMAIL, text)
+    return spans_of(PiiKind.EMAIL, _EMAIL, text) + spans_of(PiiKind.EMAIL, _SPELLED_EMAIL, text)
+
+
+def _number_end(raw: str, start: int, end: int) -> int:
+    """Where the number itself ends: an extension ("x204", "ext 12") identifies no one and is kept."""
+    extension = _EXTENSION.search(raw)
+    return start + extension.start() if extension else end
+
+
+def _plausible(raw: str) -> bool:
+    """A number without `+` is a US one: ten digits (eleven with the 1), or the local 555-0134 form."""
+    digits = sum(char.isdigit() for char in raw)
+    return raw.startswith("+") or digits >= _NATIONAL_DIGITS or _LOCAL.fullmatch(raw) is not None
 
 def _is_reference(text: str, start: int) -> bool:
     return _REFERENCE_CUE.search(text, max(0, start - 30), start) is not None
 
 def phones(text: str) -> list[Span]:
-    """Telephone numbers, each checked by libphonenumber, except those written after a reference cue."""
+    """Telephone numbers, each checked by libphonenumber, except those written after a reference cue.
+
+    A number written with `+` that the library rejects (an old mobile prefix, a typo) still counts: a wrong
+    guess there costs a redacted number, a miss leaks one.
+    """
     spans = []
     for count, candidate in enumerate(_CANDIDATE.finditer(text)):
         if _is_reference(text, candidate.start()):
@@ -51,6 +79,13 @@ def phones(text: str) -> list[Span]:
             if sum(char.isdigit() for char in candidate.group(0)) >= _MIN_DIGITS:
                 spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))
             continue
-        for match in PhoneNumberMatcher(candidate.group(0), DEFAULT_REGION, leniency=Leniency.POSSIBLE):
-            spans.append(Span(PiiKind.PHONE, candidate.start() + match.start, candidate.start() + match.end))
+        matches = [
+            match
+            for match in PhoneNumberMatcher(candidate.group(0), DEFAULT_REGION, leniency=Leniency.POSSIBLE)
+            if _plausible(match.raw_string)
+        ]
+        spans += [Span(PiiKind.PHONE, candidate.start() + m.start, candidate.start() + _number_end(m.raw_string, m.start, m.end)) for m in matches]
+        written = candidate.group(0)
+        if not matches and written.startswith("+") and sum(c.isdigit() for c in written) >= _MIN_DIGITS + 1:
+            spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))  # "+52 1 33 9430 4864"
     return spans

@@ -11,24 +11,40 @@ from __future__ import annotations
 import re
 
 from bot import references
-from bot.pii.spans import PiiKind, Span
+from bot.pii.spans import PiiKind, Span, spans_of
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
 _SSN_BARE = re.compile(r"(?i)\b(?:ssn|social(?: security)?(?: number| no\.?| #)?)\D{0,40}?(?<!\d)(\d{9})(?!\d)")
+# The last four digits still identify someone next to a name: "last 4 of my social, which is 2179",
+# "visa ending in 5867".
+_SSN_LAST_FOUR = re.compile(
+    r"(?i)\blast (?:4|four)(?: digits)?(?: of)?(?: my| the| his| her)? (?:social|ssn|ss#?)\D{0,25}?(?<!\d)(\d{4})(?!\d)"
+)
+_CARD_LAST_FOUR = re.compile(
+    r"(?i)\b(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)\b[^\d\n]{0,25}?"
+    r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4})(?!\d)"
+)
 _CASE_SHAPE = re.compile(
     r"(?<![A-Za-z0-9])(?=([A-Za-z]{3}(?:-[A-Za-z0-9]{3}-| [A-Za-z0-9]{3} |[A-Za-z0-9]{3})[A-Za-z0-9]{3})(?![A-Za-z0-9]))"
 )
-# A cue for an identity document, then a few filler words, then the number itself: letters and digits with at
-# most a few separators, holding at least one digit. "license" followed by "plate" is a vehicle, not an ID.
-_ID = re.compile(
-    r"(?i)\b(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|d\.?l\.?|passport|state id|id card"
-    r"|(?:photo |state |student |member |resident )?id|i\.d\.|identification|green card|alien|a-number|itin"
-    r"|medicaid|medicare|permanent resident card)"
-    r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|it's|its|card|#|of|mine|my)\b\.?){0,3}[ :#.,-]{1,3}"
-    r"(?=[A-Za-z0-9-]{0,14}\d)([A-Za-z]{0,3}[ -]?\d[A-Za-z0-9-]{3,16})(?![A-Za-z0-9-])"
+# A cue for an identity document or a utility account, then within a short window the first token that holds
+# digits: letters and digits, with up to three dashes or spaces ("DL S52 460 2556", "acct no. 34463-87099").
+# "license" followed by "plate" is a vehicle, not an ID.
+_ID_CUE = re.compile(
+    r"(?i)\b(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
+    r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
+    r"|green card|alien|a-number|itin|medicaid|medicare|permanent resident card|acct|account|cuenta)\b"
 )
-_MIN_ID_DIGITS = 4
+_ID_WINDOW = 60
+_ID_TOKEN_MAX = 40
+_ID_TOKEN = re.compile(
+    r"(?<![\w/.$,:-])[A-Za-z]{0,3}-?\d[A-Za-z0-9]{0,11}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}"
+    r"(?![\w/-]|[.,:]\d)"
+)
+_ZIP = re.compile(r"\d{5}")
+_DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}")
+_MIN_ID_DIGITS = 5
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -49,24 +65,37 @@ def cards(text: str) -> list[Span]:
         digits = re.sub(r"\D", "", match.group(0))
         if 13 <= len(digits) <= 19 and _luhn_ok(digits):
             spans.append(Span(PiiKind.CARD, match.start(), match.end()))
-    return spans
+    return spans + spans_of(PiiKind.CARD, _CARD_LAST_FOUR, text, group=1)
 
 
 def ssns(text: str) -> list[Span]:
     spans = [
         Span(PiiKind.SSN, m.start(), m.end()) for m in _SSN_FORMATTED.finditer(text) if _ssn_issued(*m.groups())
     ]
-    spans += [Span(PiiKind.SSN, m.start(1), m.end(1)) for m in _SSN_BARE.finditer(text)]
-    return spans
+    return spans + spans_of(PiiKind.SSN, _SSN_BARE, text, group=1) + spans_of(PiiKind.SSN, _SSN_LAST_FOUR, text, 1)
 
 
 def id_numbers(text: str) -> list[Span]:
-    """Numbers right after an identity-document cue ("DL# D1234567", "passport number 987654321")."""
-    return [
-        Span(PiiKind.ID, m.start(1), m.end(1))
-        for m in _ID.finditer(text)
-        if sum(char.isdigit() for char in m.group(1)) >= _MIN_ID_DIGITS
-    ]
+    """The first number within a few words after an identity-document or account cue ("DL# D1234567",
+    "passport, name Dawit Girma, number C87356829", "acct 11354-74631").
+
+    Overlapping windows of repeated cues are scanned once, which keeps "id id id ..." linear.
+    """
+    spans: list[Span] = []
+    scanned = 0
+    for cue in _ID_CUE.finditer(text):
+        start, end = max(cue.end(), scanned), min(cue.end() + _ID_WINDOW, len(text))
+        scanned = max(scanned, end)
+        for token in _ID_TOKEN.finditer(text, start, min(end + _ID_TOKEN_MAX, len(text))):
+            if token.start() >= end:
+                break
+            written = token.group(0).rstrip()
+            if _ZIP.fullmatch(written) or _DATE_LIKE.search(written):
+                continue
+            if sum(c.isdigit() for c in written) >= _MIN_ID_DIGITS:
+                spans.append(Span(PiiKind.ID, token.start(), token.start() + len(written)))
+                break
+    return spans
 
 
 def case_references(text: str) -> list[Span]:

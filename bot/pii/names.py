@@ -24,7 +24,7 @@ _STRONG_CUE = re.compile(
 )
 _WEAK_CUE = re.compile(
     r"(?i)(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey"
-    r"|dear|from|it's|its|it is|per|ask for|contact|neighbor|neighbour|landlord|tenant|son|daughter|wife"
+    r"|dear|it's|its|it is|per|ask for|contact|neighbor|neighbour|landlord|tenant|son|daughter|wife"
     r"|husband|mom|dad|mother|father|brother|sister|friend)\b|(?:^|\n)[ \t]{0,3}[-–—~])[,:!.]?[ \t]{0,3}"
 )
 # A title, unless it follows a capitalised word or a number ("601 Maple Dr. Bin was out" is a street).
@@ -32,7 +32,8 @@ _TITLE = re.compile(r"(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] )(?<!\d )\b(?i:mr|mrs|
 _HERE = re.compile(r"(?i)[ \t]{1,3}(?:here|speaking)\b")
 _NOT_NAMES = frozenset(
     "a an the and or but from with at in on about calling writing here trying looking not so very just really "
-    "still also sorry new having going getting to for my your our their this that it is was".split()
+    "still also sorry new having going getting to for my your our their this that it is was mr mrs ms miss mx dr "
+    "sir madam".split()
 )
 # A run of capitalised words holding one of these names a place, a body, an event or a holiday.
 _PLACE_WORDS = frozenset(
@@ -126,7 +127,8 @@ def _pair_at(text: str, words: list[_Word], i: int) -> int | None:
         last = words[j]
         if last.capitalised != first.capitalised or not _is_last(last):
             continue
-        if j == i + 2 and not (len(words[i + 1].text) == 1 or _is_known(words[i + 1])):
+        middle = words[i + 1]
+        if j == i + 2 and not (len(middle.text) == 1 or _is_known(middle)) or middle.capitalised != first.capitalised:
             return None
         lowercase = not first.capitalised
         if lowercase and (_ordinary(first.key) or _ordinary(last.key) or not first.text.islower()):
@@ -158,7 +160,9 @@ def _uncued(text: str, words: list[_Word]) -> list[Span]:
         i = index_at.get(position)
         if i is None or not words[i].capitalised:
             continue
-        if (titled or _is_known(words[i])) and not _names_a_place(text, words, i, i):
+        after_capitalised = i > 0 and words[i - 1].capitalised and _adjacent(text, words[i - 1], words[i])
+        title_ok = titled and not after_capitalised and not _ordinary(words[i].key)
+        if (title_ok or _is_known(words[i])) and not _names_a_place(text, words, i, i):
             spans.append(Span(PiiKind.NAME, words[i].start, words[_extend(text, words, i)].end))
     return spans + _before_here(text, words)
 
@@ -206,6 +210,6 @@ def _cued(text: str) -> list[Span]:
     return spans
 
 
-def names(text: str) -> list[Span]:
+def person_names(text: str) -> list[Span]:
     """Names after a cue, then known first-name-plus-surname pairs and single names in a name's context."""
     return _cued(text) + _uncued(text, _words(text))
