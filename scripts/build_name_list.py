@@ -3,8 +3,8 @@
 "thanks, Jamal Brown" and "Olga Lin here" name a resident without "my name is". The list comes from the
 `names-dataset` package (first names and surnames with their popularity rank in each of about 100 countries).
 That package needs gigabytes of memory, so it is read here, at install time (`make install`), never at run time.
-Kept: single-word names in Latin script that rank in the United States, or in the top ranks of any country.
-Each line is `name<TAB>first-name rank<TAB>surname rank`, lower case, 0 when the name is not of that kind.
+Kept: single-word names in Latin script (keys lower case, accents folded) that rank in the United States, or in the top ranks of any country.
+Each line is `name<TAB>first-name rank<TAB>surname rank`, 0 when the name is not of that kind.
 """
 
 from __future__ import annotations
@@ -13,14 +13,19 @@ import argparse
 import gzip
 import pickle
 import re
+import sys
 from importlib.resources import files
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.pii.gazetteer import fold  # noqa: E402
 
 # Names-dataset ranks up to about 10^5 per country, with much noise in the long tail; these bounds keep the
 # names residents of a US city are likely to have.
 TOP_FIRST_ANYWHERE = 1000
 TOP_SURNAME_ANYWHERE = 2000
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'-]{1,24}")
+_FOLDED_WORD = re.compile(r"[a-z][a-z'-]{1,24}")
 
 
 def _ranks(kind: str, top_anywhere: int) -> dict[str, int]:
@@ -31,11 +36,11 @@ def _ranks(kind: str, top_anywhere: int) -> dict[str, int]:
     kept: dict[str, int] = {}
     for name, info in table.items():
         ranks = {country: rank for country, rank in (info.get("rank") or {}).items() if rank}
-        if not ranks or not _LATIN_WORD.fullmatch(name):
+        key = fold(name)
+        if not ranks or not _FOLDED_WORD.fullmatch(key):
             continue
         best = min(ranks.values())
         if "US" in ranks or best <= top_anywhere:
-            key = name.lower()
             kept[key] = min(best, kept.get(key, best))
     return kept
 

@@ -7,10 +7,22 @@ found only after a cue) instead of failing, so that redaction never stops a repl
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.settings import get_settings
+
+
+# Letters NFKD does not split into a base letter and a mark.
+_UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "’": "'"})
+
+
+def fold(word: str) -> str:
+    """A name's lookup key: lower case without accents, so that "Wiśniewski", "wisniewski" and "WIŚNIEWSKI"
+    meet."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_UNSPLIT))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +44,7 @@ def common_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def names() -> dict[str, NameRank]:
-    """First names and surnames in lower case with their ranks."""
+    """First names and surnames, keyed by `fold`, with their ranks."""
     try:
         lines = get_settings().name_list_path.read_text(encoding="utf-8").splitlines()
     except OSError:

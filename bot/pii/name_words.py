@@ -1,0 +1,68 @@
+"""Words as name detection sees them, and the fixed word lists that tell a person from a place."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.pii.gazetteer import fold
+
+# Letters in bounded runs, so a long run is one token; an apostrophe or hyphen joins parts (O'Brien, Hye-jin).
+_TOKEN = re.compile(r"[^\W\d_]{1,30}(?:['’-][^\W\d_]{1,30}){0,2}")
+
+NOT_NAMES = frozenset(
+    "a an the and or but from with at in on about calling writing here trying looking not so very just really "
+    "still also sorry new having going getting to for my your our their this that it is was mr mrs ms miss mx dr "
+    "sir madam i i'm im it's its".split()
+)
+# Parts of a surname written in lower case or capitalised: "de la Cruz", "Van Der Berg", "bin Laden".
+PARTICLES = frozenset("de del la las los van der den von da das do dos di du le bin ibn al el".split())
+PLACE_PREPOSITIONS = frozenset("on at near off along onto past across via of".split())
+# A run of capitalised words holding one of these names a place, a body, an event, a holiday or a business.
+PLACE_WORDS = frozenset(
+    "street st avenue ave av road rd boulevard blvd drive dr lane ln way court ct place pl plaza square sq "
+    "parkway pkwy highway hwy bridge tunnel trail park parks garden gardens playground field fields pool beach "
+    "lake river creek center centre hall library school elementary middle high academy college university "
+    "institute hospital clinic church chapel temple mosque synagogue cemetery memorial museum stadium arena "
+    "station terminal airport market mall tower building apartments homes village heights estates manor "
+    "department dept office agency authority board bureau commission council committee services service "
+    "administration division program fund foundation association society county city town district "
+    "day eve week month holiday parade festival act law award prize scholarship jr sr pizza cafe restaurant deli "
+    "bar grill store shop bakery salon pharmacy bank motors auto construction roofing plumbing inc llc co".split()
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """The gazetteer key: folded, without a possessive "'s"."""
+        folded = fold(self.text)
+        return folded[:-2] if folded.endswith("'s") else folded
+
+    @property
+    def shape(self) -> str:
+        """"title" (Maria, O'Brien), "upper" (MARIA), "lower" (maria) or "other" (iPhone)."""
+        if self.text.isupper() and len(self.text) > 1:
+            return "upper"
+        if self.text[0].isupper():
+            return "title"
+        return "lower" if self.text.islower() else "other"
+
+    @property
+    def capitalised(self) -> bool:
+        return self.shape in ("title", "upper")
+
+
+def words_of(text: str) -> list[Word]:
+    return [Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def adjacent(text: str, left: Word, right: Word) -> bool:
+    """Whether two words sit next to each other in a name: one or two spaces, or an initial's full stop."""
+    gap = text[left.end : right.start]
+    return gap in (" ", "  ") or (len(left.text) == 1 and gap in (". ", "."))
