@@ -35,9 +35,9 @@ class NameRank:
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
-    """Frequent English words in lower case; note that frequent names ("james", "brown") are among them."""
+    """Frequent English and Spanish words, folded; note that frequent names ("james", "brown") are among them."""
     try:
-        return frozenset(get_settings().common_words_path.read_text(encoding="utf-8").split())
+        return frozenset(fold(word) for word in get_settings().common_words_path.read_text(encoding="utf-8").split())
     except OSError:
         return frozenset()
 

@@ -8,16 +8,23 @@ from dataclasses import dataclass
 from bot.pii.gazetteer import fold
 
 # Letters in bounded runs, so a long run is one token; an apostrophe or hyphen joins parts (O'Brien, Hye-jin).
-_TOKEN = re.compile(r"[^\W\d_]{1,30}(?:['’-][^\W\d_]{1,30}){0,2}")
+# A word inside an e-mail address or user name ("Khalid_saleh@", "Haoran.zhou@") is no token.
+_TOKEN = re.compile(r"(?<![\w@.])[^\W\d_]{1,30}(?:['’-][^\W\d_]{1,30}){0,2}(?![\w@]|\.\w)")
 
 NOT_NAMES = frozenset(
     "a an the and or but from with at in on about calling writing here trying looking not so very just really "
     "still also sorry new having going getting to for my your our their this that it is was mr mrs ms miss mx dr "
-    "sir madam i i'm im it's its".split()
+    "sir madam i i'm im it's its he she her him his they them we us you who ok okay lol pls plz thx asap".split()
 )
+MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday".split()
+)
+# Place words that are also frequent surnames: "Jennifer Park" is a person, "Lincoln Park" a place.
+SURNAME_PLACES = frozenset("park hall field day church lane".split())
 # Parts of a surname written in lower case or capitalised: "de la Cruz", "Van Der Berg", "bin Laden".
 PARTICLES = frozenset("de del la las los van der den von da das do dos di du le bin ibn al el".split())
-PLACE_PREPOSITIONS = frozenset("on at near off along onto past across via of".split())
+PLACE_PREPOSITIONS = frozenset("on at near off along onto past across via of the".split())
 # A run of capitalised words holding one of these names a place, a body, an event, a holiday or a business.
 PLACE_WORDS = frozenset(
     "street st avenue ave av road rd boulevard blvd drive dr lane ln way court ct place pl plaza square sq "

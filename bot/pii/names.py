@@ -17,10 +17,12 @@ import re
 
 from bot.pii import gazetteer
 from bot.pii.name_words import (
+    MONTHS_AND_DAYS,
     NOT_NAMES,
     PARTICLES,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
+    SURNAME_PLACES,
     Word,
     adjacent,
     words_of,
@@ -35,19 +37,23 @@ _WEAK_CUE = re.compile(
     r"(?i)(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
     r"|dear|gracias|it's|its|it is|per|ask for|call|contact|me|spouse|owner|tenant|landlord|neighbor|neighbour"
     r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
-    r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo|are|and)\b|(?:^|\s)[-–—~])"
+    r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)\b|(?:^|\s)[-–—~])"
     r"[,:!.]?[ \t]{0,3}\(?"
 )
 _TITLE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr)\.?\s{1,3}(?=[A-Z])")
 # What may follow a name that stands alone: the end of the message (contact details, punctuation, emoji
 # allowed), a comma or bracket, a dash or bar, a line break, a phone number, or "here" / "from".
 _TAIL = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
-_STANDS_BEFORE = re.compile(r"(?i)\s{0,2}(?:[,)|\n:;–—-]|\(?\+?\d|here\b|from\b|speaking\b|tu\b)")
+_STANDS_BEFORE = re.compile(r"(?i)\s{0,2}(?:[,)|\n:;–—-]|\(?\+?\d|from\b)")
+_SELF_INTRODUCED = re.compile(r"(?i) (?:here|speaking|tu)\b")
+_AND = re.compile(r" (?:and|&|y) ")
 _STANDS_AFTER = frozenset(".!?\n(,:;-–—~|")
 # Rank limits: a word that is also ordinary English ("Will", "Rose", "Brown") must be a common name to count.
 _ANY_FIRST, _ANY_LAST = 5000, 20000
 _ORDINARY_FIRST, _ORDINARY_LAST = 400, 1500
 _MAX_CUE_WORDS = 3
+_SURNAME_PLACE_FIRST_LIMIT = 2000
+_LOOSE_FIRST = 1500
 _MAX_NAME_WORDS = 5
 
 
@@ -85,9 +91,19 @@ def _names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
     while end + 1 < len(words) and words[end + 1].capitalised and adjacent(text, words[end], words[end + 1]):
         end += 1
     run = words[start : end + 1] if words[first].capitalised else words[first : last + 1]
-    if any(word.key.rstrip(".") in PLACE_WORDS for word in run):
+    places = [word for word in run if word.key.rstrip(".") in PLACE_WORDS]
+    if places and not _surname_place(words, first, last, places):
         return True
     return first > 0 and adjacent(text, words[first - 1], words[first]) and words[first - 1].key in PLACE_PREPOSITIONS
+
+
+def _surname_place(words: list[Word], first: int, last: int, places: list[Word]) -> bool:
+    """"Jennifer Park", not "Lincoln Park": the only place word is the name's surname, after a first name that
+    is no frequent surname itself."""
+    if last == first or places != [words[last]] or words[last].key not in SURNAME_PLACES:
+        return False
+    rank = gazetteer.names().get(words[first].key)
+    return rank is not None and not 0 < rank.last <= _SURNAME_PLACE_FIRST_LIMIT
 
 
 def _extend(text: str, words: list[Word], j: int) -> int:
@@ -105,22 +121,32 @@ def _extend(text: str, words: list[Word], j: int) -> int:
     return j
 
 
+def _first_of_pair(first: Word, last: Word) -> bool:
+    """A first name; an ordinary word ("Hunter") may be a rarer one when the surname is no ordinary word."""
+    if _rank(first, first=True):
+        return True
+    rank = gazetteer.names().get(first.key)
+    return rank is not None and 0 < rank.first <= _LOOSE_FIRST and not _ordinary(last) and first.key not in NOT_NAMES
+
+
 def _pair_at(text: str, words: list[Word], i: int) -> int | None:
     """Index of the last word of a first name plus surname starting at `i` (a middle initial or name allowed)."""
     first = words[i]
-    if first.shape == "other" or not _rank(first, first=True):
+    if first.shape == "other" or first.key in NOT_NAMES or first.key in MONTHS_AND_DAYS:
         return None
     for j in (i + 1, i + 2):
         if j >= len(words) or not adjacent(text, words[j - 1], words[j]):
             return None
         last, middle = words[j], words[i + 1]
-        if not first.shape == middle.shape and len(middle.text) > 1:
+        if first.shape != middle.shape and len(middle.text) > 1:
             return None
-        if not first.shape == last.shape or not _rank(last, first=False):
+        if first.shape != last.shape or not _rank(last, first=False) or not _first_of_pair(first, last):
             continue
         if j == i + 2 and not (len(middle.text) == 1 or _is_known(middle)):
             return None
-        if first.shape != "title" and (_ordinary(first) or (first.shape == "lower" and _ordinary(last))):
+        if first.shape == "lower" and (_ordinary(last) or not _rank(first, first=True) or len(first.text) < 3):
+            return None
+        if first.shape == "upper" and _ordinary(first):
             return None
         return j
     return None
@@ -138,27 +164,61 @@ def _pairs(text: str, words: list[Word]) -> list[Span]:
     return spans
 
 
-def _stands_alone(text: str, words: list[Word], i: int) -> bool:
-    word = words[i]
-    before = text[max(0, word.start - 3) : word.start].rstrip(" \t")
-    if not (i == 0 or (before and before[-1] in _STANDS_AFTER)):
+def _stands_apart(text: str, words: list[Word], i: int, j: int) -> bool:
+    """Whether words i..j are set apart like a signature: punctuation or the start before, and after them the
+    end of the message, contact details, punctuation, "from", or "here" (which needs nothing before)."""
+    if _SELF_INTRODUCED.match(text, words[j].end):
+        return True
+    before = text[max(0, words[i].start - 3) : words[i].start].rstrip(" \t")
+    if i > 0 and not (before and before[-1] in _STANDS_AFTER):
         return False
-    return _STANDS_BEFORE.match(text, word.end) is not None or _TAIL.match(text, word.end) is not None
+    return _STANDS_BEFORE.match(text, words[j].end) is not None or _TAIL.match(text, words[j].end) is not None
+
+
+def _apart_run(text: str, words: list[Word], i: int) -> int | None:
+    """The last word of a run of one to three unusual capitalised words at `i`, one of them a known name,
+    standing apart ("... pls fix. Tyrone", "Faadumo Hassan hassanf18@...", "D. Okonkwo."); a lone lower-case
+    name only at the very end ("this is dangerous. mack")."""
+    word = words[i]
+    if word.shape == "lower":
+        ok = _rank(word, first=True) and not _ordinary(word) and _TAIL.match(text, word.end)
+        return i if ok and _stands_apart(text, words, i, i) else None
+    j = i
+    while j + 1 < min(len(words), i + 3) and adjacent(text, words[j], words[j + 1]):
+        if words[j + 1].shape != word.shape or _ordinary(words[j + 1]):
+            break
+        j += 1
+    for end in range(j, i - 1, -1):
+        run = words[i : end + 1]
+        if any(_ordinary(w) and len(w.text) > 1 or w.key in MONTHS_AND_DAYS for w in run):
+            continue
+        if any(len(w.text) > 1 and _is_known(w) for w in run) and _stands_apart(text, words, i, end):
+            return end
+    return None
 
 
 def _singles(text: str, words: list[Word]) -> list[Span]:
-    """Single known names in a name's place: after a cue or title, or standing apart."""
+    """Known names in a name's place: after a cue or title, standing apart, or joined to one ("Tyler and Jada")."""
     index_at = {word.start: n for n, word in enumerate(words)}
     cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(text)} - {None}
     titled = {index_at.get(m.end()) for m in _TITLE.finditer(text)} - {None}
-    spans = []
+    spans: list[Span] = []
+    joined: set[int] = set()
     for i, word in enumerate(words):
-        if not word.capitalised or word.key in NOT_NAMES:
+        if word.key in NOT_NAMES or (word.shape == "upper" and len(word.text) <= 3 and i not in titled):
             continue
-        after_title = i in titled and not (i > 1 and words[i - 2].capitalised)  # not "King Dr. I'm"
-        known = _is_known(word) and (i in cued or (_stands_alone(text, words, i) and not _ordinary(word)))
-        if (after_title or known) and not _names_a_place(text, words, i, i):
-            spans.append(Span(PiiKind.NAME, word.start, words[_extend(text, words, i)].end))
+        if word.capitalised and (i in titled and not (i > 1 and words[i - 2].capitalised)):  # not "King Dr. I'm"
+            end: int | None = i
+        elif word.capitalised and (i in cued or i in joined) and _is_known(word) and word.key not in MONTHS_AND_DAYS:
+            end = i
+        else:
+            end = _apart_run(text, words, i)
+        if end is None or _names_a_place(text, words, i, end):
+            continue
+        end = _extend(text, words, end)
+        spans.append(Span(PiiKind.NAME, word.start, words[end].end))
+        if end + 1 < len(words) and _AND.fullmatch(text, words[end].end, words[end + 1].start):
+            joined.add(end + 1)
     return spans
 
 
@@ -166,10 +226,8 @@ def _could_be_name(word: Word, first: bool) -> bool:
     """After a strong cue, a capitalised word is taken for a name; a lowercase one only when it is no common
     English word ("call me back" is no name, "my name is delphine sorensen" is) or, after the first, a known
     name."""
-    if word.key in NOT_NAMES:
+    if word.key in NOT_NAMES or len(word.text) == 1:
         return False
-    if len(word.text) == 1:
-        return not first  # an initial, as in "jamal r. villanueva"
     if word.text[0].isupper() or word.key not in gazetteer.common_words():
         return True
     return not first and _is_known(word)  # "name's brianna lee abernathy"
@@ -184,7 +242,9 @@ def _cued(text: str, words: list[Word]) -> list[Span]:
             continue
         j = i
         while j + 1 < min(len(words), i + _MAX_CUE_WORDS) and adjacent(text, words[j], words[j + 1]):
-            if not _could_be_name(words[j + 1], first=False):
+            following = words[j + 1]
+            initial = len(following.text) == 1 and text[following.end : following.end + 1] == "."
+            if following.key in PARTICLES or not (initial or _could_be_name(following, first=False)):
                 break
             j += 1
         spans.append(Span(PiiKind.NAME, words[i].start, words[_extend(text, words, j)].end))
