@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.pii.gazetteer import common_words
+from bot.pii.gazetteer import common_words, fold, names
 from bot.pii.spans import PiiKind, Span, spans_of
 
 _STREET_TYPES = (
@@ -52,6 +52,7 @@ _TRAILING_TOWN = re.compile(
 )
 
 
+_FIRST_NAME_NOT_TOWN = 1000
 _TOWN_WORDS = frozenset("north south east west new lake port fort mount saint heights park hills city".split())
 
 
@@ -62,6 +63,8 @@ def _with_town(text: str, end: int) -> int:
     words = town.group(0).split()
     if any(word.lower() in common_words() for word in words[-2:] if word.lower() not in _TOWN_WORDS):
         return end
+    if any(0 < getattr(names().get(fold(word)), "first", 0) <= _FIRST_NAME_NOT_TOWN for word in words):
+        return end  # "9653 South Sunset st. Fabiola Jean-Louis": a signature, not a town
     return town.end()
 
 

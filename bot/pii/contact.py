@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from phonenumbers import Leniency, PhoneNumberMatcher
+import phonenumbers
+from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
 
 from bot.pii.spans import PiiKind, Span, spans_of
 
@@ -57,6 +58,19 @@ def _number_end(raw: str, start: int, end: int) -> int:
     return start + extension.start() if extension else end
 
 
+def _possible_whole(written: str) -> bool:
+    """A candidate the matcher passed over that is still a number: "(801)4859958" (no space after the area
+    code), or one written with `+` (an old mobile prefix such as "+52 1 33 9430 4864", a typo)."""
+    digits = sum(char.isdigit() for char in written)
+    if written.startswith("+"):
+        return digits >= _MIN_DIGITS + 1
+    try:
+        number = phonenumbers.parse(written, DEFAULT_REGION)
+    except NumberParseException:
+        return False
+    return digits >= _NATIONAL_DIGITS and phonenumbers.is_possible_number(number)
+
+
 def _plausible(raw: str) -> bool:
     """A number without `+` is a US one: ten digits (eleven with the 1), or the local 555-0134 form."""
     digits = sum(char.isdigit() for char in raw)
@@ -85,7 +99,6 @@ def phones(text: str) -> list[Span]:
             if _plausible(match.raw_string)
         ]
         spans += [Span(PiiKind.PHONE, candidate.start() + m.start, candidate.start() + _number_end(m.raw_string, m.start, m.end)) for m in matches]
-        written = candidate.group(0)
-        if not matches and written.startswith("+") and sum(c.isdigit() for c in written) >= _MIN_DIGITS + 1:
-            spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))  # "+52 1 33 9430 4864"
+        if not matches and _possible_whole(candidate.group(0)):
+            spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))
     return spans

@@ -39,7 +39,7 @@ _ID_CUE = re.compile(
 _ID_WINDOW = 60
 _ID_TOKEN_MAX = 40
 _ID_TOKEN = re.compile(
-    r"(?<![\w/.$,:-])[A-Za-z]{0,3}-?\d[A-Za-z0-9]{0,11}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}"
+    r"(?<![\w/.$,:()-])[A-Za-z]{0,3}-?\d[A-Za-z0-9]{0,11}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}"
     r"(?![\w/-]|[.,:]\d)"
 )
 _ZIP = re.compile(r"\d{5}")
@@ -82,8 +82,10 @@ def id_numbers(text: str) -> list[Span]:
     Overlapping windows of repeated cues are scanned once, which keeps "id id id ..." linear.
     """
     spans: list[Span] = []
-    scanned = 0
+    scanned = claimed = 0
     for cue in _ID_CUE.finditer(text):
+        if cue.start() < claimed:
+            continue  # a second cue for the number already found ("drivers license ... DL Y509-3351-3923")
         start, end = max(cue.end(), scanned), min(cue.end() + _ID_WINDOW, len(text))
         scanned = max(scanned, end)
         for token in _ID_TOKEN.finditer(text, start, min(end + _ID_TOKEN_MAX, len(text))):
@@ -94,6 +96,7 @@ def id_numbers(text: str) -> list[Span]:
                 continue
             if sum(c.isdigit() for c in written) >= _MIN_ID_DIGITS:
                 spans.append(Span(PiiKind.ID, token.start(), token.start() + len(written)))
+                claimed = token.end()
                 break
     return spans
 

@@ -21,7 +21,12 @@ MONTHS_AND_DAYS = frozenset(
     "wednesday thursday friday saturday sunday".split()
 )
 # Place words that are also frequent surnames: "Jennifer Park" is a person, "Lincoln Park" a place.
-SURNAME_PLACES = frozenset("park hall field day church lane".split())
+SURNAME_PLACES = frozenset("park hall field lane".split())
+# People many places are named after; "Lincoln Park" stays a place even where "Jennifer Park" is a person.
+NAMESAKES = frozenset(
+    "washington lincoln jefferson jackson grant franklin kennedy roosevelt madison monroe adams wilson king "
+    "hyde central chavez douglass tubman parks carver garfield lafayette hamilton union liberty".split()
+)
 # Parts of a surname written in lower case or capitalised: "de la Cruz", "Van Der Berg", "bin Laden".
 PARTICLES = frozenset("de del la las los van der den von da das do dos di du le bin ibn al el".split())
 PLACE_PREPOSITIONS = frozenset("on at near off along onto past across via of the".split())

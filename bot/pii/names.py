@@ -18,6 +18,7 @@ import re
 from bot.pii import gazetteer
 from bot.pii.name_words import (
     MONTHS_AND_DAYS,
+    NAMESAKES,
     NOT_NAMES,
     PARTICLES,
     PLACE_PREPOSITIONS,
@@ -37,7 +38,7 @@ _WEAK_CUE = re.compile(
     r"(?i)(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
     r"|dear|gracias|it's|its|it is|per|ask for|call|contact|me|spouse|owner|tenant|landlord|neighbor|neighbour"
     r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
-    r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)\b|(?:^|\s)[-–—~])"
+    r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b|(?:^|\s)[-–—~])"
     r"[,:!.]?[ \t]{0,3}\(?"
 )
 _TITLE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr)\.?\s{1,3}(?=[A-Z])")
@@ -48,11 +49,11 @@ _STANDS_BEFORE = re.compile(r"(?i)\s{0,2}(?:[,)|\n:;–—-]|\(?\+?\d|from\b)")
 _SELF_INTRODUCED = re.compile(r"(?i) (?:here|speaking|tu)\b")
 _AND = re.compile(r" (?:and|&|y) ")
 _STANDS_AFTER = frozenset(".!?\n(,:;-–—~|")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 # Rank limits: a word that is also ordinary English ("Will", "Rose", "Brown") must be a common name to count.
 _ANY_FIRST, _ANY_LAST = 5000, 20000
 _ORDINARY_FIRST, _ORDINARY_LAST = 400, 1500
 _MAX_CUE_WORDS = 3
-_SURNAME_PLACE_FIRST_LIMIT = 2000
 _LOOSE_FIRST = 1500
 _MAX_NAME_WORDS = 5
 
@@ -99,11 +100,10 @@ def _names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
 
 def _surname_place(words: list[Word], first: int, last: int, places: list[Word]) -> bool:
     """"Jennifer Park", not "Lincoln Park": the only place word is the name's surname, after a first name that
-    is no frequent surname itself."""
+    places are not named after."""
     if last == first or places != [words[last]] or words[last].key not in SURNAME_PLACES:
         return False
-    rank = gazetteer.names().get(words[first].key)
-    return rank is not None and not 0 < rank.last <= _SURNAME_PLACE_FIRST_LIMIT
+    return words[first].key not in NAMESAKES
 
 
 def _extend(text: str, words: list[Word], j: int) -> int:
@@ -172,7 +172,8 @@ def _stands_apart(text: str, words: list[Word], i: int, j: int) -> bool:
     before = text[max(0, words[i].start - 3) : words[i].start].rstrip(" \t")
     if i > 0 and not (before and before[-1] in _STANDS_AFTER):
         return False
-    return _STANDS_BEFORE.match(text, words[j].end) is not None or _TAIL.match(text, words[j].end) is not None
+    end = words[j].end
+    return any(pattern.match(text, end) is not None for pattern in (_STANDS_BEFORE, _SENTENCE_END, _TAIL))
 
 
 def _apart_run(text: str, words: list[Word], i: int) -> int | None:
@@ -192,9 +193,17 @@ def _apart_run(text: str, words: list[Word], i: int) -> int | None:
         run = words[i : end + 1]
         if any(_ordinary(w) and len(w.text) > 1 or w.key in MONTHS_AND_DAYS for w in run):
             continue
-        if any(len(w.text) > 1 and _is_known(w) for w in run) and _stands_apart(text, words, i, end):
-            return end
+        extended = _extend(text, words, end)
+        if any(len(w.text) > 1 and _is_known(w) for w in run) and _stands_apart(text, words, i, extended):
+            return extended
     return None
+
+
+def _surname_follows(text: str, words: list[Word], i: int) -> bool:
+    """Whether a known surname of the same shape follows word i ("owner Haruto Tanaka")."""
+    if i + 1 >= len(words) or not adjacent(text, words[i], words[i + 1]):
+        return False
+    return words[i + 1].shape == words[i].shape and _rank(words[i + 1], first=False)
 
 
 def _singles(text: str, words: list[Word]) -> list[Span]:
@@ -209,16 +218,21 @@ def _singles(text: str, words: list[Word]) -> list[Span]:
             continue
         if word.capitalised and (i in titled and not (i > 1 and words[i - 2].capitalised)):  # not "King Dr. I'm"
             end: int | None = i
-        elif word.capitalised and (i in cued or i in joined) and _is_known(word) and word.key not in MONTHS_AND_DAYS:
+        elif word.capitalised and (i in cued or i in joined) and word.key not in MONTHS_AND_DAYS and (
+            _is_known(word) or (not _ordinary(word) and _surname_follows(text, words, i))
+        ):
             end = i
+        elif word.capitalised and _SELF_INTRODUCED.match(text, word.end) and _rank(word, first=True):
+            end = i  # "Big Mike here"
         else:
             end = _apart_run(text, words, i)
         if end is None or _names_a_place(text, words, i, end):
             continue
         end = _extend(text, words, end)
         spans.append(Span(PiiKind.NAME, word.start, words[end].end))
-        if end + 1 < len(words) and _AND.fullmatch(text, words[end].end, words[end + 1].start):
-            joined.add(end + 1)
+        conjunction = _AND.match(text, words[end].end)
+        if conjunction is not None and conjunction.end() in index_at:
+            joined.add(index_at[conjunction.end()])
     return spans
 
 
