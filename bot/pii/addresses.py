@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.pii.gazetteer import common_words, fold, names
-from bot.pii.spans import PiiKind, Span, spans_of
+from bot.pii.spans import PiiKind, Span, ascii_lower, spans_of
 
 _STREET_TYPES = (
     r"(?:street|st|avenue|ave|av|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|plaza|way|terrace"
@@ -41,10 +41,11 @@ _ADDRESS = re.compile(
 # A unit alone ("I'm in apt 4B", "unit 212 has no heat"): its cue is specific enough; the number must hold
 # a digit so that "unit of measure" or "suite is" survive.
 _UNIT_ALONE = re.compile(
-    r"(?i)\b(?:apt|apartment|unit|suite|ste|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
+    r"\b(?:apt|apartment|unit|suite|ste|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
     r"|(?<![\w#])#\s?\d{1,4}[A-Za-z]\b|(?<=\bin )#\s?\d{1,4}\b"
 )
-_PO_BOX = re.compile(rf"(?i)\bp\.?\s?o\.?\s?box\s?#?\s?\d{{1,6}}\b(?:{_CITY_AND_ZIP})?")
+_PO_BOX = re.compile(r"\bp\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
+_AFTER_STREET = re.compile(rf"(?i){_CITY_AND_ZIP}")
 # A town named after the street with no comma or ZIP ("5659 Dogwood ln Harborview Heights"): capitalised words
 # that are not ordinary English, or a direction before one.
 _TRAILING_TOWN = re.compile(
@@ -68,9 +69,14 @@ def _with_town(text: str, end: int) -> int:
     return town.end()
 
 
+def _with_zip(text: str, end: int) -> int:
+    town = _AFTER_STREET.match(text, end)
+    return town.end() if town else end
+
+
 def addresses(text: str) -> list[Span]:
     return (
         [Span(PiiKind.ADDRESS, m.start(), _with_town(text, m.end())) for m in _ADDRESS.finditer(text)]
-        + spans_of(PiiKind.ADDRESS, _UNIT_ALONE, text)
-        + spans_of(PiiKind.ADDRESS, _PO_BOX, text)
+        + spans_of(PiiKind.ADDRESS, _UNIT_ALONE, ascii_lower(text))
+        + [Span(PiiKind.ADDRESS, m.start(), _with_zip(text, m.end())) for m in _PO_BOX.finditer(ascii_lower(text))]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.pii.spans import PiiKind, Span
+from bot.pii.spans import PiiKind, Span, ascii_lower
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -18,7 +18,7 @@ _DATE = (
     rf"|\d{{1,2}} de {_MESES} (?:de |del )?\d{{4}})"
 )
 _DOB_CUE = re.compile(
-    r"(?i)\b(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day|nac[ií]|nacid[oa]"
+    r"\b(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day|nac[ií]|nacid[oa]"
     r"|fecha de nacimiento|cumpleaños)(?!\w)"
 )
 _DATE_PATTERN = re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/-])")
@@ -32,7 +32,7 @@ def births(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     scanned = 0
-    for cue in _DOB_CUE.finditer(text):
+    for cue in _DOB_CUE.finditer(ascii_lower(text)):
         start, window_end = max(cue.end(), scanned), min(cue.end() + _DOB_WINDOW, len(text))
         spans += [Span(PiiKind.DOB, d.start(), d.end()) for d in _DATE_PATTERN.finditer(text, start, window_end)]
         scanned = max(scanned, window_end)

@@ -13,7 +13,7 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
 
-from bot.pii.spans import PiiKind, Span, spans_of
+from bot.pii.spans import PiiKind, Span, ascii_lower, spans_of
 
 # A left boundary and bounded parts keep this linear: a run of word characters can only start a match once.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
@@ -32,9 +32,11 @@ _REFERENCE_CUE = re.compile(
 )
 DEFAULT_REGION = "US"
 # libphonenumber costs about 35 µs per candidate; past this many candidates (hostile input, never a real
-# message) every remaining run of seven or more digits is redacted without asking it.
-_LIBRARY_BUDGET = 400
+# message) every remaining run of seven or more digits is redacted without asking it or checking for a
+# reference cue: past the budget, redaction errs towards removing too much.
+_LIBRARY_BUDGET = 200
 _MIN_DIGITS = 7
+_DIGIT = re.compile(r"\d")
 _NATIONAL_DIGITS = 10
 _EXTENSION = re.compile(r"(?i),? ?(?:x|ext\.?|extension|#) ?\d{1,6}$")
 _LOCAL = re.compile(r"\d{3}[-.]\d{4}")
@@ -43,13 +45,17 @@ _LOCAL = re.compile(r"\d{3}[-.]\d{4}")
 _SPELLED_AT = r"(?: ?[(\[]at[)\]] ?| at )"
 _SPELLED_DOT = r"(?: ?[(\[]dot[)\]] ?| dot |\.)"
 _SPELLED_EMAIL = re.compile(
-    rf"(?i)(?<![\w.+-])[\w.+-]{{1,64}}{_SPELLED_AT}[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}"
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}{_SPELLED_AT}[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}"
     r"(?:com|net|org|edu|gov|us|io|co|info|biz|me|uk|ca|mx)\b"
 )
 
 
 def emails(text: str) -> list[Span]:
-    return spans_of(PiiKind.EMAIL, _EMAIL, text) + spans_of(PiiKind.EMAIL, _SPELLED_EMAIL, text)
+    found = spans_of(PiiKind.EMAIL, _EMAIL, text) if "@" in text else []
+    lowered = ascii_lower(text)
+    if " at " in lowered or "(at)" in lowered or "[at]" in lowered:
+        found += spans_of(PiiKind.EMAIL, _SPELLED_EMAIL, lowered)
+    return found
 
 
 def _number_end(raw: str, start: int, end: int) -> int:
@@ -87,11 +93,11 @@ def phones(text: str) -> list[Span]:
     """
     spans = []
     for count, candidate in enumerate(_CANDIDATE.finditer(text)):
-        if _is_reference(text, candidate.start()):
-            continue
         if count >= _LIBRARY_BUDGET:
-            if sum(char.isdigit() for char in candidate.group(0)) >= _MIN_DIGITS:
+            if len(_DIGIT.findall(candidate.group(0))) >= _MIN_DIGITS:
                 spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))
+            continue
+        if _is_reference(text, candidate.start()):
             continue
         matches = [
             match

@@ -11,18 +11,18 @@ from __future__ import annotations
 import re
 
 from bot import references
-from bot.pii.spans import PiiKind, Span, spans_of
+from bot.pii.spans import PiiKind, Span, ascii_lower, spans_of
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
-_SSN_BARE = re.compile(r"(?i)\b(?:ssn|social(?: security)?(?: number| no\.?| #)?)\D{0,40}?(?<!\d)(\d{9})(?!\d)")
+_SSN_BARE = re.compile(r"\b(?:ssn|social(?: security)?(?: number| no\.?| #)?)\D{0,40}?(?<!\d)(\d{9})(?!\d)")
 # The last four digits still identify someone next to a name: "last 4 of my social, which is 2179",
 # "visa ending in 5867".
 _SSN_LAST_FOUR = re.compile(
-    r"(?i)\blast (?:4|four)(?: digits)?(?: of)?(?: my| the| his| her)? (?:social|ssn|ss#?)\D{0,25}?(?<!\d)(\d{4})(?!\d)"
+    r"\blast (?:4|four)(?: digits)?(?: of)?(?: my| the| his| her)? (?:social|ssn|ss#?)\D{0,25}?(?<!\d)(\d{4})(?!\d)"
 )
 _CARD_LAST_FOUR = re.compile(
-    r"(?i)\b(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)\b[^\d\n]{0,25}?"
+    r"\b(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)\b[^\d\n]{0,25}?"
     r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4})(?!\d)"
 )
 _CASE_SHAPE = re.compile(
@@ -32,7 +32,7 @@ _CASE_SHAPE = re.compile(
 # digits: letters and digits, with up to three dashes or spaces ("DL S52 460 2556", "acct no. 34463-87099").
 # "license" followed by "plate" is a vehicle, not an ID.
 _ID_CUE = re.compile(
-    r"(?i)\b(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
+    r"\b(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
     r"|green card|alien|a-number|itin|medicaid|medicare|permanent resident card|acct|account|cuenta)\b"
 )
@@ -65,14 +65,15 @@ def cards(text: str) -> list[Span]:
         digits = re.sub(r"\D", "", match.group(0))
         if 13 <= len(digits) <= 19 and _luhn_ok(digits):
             spans.append(Span(PiiKind.CARD, match.start(), match.end()))
-    return spans + spans_of(PiiKind.CARD, _CARD_LAST_FOUR, text, group=1)
+    return spans + spans_of(PiiKind.CARD, _CARD_LAST_FOUR, ascii_lower(text), group=1)
 
 
 def ssns(text: str) -> list[Span]:
     spans = [
         Span(PiiKind.SSN, m.start(), m.end()) for m in _SSN_FORMATTED.finditer(text) if _ssn_issued(*m.groups())
     ]
-    return spans + spans_of(PiiKind.SSN, _SSN_BARE, text, group=1) + spans_of(PiiKind.SSN, _SSN_LAST_FOUR, text, 1)
+    lowered = ascii_lower(text)
+    return spans + spans_of(PiiKind.SSN, _SSN_BARE, lowered, 1) + spans_of(PiiKind.SSN, _SSN_LAST_FOUR, lowered, 1)
 
 
 def id_numbers(text: str) -> list[Span]:
@@ -83,7 +84,7 @@ def id_numbers(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     scanned = claimed = 0
-    for cue in _ID_CUE.finditer(text):
+    for cue in _ID_CUE.finditer(ascii_lower(text)):
         if cue.start() < claimed:
             continue  # a second cue for the number already found ("drivers license ... DL Y509-3351-3923")
         start, end = max(cue.end(), scanned), min(cue.end() + _ID_WINDOW, len(text))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from bot.pii.gazetteer import fold
 
@@ -44,30 +45,41 @@ PLACE_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Word:
+@lru_cache(maxsize=16384)
+def _shape(text: str) -> str:
+    if text.isupper() and len(text) > 1:
+        return "upper"
+    if text[0].isupper():
+        return "title"
+    return "lower" if text.islower() else "other"
+
+
+@lru_cache(maxsize=16384)
+def _key(text: str) -> str:
+    folded = text.lower() if text.isascii() else fold(text)
+    return folded[:-2] if folded.endswith("'s") else folded
+
+
+class Word(NamedTuple):
+    """A word and where it is; its gazetteer key (folded, without a possessive "'s") and its shape, "title"
+    (Maria, O'Brien), "upper" (MARIA), "lower" (maria) or "other" (iPhone), are computed once per distinct
+    word."""
+
     text: str
     start: int
     end: int
 
     @property
     def key(self) -> str:
-        """The gazetteer key: folded, without a possessive "'s"."""
-        folded = fold(self.text)
-        return folded[:-2] if folded.endswith("'s") else folded
+        return _key(self.text)
 
     @property
     def shape(self) -> str:
-        """"title" (Maria, O'Brien), "upper" (MARIA), "lower" (maria) or "other" (iPhone)."""
-        if self.text.isupper() and len(self.text) > 1:
-            return "upper"
-        if self.text[0].isupper():
-            return "title"
-        return "lower" if self.text.islower() else "other"
+        return _shape(self.text)
 
     @property
     def capitalised(self) -> bool:
-        return self.shape in ("title", "upper")
+        return _shape(self.text) in ("title", "upper")
 
 
 def words_of(text: str) -> list[Word]:

@@ -14,6 +14,7 @@ names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.pii import gazetteer
 from bot.pii.name_words import (
@@ -28,20 +29,20 @@ from bot.pii.name_words import (
     adjacent,
     words_of,
 )
-from bot.pii.spans import PiiKind, Span
+from bot.pii.spans import PiiKind, Span, ascii_lower
 
 _STRONG_CUE = re.compile(
-    r"(?i)\b(?:my name is|my name's|name's|name is|name:|name on (?:the )?card(?: is)?:?|i am|i'm|im|this is"
+    r"\b(?:my name is|my name's|name's|name is|name:|name on (?:the )?card(?: is)?:?|i am|i'm|im|this is"
     r"|call me|signed,?|it's me,?(?: again,?)?|me again,?|soy|me llamo|mi nombre es|tôi là|je m'appelle)\s{1,5}"
 )
 _WEAK_CUE = re.compile(
-    r"(?i)(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
+    r"(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
     r"|dear|gracias|it's|its|it is|per|ask for|call|contact|me|spouse|owner|tenant|landlord|neighbor|neighbour"
     r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
     r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b|(?:^|\s)[-–—~])"
     r"[,:!.]?[ \t]{0,3}\(?"
 )
-_TITLE = re.compile(r"\b(?i:mr|mrs|ms|miss|mx|dr)\.?\s{1,3}(?=[A-Z])")
+_TITLE = re.compile(r"\b(?:[Mm](?:r|rs|s|iss|x)|[Dd]r)\.?\s{1,3}(?=[A-Z])")
 # What may follow a name that stands alone: the end of the message (contact details, punctuation, emoji
 # allowed), a comma or bracket, a dash or bar, a line break, a phone number, or "here" / "from".
 _TAIL = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
@@ -54,7 +55,13 @@ _SENTENCE_END = re.compile(r"[.!?]\s")
 _ANY_FIRST, _ANY_LAST = 5000, 20000
 _ORDINARY_FIRST, _ORDINARY_LAST = 400, 1500
 _MAX_CUE_WORDS = 3
+# How far the place check looks along a run of capitalised words ("Martin Luther King Jr Memorial Blvd"); a
+# bound keeps 100 kB of capitalised words linear.
+_RUN_REACH = 4
+# Lower-case names count alone only this close to the end of the message.
+_LOWER_TAIL = 120
 _LOOSE_FIRST = 1500
+_CUED_ORDINARY_FIRST = 100
 _MAX_NAME_WORDS = 5
 
 
@@ -63,11 +70,16 @@ def _ordinary(word: Word) -> bool:
 
 
 def _rank(word: Word, first: bool) -> bool:
+    return _known_key(word.key, first)
+
+
+@lru_cache(maxsize=16384)
+def _known_key(word_key: str, first: bool) -> bool:
     """Whether `word` is a known first name (or surname) within the limit its ordinariness sets; a hyphenated
     word counts when it is known whole, joined or by a part ("Hye-jin", "Okafor-Jones")."""
-    if word.key in NOT_NAMES:
+    if word_key in NOT_NAMES:
         return False
-    keys = [word.key] + ([word.key.replace("-", ""), *word.key.split("-")] if "-" in word.key else [])
+    keys = [word_key] + ([word_key.replace("-", ""), *word_key.split("-")] if "-" in word_key else [])
     for key in keys:
         rank = gazetteer.names().get(key)
         value = (rank.first if first else rank.last) if rank else 0
@@ -87,9 +99,9 @@ def _is_known(word: Word) -> bool:
 def _names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
     """Whether the capitalised run around the candidate holds a place word, or a place preposition precedes."""
     start, end = first, last
-    while start > 0 and words[start - 1].capitalised and adjacent(text, words[start - 1], words[start]):
+    while start > max(0, first - _RUN_REACH) and words[start - 1].capitalised and adjacent(text, words[start - 1], words[start]):
         start -= 1
-    while end + 1 < len(words) and words[end + 1].capitalised and adjacent(text, words[end], words[end + 1]):
+    while end + 1 < min(len(words), last + 1 + _RUN_REACH) and words[end + 1].capitalised and adjacent(text, words[end], words[end + 1]):
         end += 1
     run = words[start : end + 1] if words[first].capitalised else words[first : last + 1]
     places = [word for word in run if word.key.rstrip(".") in PLACE_WORDS]
@@ -129,10 +141,19 @@ def _first_of_pair(first: Word, last: Word) -> bool:
     return rank is not None and 0 < rank.first <= _LOOSE_FIRST and not _ordinary(last) and first.key not in NOT_NAMES
 
 
+@lru_cache(maxsize=16384)
+def _may_start(key: str) -> bool:
+    """Whether a word can be the first name of a pair at all (the cheap test that rejects most words)."""
+    if key in NOT_NAMES or key in MONTHS_AND_DAYS:
+        return False
+    ranks = [gazetteer.names().get(part) for part in (key, key.replace("-", ""), *key.split("-"))]
+    return any(rank is not None and 0 < rank.first <= max(_ANY_FIRST, _LOOSE_FIRST) for rank in ranks)
+
+
 def _pair_at(text: str, words: list[Word], i: int) -> int | None:
     """Index of the last word of a first name plus surname starting at `i` (a middle initial or name allowed)."""
     first = words[i]
-    if first.shape == "other" or first.key in NOT_NAMES or first.key in MONTHS_AND_DAYS:
+    if not _may_start(first.key) or first.shape == "other":
         return None
     for j in (i + 1, i + 2):
         if j >= len(words) or not adjacent(text, words[j - 1], words[j]):
@@ -152,9 +173,20 @@ def _pair_at(text: str, words: list[Word], i: int) -> int | None:
     return None
 
 
-def _pairs(text: str, words: list[Word]) -> list[Span]:
+def _in_gazetteer(words: list[Word]) -> list[int]:
+    """Indexes of the words the gazetteer knows at any rank, capitalised or no ordinary word: only these can
+    start a name without a cue."""
+    table, common = gazetteer.names(), gazetteer.common_words()
+    return [
+        i
+        for i, word in enumerate(words)
+        if (word.key in table and (word.text[0].isupper() or word.key not in common)) or "-" in word.text
+    ]
+
+
+def _pairs(text: str, words: list[Word], known: list[int]) -> list[Span]:
     spans = []
-    for i in range(len(words)):
+    for i in known:
         j = _pair_at(text, words, i)
         if j is None or _names_a_place(text, words, i, j):
             continue
@@ -182,6 +214,8 @@ def _apart_run(text: str, words: list[Word], i: int) -> int | None:
     name only at the very end ("this is dangerous. mack")."""
     word = words[i]
     if word.shape == "lower":
+        if len(text) - word.end > _LOWER_TAIL:
+            return None
         ok = _rank(word, first=True) and not _ordinary(word) and _TAIL.match(text, word.end)
         return i if ok and _stands_apart(text, words, i, i) else None
     j = i
@@ -206,15 +240,16 @@ def _surname_follows(text: str, words: list[Word], i: int) -> bool:
     return words[i + 1].shape == words[i].shape and _rank(words[i + 1], first=False)
 
 
-def _singles(text: str, words: list[Word]) -> list[Span]:
+def _singles(text: str, words: list[Word], known: list[int], index_at: dict[int, int]) -> list[Span]:
     """Known names in a name's place: after a cue or title, standing apart, or joined to one ("Tyler and Jada")."""
-    index_at = {word.start: n for n, word in enumerate(words)}
-    cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(text)} - {None}
+    cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(ascii_lower(text))} - {None}
     titled = {index_at.get(m.end()) for m in _TITLE.finditer(text)} - {None}
+    # A known word, or an unknown one right before a known one ("Faadumo Hassan").
+    candidates = set(known) | {i - 1 for i in known} | cued | titled
     spans: list[Span] = []
     joined: set[int] = set()
     for i, word in enumerate(words):
-        if word.key in NOT_NAMES or (word.shape == "upper" and len(word.text) <= 3 and i not in titled):
+        if (i not in candidates and i not in joined) or word.key in NOT_NAMES or (word.shape == "upper" and len(word.text) <= 3 and i not in titled):
             continue
         if word.capitalised and (i in titled and not (i > 1 and words[i - 2].capitalised)):  # not "King Dr. I'm"
             end: int | None = i
@@ -224,8 +259,10 @@ def _singles(text: str, words: list[Word]) -> list[Span]:
             end = i
         elif word.capitalised and _SELF_INTRODUCED.match(text, word.end) and _rank(word, first=True):
             end = i  # "Big Mike here"
-        else:
+        elif word.shape in ("title", "upper", "lower") and (not _ordinary(word) or len(word.text) == 1):
             end = _apart_run(text, words, i)
+        else:
+            continue
         if end is None or _names_a_place(text, words, i, end):
             continue
         end = _extend(text, words, end)
@@ -244,13 +281,15 @@ def _could_be_name(word: Word, first: bool) -> bool:
         return False
     if word.text[0].isupper() or word.key not in gazetteer.common_words():
         return True
-    return not first and _is_known(word)  # "name's brianna lee abernathy"
+    if first:  # "my name is rosa ramírez", not "i'm happy to"
+        rank = gazetteer.names().get(word.key)
+        return rank is not None and 0 < rank.first <= _CUED_ORDINARY_FIRST
+    return _is_known(word)  # "name's brianna lee abernathy"
 
 
-def _cued(text: str, words: list[Word]) -> list[Span]:
-    index_at = {word.start: n for n, word in enumerate(words)}
+def _cued(text: str, words: list[Word], index_at: dict[int, int]) -> list[Span]:
     spans = []
-    for cue in _STRONG_CUE.finditer(text):
+    for cue in _STRONG_CUE.finditer(ascii_lower(text)):
         i = index_at.get(cue.end())
         if i is None or not _could_be_name(words[i], first=True):
             continue
@@ -268,4 +307,6 @@ def _cued(text: str, words: list[Word]) -> list[Span]:
 def person_names(text: str) -> list[Span]:
     """Names after a cue, then known first-name-plus-surname pairs, then single names in a name's place."""
     words = words_of(text)
-    return _cued(text, words) + _pairs(text, words) + _singles(text, words)
+    known = _in_gazetteer(words)
+    index_at = {word.start: n for n, word in enumerate(words)}
+    return _cued(text, words, index_at) + _pairs(text, words, known) + _singles(text, words, known, index_at)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 class PiiKind(str, enum.Enum):
@@ -30,3 +31,16 @@ class Span:
 def spans_of(kind: PiiKind, pattern: re.Pattern[str], text: str, group: int = 0) -> list[Span]:
     """One span of `kind` per match of `pattern` (or of its `group`)."""
     return [Span(kind, match.start(group), match.end(group)) for match in pattern.finditer(text)]
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@lru_cache(maxsize=4)
+def ascii_lower(text: str) -> str:
+    """`text` with A-Z in lower case and every other character, and so every position, unchanged.
+
+    Cue words are matched on this copy with case-sensitive patterns: Python's `re` scans a case-insensitive
+    alternation of words several times slower, which matters on 100 kB of hostile input.
+    """
+    return text.translate(_ASCII_LOWER)

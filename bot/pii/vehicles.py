@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.pii.gazetteer import common_words
-from bot.pii.spans import PiiKind, Span
+from bot.pii.spans import PiiKind, Span, ascii_lower
 
 _FILLER = r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|reads|reading|says|of|#|it's|its|tag|plate|plates)\b\.?){0,3}"
 # Up to three groups ("7ABC123", "ABC 1234", "7 ABC 123"); a following ordinary word is never one of them.
@@ -18,21 +18,23 @@ _TOKEN = (
     r"([A-Za-z0-9]{1,4}(?:[ -]?(?!(?:and|or|the|on|in|at|is|was|it|to|for|but|near|by)\b)[A-Za-z0-9]{1,4})?"
     r"(?:[ -]?\d[A-Za-z0-9]{0,3})?)(?![A-Za-z0-9-])"
 )
-_PLATE_CUE = re.compile(
-    r"(?i)\b(?:licen[cs]e ?plates?|lic\.? ?plates?|plates?|tags?|reg(?:istration)?|placas?|matr[ií]cula)"
-    + _FILLER
-    + r"[ :#.,-]{1,3}(?:[A-Za-z]{2} )?"  # an optional state, as in "plate VA XYZ-1234"
-    + _TOKEN
+# Cue words are found on the lower-cased copy; what follows them is read, case and all, from the cue's end.
+_PLATE_WORD = re.compile(r"\b(?:licen[cs]e ?plates?|lic\.? ?plates?|plates?|tags?|reg(?:istration)?|placas?|matr[ií]cula)")
+_AFTER_PLATE_WORD = re.compile(
+    r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:[A-Za-z]{2} )?" + _TOKEN  # an optional state: "plate VA XYZ-1234"
 )
 _MAKES = (
     r"(?:honda|toyota|ford|chevy|chevrolet|nissan|bmw|tesla|jeep|dodge|hyundai|kia|subaru|mazda|vw|volkswagen"
     r"|gmc|ram|lexus|audi|mercedes|benz|buick|chrysler|cadillac|acura|infiniti|volvo|mitsubishi|lincoln|civic"
     r"|camry|corolla|accord|altima|prius|f-?150|silverado|tahoe|explorer|escape|rav4|cr-v|odyssey|sienna"
-    r"|car|truck|van|suv|sedan|pickup|minivan|carro|camioneta|vehicle|hatchback|coupe|motorcycle|bike|scooter|rv|trailer)"
+    r"|car|truck|van|suv|sedan|pickup|minivan|carro|camioneta|vehicle|hatchback|coupe|motorcycle|bike|scooter|rv"
+    r"|trailer)"
 )
-_VEHICLE = re.compile(
-    rf"(?i)\b{_MAKES}\b(?:[ ,]{{1,2}}(?:with|w/|plates?|tags?|lic|licen[cs]e|#|number|no\.?|is|was|"
-    rf"parked|in|and|the|a|(?-i:[A-Za-z][a-z-]{{1,12}}))\b\.?){{0,3}}[ :#.,(-]{{1,3}}{_TOKEN}"
+_VEHICLE_WORD = re.compile(rf"\b{_MAKES}\b")
+# After a make, a few filler words or model names ("Malibu", not "LCL"), then the plate.
+_AFTER_VEHICLE = re.compile(
+    r"(?:[ ,]{1,2}(?:(?i:with|w/|plates?|tags?|lic|licen[cs]e|#|number|no\.?|is|was|parked|in|and|the|a)"
+    r"|[A-Za-z][a-z-]{1,12})\b\.?){0,3}[ :#.,(-]{1,3}" + _TOKEN
 )
 _TIME_OR_ORDINAL = re.compile(r"(?i)\d+(?:am|pm|st|nd|rd|th|s|min|mins|hrs?|days?|x)|\d{4}")
 
@@ -66,13 +68,13 @@ def _and_more(text: str, end: int) -> list[Span]:
 
 def plates(text: str) -> list[Span]:
     """Plates after a plate word (a digit is enough) or after a vehicle (letters and digits, five or more)."""
-    spans = []
-    for cue in _PLATE_CUE.finditer(text):
-        if _plate_like(cue.group(1), needs_letter=False):
-            spans += [Span(PiiKind.PLATE, cue.start(1), cue.end(1)), *_and_more(text, cue.end())]
-    spans += [
-        Span(PiiKind.PLATE, m.start(1), m.end(1))
-        for m in _VEHICLE.finditer(text)
-        if _plate_like(m.group(1), needs_letter=True) and len(m.group(1)) >= 5
-    ]
+    lowered, spans = ascii_lower(text), []
+    for cue in _PLATE_WORD.finditer(lowered):
+        plate = _AFTER_PLATE_WORD.match(text, cue.end())
+        if plate is not None and _plate_like(plate.group(1), needs_letter=False):
+            spans += [Span(PiiKind.PLATE, plate.start(1), plate.end(1)), *_and_more(text, plate.end())]
+    for cue in _VEHICLE_WORD.finditer(lowered):
+        plate = _AFTER_VEHICLE.match(text, cue.end())
+        if plate is not None and _plate_like(plate.group(1), needs_letter=True) and len(plate.group(1)) >= 5:
+            spans.append(Span(PiiKind.PLATE, plate.start(1), plate.end(1)))
     return spans
