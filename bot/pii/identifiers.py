@@ -97,7 +97,7 @@ def id_numbers(text: str) -> list[Span]:
                 continue
             if sum(c.isdigit() for c in written) >= _MIN_ID_DIGITS:
                 spans.append(Span(PiiKind.ID, token.start(), token.start() + len(written)))
-                claimed = token.end()
+                claimed = scanned = token.end()
                 break
     return spans
 

@@ -214,7 +214,7 @@ def _apart_run(text: str, words: list[Word], i: int) -> int | None:
     name only at the very end ("this is dangerous. mack")."""
     word = words[i]
     if word.shape == "lower":
-        if len(text) - word.end > _LOWER_TAIL:
+        if len(text) - word.end > _LOWER_TAIL or i == 0:
             return None
         ok = _rank(word, first=True) and not _ordinary(word) and _TAIL.match(text, word.end)
         return i if ok and _stands_apart(text, words, i, i) else None
