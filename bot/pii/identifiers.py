@@ -9,6 +9,7 @@ only after their cue, and case references only when their check character is rig
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot import references
 from bot.pii.spans import PiiKind, Span, ascii_lower, spans_of
@@ -45,6 +46,8 @@ _ID_TOKEN = re.compile(
 _ZIP = re.compile(r"\d{5}")
 _DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}")
 _MIN_ID_DIGITS = 5
+# Hostile text repeats the same shapes ("apt apt apt"): each is checked once.
+_parse_reference = lru_cache(maxsize=1024)(references.parse)
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -88,7 +91,9 @@ def id_numbers(text: str) -> list[Span]:
         if cue.start() < claimed:
             continue  # a second cue for the number already found ("drivers license ... DL Y509-3351-3923")
         start, end = max(cue.end(), scanned), min(cue.end() + _ID_WINDOW, len(text))
-        scanned = max(scanned, end)
+        if start >= end:
+            continue
+        scanned = end
         for token in _ID_TOKEN.finditer(text, start, min(end + _ID_TOKEN_MAX, len(text))):
             if token.start() >= end:
                 break
@@ -109,6 +114,6 @@ def case_references(text: str) -> list[Span]:
     for match in _CASE_SHAPE.finditer(text):
         written = match.group(1)
         dashed_with_digit = "-" in written and re.search(r"\d", written)
-        if references.parse(written) or dashed_with_digit:
+        if dashed_with_digit or _parse_reference(written):
             spans.append(Span(PiiKind.CASE_REF, match.start(1), match.end(1)))
     return spans

@@ -184,15 +184,20 @@ def _in_gazetteer(words: list[Word]) -> list[int]:
     ]
 
 
-def _pairs(text: str, words: list[Word], known: list[int]) -> list[Span]:
+def _pairs(text: str, words: list[Word], known: list[int], covered: set[int]) -> list[Span]:
+    """First name plus surname pairs; the words they cover are added to `covered` and not looked at again."""
     spans = []
     for i in known:
+        if i in covered:
+            continue
         j = _pair_at(text, words, i)
         if j is None or _names_a_place(text, words, i, j):
             continue
         if _ordinary(words[i]) and _pair_at(text, words, i + 1) is not None:
             continue  # "Owner Margaret Cook", "Can Minh Le": the name starts one word later
-        spans.append(Span(PiiKind.NAME, words[i].start, words[_extend(text, words, j)].end))
+        end = _extend(text, words, j)
+        spans.append(Span(PiiKind.NAME, words[i].start, words[end].end))
+        covered.update(range(i, end + 1))
     return spans
 
 
@@ -240,7 +245,9 @@ def _surname_follows(text: str, words: list[Word], i: int) -> bool:
     return words[i + 1].shape == words[i].shape and _rank(words[i + 1], first=False)
 
 
-def _singles(text: str, words: list[Word], known: list[int], index_at: dict[int, int]) -> list[Span]:
+def _singles(
+    text: str, words: list[Word], known: list[int], index_at: dict[int, int], covered: set[int]
+) -> list[Span]:
     """Known names in a name's place: after a cue or title, standing apart, or joined to one ("Tyler and Jada")."""
     cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(ascii_lower(text))} - {None}
     titled = {index_at.get(m.end()) for m in _TITLE.finditer(text)} - {None}
@@ -249,8 +256,10 @@ def _singles(text: str, words: list[Word], known: list[int], index_at: dict[int,
     spans: list[Span] = []
     joined: set[int] = set()
     for i, word in enumerate(words):
-        if (i not in candidates and i not in joined) or word.key in NOT_NAMES or (word.shape == "upper" and len(word.text) <= 3 and i not in titled):
+        if (i not in candidates and i not in joined) or i in covered or word.key in NOT_NAMES:
             continue
+        if word.shape == "upper" and len(word.text) <= 3 and i not in titled:
+            continue  # an acronym: DL, DMV, USPS
         if word.capitalised and (i in titled and not (i > 1 and words[i - 2].capitalised)):  # not "King Dr. I'm"
             end: int | None = i
         elif word.capitalised and (i in cued or i in joined) and word.key not in MONTHS_AND_DAYS and (
@@ -267,6 +276,7 @@ def _singles(text: str, words: list[Word], known: list[int], index_at: dict[int,
             continue
         end = _extend(text, words, end)
         spans.append(Span(PiiKind.NAME, word.start, words[end].end))
+        covered.update(range(i, end + 1))
         conjunction = _AND.match(text, words[end].end)
         if conjunction is not None and conjunction.end() in index_at:
             joined.add(index_at[conjunction.end()])
@@ -309,4 +319,6 @@ def person_names(text: str) -> list[Span]:
     words = words_of(text)
     known = _in_gazetteer(words)
     index_at = {word.start: n for n, word in enumerate(words)}
-    return _cued(text, words, index_at) + _pairs(text, words, known) + _singles(text, words, known, index_at)
+    covered: set[int] = set()
+    pairs = _pairs(text, words, known, covered)
+    return _cued(text, words, index_at) + pairs + _singles(text, words, known, index_at, covered)
