@@ -40,6 +40,10 @@ _ADDRESS = re.compile(
 )
 # A unit alone ("I'm in apt 4B", "unit 212 has no heat"): its cue is specific enough; the number must hold
 # a digit so that "unit of measure" or "suite is" survive.
+_STREET_WORD = re.compile(rf"\b{_STREET_TYPES}\b")
+# How far before a street word its house number may be, and after it its unit, town and ZIP code.
+_STREET_LEAD = 140
+_STREET_TAIL = 140
 _UNIT_ALONE = re.compile(
     r"\b(?:apt|apartment|unit|suite|ste|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
     r"|(?<![\w#])#\s?\d{1,4}[A-Za-z]\b|(?<=\bin )#\s?\d{1,4}\b"
@@ -74,9 +78,25 @@ def _with_zip(text: str, end: int) -> int:
     return town.end() if town else end
 
 
+def _streets(text: str) -> list[Span]:
+    """Addresses, looked for only in windows around street-type words: a page of house numbers with no street
+    costs one scan for the words, not an attempt at every number."""
+    spans: list[Span] = []
+    scanned = 0
+    for street in _STREET_WORD.finditer(ascii_lower(text)):
+        if street.end() <= scanned:
+            continue
+        start, end = max(scanned, street.start() - _STREET_LEAD), min(len(text), street.end() + _STREET_TAIL)
+        for match in _ADDRESS.finditer(text, start, end):
+            spans.append(Span(PiiKind.ADDRESS, match.start(), _with_town(text, match.end())))
+            scanned = max(scanned, match.end())
+        scanned = max(scanned, street.end())
+    return spans
+
+
 def addresses(text: str) -> list[Span]:
     return (
-        [Span(PiiKind.ADDRESS, m.start(), _with_town(text, m.end())) for m in _ADDRESS.finditer(text)]
+        _streets(text)
         + spans_of(PiiKind.ADDRESS, _UNIT_ALONE, ascii_lower(text))
         + [Span(PiiKind.ADDRESS, m.start(), _with_zip(text, m.end())) for m in _PO_BOX.finditer(ascii_lower(text))]
     )
