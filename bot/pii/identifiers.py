@@ -8,6 +8,7 @@ only after their cue, and case references only when their check character is rig
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -38,12 +39,12 @@ _ID_CUE = re.compile(
     r"|green card|alien|a-number|itin|medicaid|medicare|permanent resident card|acct|account|cuenta)\b"
 )
 _ID_WINDOW = 60
-_ID_TOKEN_MAX = 40
 _ID_TOKEN = re.compile(
     r"(?<![\w/.$,:()-])[A-Za-z]{0,3}-?\d[A-Za-z0-9]{0,11}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}"
     r"(?![\w/-]|[.,:]\d)"
 )
 _ZIP = re.compile(r"\d{5}")
+_DIGIT = re.compile(r"\d")
 _DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}")
 _MIN_ID_DIGITS = 5
 # Hostile text repeats the same shapes ("apt apt apt"): each is checked once.
@@ -83,27 +84,23 @@ def id_numbers(text: str) -> list[Span]:
     """The first number within a few words after an identity-document or account cue ("DL# D1234567",
     "passport, name Dawit Girma, number C87356829", "acct 11354-74631").
 
-    Overlapping windows of repeated cues are scanned once, which keeps "id id id ..." linear.
+    One pass finds the cues and one the number-like tokens; a token is an ID when the nearest cue before it is
+    close enough and has not already claimed an earlier token. This keeps "id id id ..." and pages of numbers
+    linear.
     """
+    cue_ends = [cue.end() for cue in _ID_CUE.finditer(ascii_lower(text))]
+    if not cue_ends:
+        return []
     spans: list[Span] = []
-    scanned = claimed = 0
-    for cue in _ID_CUE.finditer(ascii_lower(text)):
-        if cue.start() < claimed:
-            continue  # a second cue for the number already found ("drivers license ... DL Y509-3351-3923")
-        start, end = max(cue.end(), scanned), min(cue.end() + _ID_WINDOW, len(text))
-        if start >= end:
+    previous = -1
+    for token in _ID_TOKEN.finditer(text):
+        written = token.group(0).rstrip()
+        if _ZIP.fullmatch(written) or _DATE_LIKE.search(written) or len(_DIGIT.findall(written)) < _MIN_ID_DIGITS:
             continue
-        scanned = end
-        for token in _ID_TOKEN.finditer(text, start, min(end + _ID_TOKEN_MAX, len(text))):
-            if token.start() >= end:
-                break
-            written = token.group(0).rstrip()
-            if _ZIP.fullmatch(written) or _DATE_LIKE.search(written):
-                continue
-            if sum(c.isdigit() for c in written) >= _MIN_ID_DIGITS:
-                spans.append(Span(PiiKind.ID, token.start(), token.start() + len(written)))
-                claimed = scanned = token.end()
-                break
+        nearest = bisect.bisect_right(cue_ends, token.start()) - 1
+        if nearest >= 0 and token.start() - cue_ends[nearest] <= _ID_WINDOW and previous < cue_ends[nearest]:
+            spans.append(Span(PiiKind.ID, token.start(), token.start() + len(written)))
+        previous = token.start()
     return spans
 
 

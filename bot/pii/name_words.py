@@ -61,29 +61,27 @@ def _key(text: str) -> str:
 
 
 class Word(NamedTuple):
-    """A word and where it is; its gazetteer key (folded, without a possessive "'s") and its shape, "title"
-    (Maria, O'Brien), "upper" (MARIA), "lower" (maria) or "other" (iPhone), are computed once per distinct
-    word."""
+    """A word and where it is, its gazetteer key (folded, without a possessive "'s") and its shape: "title"
+    (Maria, O'Brien), "upper" (MARIA), "lower" (maria) or "other" (iPhone). Key and shape are computed once per
+    distinct word and stored, because name detection reads them many times per word."""
 
     text: str
     start: int
     end: int
+    key: str
+    shape: str
+    capitalised: bool
+    place: bool
 
-    @property
-    def key(self) -> str:
-        return _key(self.text)
 
-    @property
-    def shape(self) -> str:
-        return _shape(self.text)
-
-    @property
-    def capitalised(self) -> bool:
-        return _shape(self.text) in ("title", "upper")
+@lru_cache(maxsize=16384)
+def _describe(text: str) -> tuple[str, str, bool, bool]:
+    key, shape = _key(text), _shape(text)
+    return key, shape, shape in ("title", "upper"), key.rstrip(".") in PLACE_WORDS
 
 
 def words_of(text: str) -> list[Word]:
-    return [Word(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [Word(m.group(0), m.start(), m.end(), *_describe(m.group(0))) for m in _TOKEN.finditer(text)]
 
 
 def adjacent(text: str, left: Word, right: Word) -> bool:

@@ -103,8 +103,9 @@ def _names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
         start -= 1
     while end + 1 < min(len(words), last + 1 + _RUN_REACH) and words[end + 1].capitalised and adjacent(text, words[end], words[end + 1]):
         end += 1
-    run = words[start : end + 1] if words[first].capitalised else words[first : last + 1]
-    places = [word for word in run if word.key.rstrip(".") in PLACE_WORDS]
+    if not words[first].capitalised:
+        start, end = first, last
+    places = [words[k] for k in range(start, end + 1) if words[k].place]
     if places and not _surname_place(words, first, last, places):
         return True
     return first > 0 and adjacent(text, words[first - 1], words[first]) and words[first - 1].key in PLACE_PREPOSITIONS
@@ -127,7 +128,7 @@ def _extend(text: str, words: list[Word], j: int) -> int:
             k += 1
         following = words[k]
         known = _rank(following, first=False) or (k > j + 1 and following.capitalised)
-        if not known or following.shape != words[j].shape or following.key in PLACE_WORDS:
+        if not known or following.shape != words[j].shape or following.place:
             return j
         j = k
     return j
