@@ -60,6 +60,8 @@ _MAX_CUE_WORDS = 3
 _RUN_REACH = 4
 # Lower-case names count alone only this close to the end of the message.
 _LOWER_TAIL = 120
+# "Ahanu Begay here": how far after a run's first word "here" may be.
+_SELF_REACH = 80
 _LOOSE_FIRST = 1500
 _CUED_ORDINARY_FIRST = 100
 _MAX_NAME_WORDS = 5
@@ -99,12 +101,12 @@ def _is_known(word: Word) -> bool:
 def _names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
     """Whether the capitalised run around the candidate holds a place word, or a place preposition precedes."""
     start, end = first, last
-    while start > max(0, first - _RUN_REACH) and words[start - 1].capitalised and adjacent(text, words[start - 1], words[start]):
-        start -= 1
-    while end + 1 < min(len(words), last + 1 + _RUN_REACH) and words[end + 1].capitalised and adjacent(text, words[end], words[end + 1]):
-        end += 1
-    if not words[first].capitalised:
-        start, end = first, last
+    if words[first].capitalised:
+        lowest, highest = max(0, first - _RUN_REACH), min(len(words) - 1, last + _RUN_REACH)
+        while start > lowest and words[start - 1].capitalised and adjacent(text, words[start - 1], words[start]):
+            start -= 1
+        while end < highest and words[end + 1].capitalised and adjacent(text, words[end], words[end + 1]):
+            end += 1
     places = [words[k] for k in range(start, end + 1) if words[k].place]
     if places and not _surname_place(words, first, last, places):
         return True
@@ -202,13 +204,18 @@ def _pairs(text: str, words: list[Word], known: list[int], covered: set[int]) ->
     return spans
 
 
+def _apart_before(text: str, words: list[Word], i: int) -> bool:
+    """Whether word i starts the message or follows punctuation."""
+    before = text[max(0, words[i].start - 3) : words[i].start].rstrip(" \t")
+    return i == 0 or (before != "" and before[-1] in _STANDS_AFTER)
+
+
 def _stands_apart(text: str, words: list[Word], i: int, j: int) -> bool:
     """Whether words i..j are set apart like a signature: punctuation or the start before, and after them the
     end of the message, contact details, punctuation, "from", or "here" (which needs nothing before)."""
     if _SELF_INTRODUCED.match(text, words[j].end):
         return True
-    before = text[max(0, words[i].start - 3) : words[i].start].rstrip(" \t")
-    if i > 0 and not (before and before[-1] in _STANDS_AFTER):
+    if not _apart_before(text, words, i):
         return False
     end = words[j].end
     return any(pattern.match(text, end) is not None for pattern in (_STANDS_BEFORE, _SENTENCE_END, _TAIL))
@@ -224,6 +231,8 @@ def _apart_run(text: str, words: list[Word], i: int) -> int | None:
             return None
         ok = _rank(word, first=True) and not _ordinary(word) and _TAIL.match(text, word.end)
         return i if ok and _stands_apart(text, words, i, i) else None
+    if not _apart_before(text, words, i) and not _SELF_INTRODUCED.search(text, word.end, word.end + _SELF_REACH):
+        return None
     j = i
     while j + 1 < min(len(words), i + 3) and adjacent(text, words[j], words[j + 1]):
         if words[j + 1].shape != word.shape or _ordinary(words[j + 1]):
