@@ -60,6 +60,8 @@ _MAX_CUE_WORDS = 3
 _RUN_REACH = 4
 # Lower-case names count alone only this close to the end of the message.
 _LOWER_TAIL = 120
+# Gazetteer words in one text past which context checks stop (a 4,000-character message holds under 700 words).
+_CONTEXT_BUDGET = 2000
 # "Ahanu Begay here": how far after a run's first word "here" may be.
 _SELF_REACH = 80
 _LOOSE_FIRST = 1500
@@ -328,6 +330,10 @@ def person_names(text: str) -> list[Span]:
     """Names after a cue, then known first-name-plus-surname pairs, then single names in a name's place."""
     words = words_of(text)
     known = _in_gazetteer(words)
+    if len(known) > _CONTEXT_BUDGET:
+        # Far more names than any message holds: hostile input. Every known word is redacted, without the
+        # context checks that would cost seconds on it.
+        return [Span(PiiKind.NAME, words[i].start, words[i].end) for i in known]
     index_at = {word.start: n for n, word in enumerate(words)}
     covered: set[int] = set()
     pairs = _pairs(text, words, known, covered)
