@@ -34,7 +34,7 @@ DEFAULT_REGION = "US"
 # libphonenumber costs about 35 µs per candidate; past this many candidates (hostile input, never a real
 # message) every remaining run of seven or more digits is redacted without asking it or checking for a
 # reference cue: past the budget, redaction errs towards removing too much.
-_LIBRARY_BUDGET = 200
+_LIBRARY_BUDGET = 100
 _MIN_DIGITS = 7
 _DIGIT = re.compile(r"\d")
 _NATIONAL_DIGITS = 10

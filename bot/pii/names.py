@@ -333,7 +333,7 @@ def person_names(text: str) -> list[Span]:
     if len(known) > _CONTEXT_BUDGET:
         # Far more names than any message holds: hostile input. Every known word is redacted, without the
         # context checks that would cost seconds on it.
-        return [Span(PiiKind.NAME, words[i].start, words[i].end) for i in known]
+        return [Span(PiiKind.NAME, words[i].start, words[i].end) for i in known if words[i].key not in NOT_NAMES]
     index_at = {word.start: n for n, word in enumerate(words)}
     covered: set[int] = set()
     pairs = _pairs(text, words, known, covered)
