@@ -42,7 +42,10 @@ _WEAK_CUE = re.compile(
     r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b|(?:^|\s)[-–—~])"
     r"[,:!.]?[ \t]{0,3}\(?"
 )
-_TITLE = re.compile(r"\b(?:[Mm](?:r|rs|s|iss|x)|[Dd]r)\.?\s{1,3}(?=[A-Z])")
+_TITLE = re.compile(
+    r"\b(?:[Mm](?:r|rs|s|iss|x)|[Dd]r|[Oo]fficer|[Oo]fc|[Dd]et(?:ective)?|[Ss]gt|[Ss]ergeant|[Dd]eputy|[Ii]nspector"
+    r"|[Jj]udge|[Pp]astor|[Rr]ev|[Cc]ouncil(?:wo)?man|[Cc]ouncilmember|[Aa]lder(?:wo)?man)\.?\s{1,3}(?=[A-Z])"
+)
 # What may follow a name that stands alone: the end of the message (contact details, punctuation, emoji
 # allowed), a comma or bracket, a dash or bar, a line break, a phone number, or "here" / "from".
 _TAIL = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
@@ -272,7 +275,8 @@ def _singles(
             continue
         if word.shape == "upper" and len(word.text) <= 3 and i not in titled:
             continue  # an acronym: DL, DMV, USPS
-        if word.capitalised and (i in titled and not (i > 1 and words[i - 2].capitalised)):  # not "King Dr. I'm"
+        street_dr = i > 1 and words[i - 1].key == "dr" and words[i - 2].capitalised  # "King Dr. I'm at", a street
+        if word.capitalised and i in titled and not street_dr and (not _ordinary(word) or _is_known(word)):
             end: int | None = i
         elif word.capitalised and (i in cued or i in joined) and word.key not in MONTHS_AND_DAYS and (
             _is_known(word) or (not _ordinary(word) and _surname_follows(text, words, i))

@@ -1,6 +1,6 @@
 """Redaction finishes hostile input in linear time: 100 kB of each shape in under 100 ms (issue 9, item 1).
 
-The gazetteer is loaded by a warm-up call first, so its one-off load is not counted. Each input is timed three
+The gazetteer is loaded by a warm-up call first, so its one-off load is not counted. Each input is timed five
 times and the best run counts: the bound is on the work `find` does, not on what else the machine is doing.
 """
 
@@ -66,7 +66,7 @@ def _warm_up() -> None:
 @pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
 def test_find_finishes_100_kb_of_hostile_input_in_under_100_ms(text: str) -> None:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         started = time.perf_counter()
         pii.find(text)
         best = min(best, time.perf_counter() - started)
