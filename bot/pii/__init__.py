@@ -9,7 +9,6 @@ and a budget on calls into libphonenumber (tests/bot/test_pii_adversarial.py hol
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 
 from bot.pii.addresses import addresses
@@ -17,7 +16,7 @@ from bot.pii.births import births
 from bot.pii.contact import emails, phones
 from bot.pii.identifiers import cards, case_references, id_numbers, ssns
 from bot.pii.names import person_names
-from bot.pii.spans import PiiKind, Span
+from bot.pii.spans import DIGIT, PiiKind, Span
 from bot.pii.vehicles import plates
 
 __all__ = ["PiiKind", "Span", "find", "redact"]
@@ -36,7 +35,6 @@ _DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
 )
 # Detectors whose every find holds a digit: skipped on text without one.
 _NEED_DIGITS = frozenset({cards, ssns, births, addresses, id_numbers, plates, phones})
-_DIGIT = re.compile(r"\d")
 
 
 def find(text: str) -> list[Span]:
@@ -47,7 +45,7 @@ def find(text: str) -> list[Span]:
     """
     kept: list[Span] = []
     starts: list[int] = []
-    has_digit = _DIGIT.search(text) is not None
+    has_digit = DIGIT.search(text) is not None
     for detector in _DETECTORS:
         if not has_digit and detector in _NEED_DIGITS:
             continue

@@ -13,7 +13,7 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
 
-from bot.pii.spans import PiiKind, Span, ascii_lower, spans_of
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, spans_of
 
 # A left boundary and bounded parts keep this linear: a run of word characters can only start a match once.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
@@ -36,7 +36,6 @@ DEFAULT_REGION = "US"
 # reference cue: past the budget, redaction errs towards removing too much.
 _LIBRARY_BUDGET = 100
 _MIN_DIGITS = 7
-_DIGIT = re.compile(r"\d")
 _NATIONAL_DIGITS = 10
 _EXTENSION = re.compile(r"(?i),? ?(?:x|ext\.?|extension|#) ?\d{1,6}$")
 _LOCAL = re.compile(r"\d{3}[-.]\d{4}")
@@ -94,7 +93,7 @@ def phones(text: str) -> list[Span]:
     spans = []
     for count, candidate in enumerate(_CANDIDATE.finditer(text)):
         if count >= _LIBRARY_BUDGET:
-            if len(_DIGIT.findall(candidate.group(0))) >= _MIN_DIGITS:
+            if len(DIGIT.findall(candidate.group(0))) >= _MIN_DIGITS:
                 spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))
             continue
         if _is_reference(text, candidate.start()):

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from bot import references
-from bot.pii.spans import PiiKind, Span, ascii_lower, spans_of
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, spans_of
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
@@ -44,7 +44,6 @@ _ID_TOKEN = re.compile(
     r"(?![\w/-]|[.,:]\d)"
 )
 _ZIP = re.compile(r"\d{5}")
-_DIGIT = re.compile(r"\d")
 _DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}")
 _MIN_ID_DIGITS = 5
 # Hostile text repeats the same shapes ("apt apt apt"): each is checked once.
@@ -95,7 +94,7 @@ def id_numbers(text: str) -> list[Span]:
     previous = -1
     for token in _ID_TOKEN.finditer(text):
         written = token.group(0).rstrip()
-        if _ZIP.fullmatch(written) or _DATE_LIKE.search(written) or len(_DIGIT.findall(written)) < _MIN_ID_DIGITS:
+        if _ZIP.fullmatch(written) or _DATE_LIKE.search(written) or len(DIGIT.findall(written)) < _MIN_ID_DIGITS:
             continue
         nearest = bisect.bisect_right(cue_ends, token.start()) - 1
         if nearest >= 0 and token.start() - cue_ends[nearest] <= _ID_WINDOW and previous < cue_ends[nearest]:

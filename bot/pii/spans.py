@@ -35,6 +35,7 @@ def spans_of(kind: PiiKind, pattern: re.Pattern[str], text: str, group: int = 0)
     return [Span(kind, match.start(group), match.end(group)) for match in pattern.finditer(text)]
 
 
+DIGIT = re.compile(r"\d")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
