@@ -14,14 +14,14 @@ from bot.pii.spans import PiiKind, Span, ascii_lower
 
 _FILLER = r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|reads|reading|says|of|#|it's|its|tag|plate|plates)\b\.?){0,3}"
 # Up to three groups ("7ABC123", "ABC 1234", "7 ABC 123"); a following ordinary word is never one of them.
-_TOKEN = (
+_PLATE_SHAPE = (
     r"([A-Za-z0-9]{1,4}(?:[ -]?(?!(?:and|or|the|on|in|at|is|was|it|to|for|but|near|by)\b)[A-Za-z0-9]{1,4})?"
     r"(?:[ -]?\d[A-Za-z0-9]{0,3})?)(?![A-Za-z0-9-])"
 )
 # Cue words are found on the lower-cased copy; what follows them is read, case and all, from the cue's end.
 _PLATE_WORD = re.compile(r"\b(?:licen[cs]e ?plates?|lic\.? ?plates?|plates?|tags?|reg(?:istration)?|placas?|matr[ií]cula)")
 _AFTER_PLATE_WORD = re.compile(
-    r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:[A-Za-z]{2} )?" + _TOKEN  # an optional state: "plate VA XYZ-1234"
+    r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:[A-Za-z]{2} )?" + _PLATE_SHAPE  # an optional state: "plate VA XYZ-1234"
 )
 _MAKES = (
     r"(?:honda|toyota|ford|chevy|chevrolet|nissan|bmw|tesla|jeep|dodge|hyundai|kia|subaru|mazda|vw|volkswagen"
@@ -34,7 +34,7 @@ _VEHICLE_WORD = re.compile(rf"\b{_MAKES}\b")
 # After a make, a few filler words or model names ("Malibu", not "LCL"), then the plate.
 _AFTER_VEHICLE = re.compile(
     r"(?:[ ,]{1,2}(?:(?i:with|w/|plates?|tags?|lic|licen[cs]e|#|number|no\.?|is|was|parked|in|and|the|a)"
-    r"|[A-Za-z][a-z-]{1,12})\b\.?){0,3}[ :#.,(-]{1,3}" + _TOKEN
+    r"|[A-Za-z][a-z-]{1,12})\b\.?){0,3}[ :#.,(-]{1,3}" + _PLATE_SHAPE
 )
 _TIME_OR_ORDINAL = re.compile(r"(?i)\d+(?:am|pm|st|nd|rd|th|s|min|mins|hrs?|days?|x)|\d{4}")
 
@@ -51,7 +51,7 @@ def _plate_like(token: str, needs_letter: bool) -> bool:
     return has_letter or not needs_letter
 
 
-_MORE = re.compile(r"(?i)(?: ?[,&/] ?| and | y ){1}" + _TOKEN)
+_MORE = re.compile(r"(?i)(?: ?[,&/] ?| and | y ){1}" + _PLATE_SHAPE)
 
 
 def _and_more(text: str, end: int) -> list[Span]:
