@@ -69,6 +69,7 @@ _CONTEXT_BUDGET = 2000
 _SELF_REACH = 80
 _LOOSE_FIRST = 1500
 _CUED_ORDINARY_FIRST = 100
+_VERY_COMMON_FIRST, _VERY_COMMON_LAST = 50, 100
 _MAX_NAME_WORDS = 5
 
 
@@ -158,6 +159,14 @@ def _may_start(key: str) -> bool:
     return any(rank is not None and 0 < rank.first <= max(_ANY_FIRST, _LOOSE_FIRST) for rank in ranks)
 
 
+def _very_common(first: Word, last: Word) -> bool:
+    """Whether two ordinary words are among the most common first names and surnames, and not short."""
+    first_rank, last_rank = gazetteer.names().get(first.key), gazetteer.names().get(last.key)
+    if first_rank is None or last_rank is None or min(len(first.text), len(last.text)) < 3:
+        return False
+    return 0 < first_rank.first <= _VERY_COMMON_FIRST and 0 < last_rank.last <= _VERY_COMMON_LAST
+
+
 def _pair_at(text: str, words: list[Word], i: int) -> int | None:
     """Index of the last word of a first name plus surname starting at `i` (a middle initial or name allowed)."""
     first = words[i]
@@ -175,8 +184,8 @@ def _pair_at(text: str, words: list[Word], i: int) -> int | None:
             return None
         if first.shape == "lower" and (_ordinary(last) or not _rank(first, first=True) or len(first.text) < 3):
             return None
-        if first.shape == "upper" and _ordinary(first):
-            return None
+        if first.shape == "upper" and _ordinary(first) and _ordinary(last) and not _very_common(first, last):
+            return None  # "WILL BE HOME", "NO LA RECOGIERON"; but "ROSA PEÑA"
         return j
     return None
 
