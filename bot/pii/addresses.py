@@ -13,8 +13,8 @@ from bot.pii.spans import PiiKind, Span, ascii_lower, spans_of
 
 _STREET_TYPES = (
     r"(?:street|st|avenue|ave|av|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|plaza|way|terrace"
-    r"|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|aly|row|pike|loop|crescent|cres"
-    r"|close|walk|path|run|point|pt|crossing|xing|expressway|expy|freeway|fwy|turnpike|tpke)"
+    r"|terr|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|aly|pike|crescent|cres"
+    r"|pt|crossing|xing|expressway|expy|freeway|fwy|turnpike|tpke)"
 )
 _UNIT = (
     r"(?:(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|no)\.?\s?#?\s?"
@@ -40,6 +40,17 @@ _ADDRESS = re.compile(
 )
 # A unit alone ("I'm in apt 4B", "unit 212 has no heat"): its cue is specific enough; the number must hold
 # a digit so that "unit of measure" or "suite is" survive.
+# Where a resident gives their home without a street type ("I live at 4521 N. Kedzie, 2nd floor"): after
+# the cue, a house number and up to four capitalised or numbered words.
+_HOME_CUE = re.compile(
+    r"\b(?:i live at|i live on|lives at|living at|my address is|address is|address:|my house is|i'm at|im at"
+    r"|we're at|we are at|located at|reside at|vivo en)\s{1,3}(?=\d)"
+)
+_HOME = re.compile(
+    r"\d{1,6}[A-Za-z]?(?: (?:[NSEW]\.?|[A-Z][A-Za-z'-]{1,20}\.?|\d{1,3}(?:st|nd|rd|th))){1,4}"
+    rf"(?:,? {_UNIT}\b){{0,2}}",
+    re.IGNORECASE,
+)
 _STREET_WORD = re.compile(rf"\b{_STREET_TYPES}\b")
 # How far before a street word its house number may be, and after it its unit, town and ZIP code.
 _STREET_LEAD = 140
@@ -94,9 +105,15 @@ def _streets(text: str) -> list[Span]:
     return spans
 
 
+def _homes(text: str) -> list[Span]:
+    found = (_HOME.match(text, cue.end()) for cue in _HOME_CUE.finditer(ascii_lower(text)))
+    return [Span(PiiKind.ADDRESS, home.start(), _with_zip(text, home.end())) for home in found if home]
+
+
 def addresses(text: str) -> list[Span]:
     return (
         _streets(text)
+        + _homes(text)
         + spans_of(PiiKind.ADDRESS, _UNIT_ALONE, ascii_lower(text))
         + [Span(PiiKind.ADDRESS, m.start(), _with_zip(text, m.end())) for m in _PO_BOX.finditer(ascii_lower(text))]
     )

@@ -37,6 +37,7 @@ DEFAULT_REGION = "US"
 _LIBRARY_BUDGET = 100
 _MIN_DIGITS = 7
 _NATIONAL_DIGITS = 10
+_DIALLED_ABROAD = re.compile(r"(?:00|011)(?=[1-9])")
 _EXTENSION = re.compile(r"(?i),? ?(?:x|ext\.?|extension|#) ?\d{1,6}$")
 _LOCAL = re.compile(r"\d{3}[-.]\d{4}")
 # Written-out addresses ("tking85 AT hotmail DOT com", "name (at) mail (dot) com"): the top-level domain
@@ -69,6 +70,9 @@ def _possible_whole(written: str) -> bool:
     digits = sum(char.isdigit() for char in written)
     if written.startswith("+"):
         return digits >= _MIN_DIGITS + 1
+    abroad = _DIALLED_ABROAD.match(written)  # "0033 6 12 34 56 78"
+    if abroad:
+        written, digits = "+" + written[abroad.end() :], _NATIONAL_DIGITS
     try:
         number = phonenumbers.parse(written, DEFAULT_REGION)
     except NumberParseException:

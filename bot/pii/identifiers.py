@@ -23,6 +23,7 @@ _SSN_BARE = re.compile(r"\b(?:ssn|social(?: security)?(?: number| no\.?| #)?)\D{
 _SSN_LAST_FOUR = re.compile(
     r"\blast (?:4|four)(?: digits)?(?: of)?(?: my| the| his| her)? (?:social|ssn|ss#?)\D{0,25}?(?<!\d)(\d{4})(?!\d)"
 )
+_SSN_MASKED = re.compile(r"\b(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{4})(?!\d)")
 _CARD_LAST_FOUR = re.compile(
     r"\b(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)\b[^\d\n]{0,25}?"
     r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4})(?!\d)"
@@ -76,7 +77,9 @@ def ssns(text: str) -> list[Span]:
         Span(PiiKind.SSN, m.start(), m.end()) for m in _SSN_FORMATTED.finditer(text) if _ssn_issued(*m.groups())
     ]
     lowered = ascii_lower(text)
-    return spans + spans_of(PiiKind.SSN, _SSN_BARE, lowered, 1) + spans_of(PiiKind.SSN, _SSN_LAST_FOUR, lowered, 1)
+    return spans + [
+        span for pattern in (_SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED) for span in spans_of(PiiKind.SSN, pattern, lowered, 1)
+    ]
 
 
 def id_numbers(text: str) -> list[Span]:

@@ -69,6 +69,7 @@ _CONTEXT_BUDGET = 2000
 _SELF_REACH = 80
 _LOOSE_FIRST = 1500
 _CUED_ORDINARY_FIRST = 100
+_TITLES = frozenset("mr mrs ms miss mx dr".split())
 _VERY_COMMON_FIRST, _VERY_COMMON_LAST = 50, 100
 _MAX_NAME_WORDS = 5
 
@@ -326,6 +327,8 @@ def _cued(text: str, words: list[Word], index_at: dict[int, int]) -> list[Span]:
     spans = []
     for cue in _STRONG_CUE.finditer(ascii_lower(text)):
         i = index_at.get(cue.end())
+        if i is not None and words[i].key in _TITLES and i + 1 < len(words):
+            i += 1  # "this is mrs delacroix"
         if i is None or not _could_be_name(words[i], first=True):
             continue
         j = i

@@ -60,6 +60,12 @@ def test_personal_data_is_replaced_by_its_kind(text: str, expected: str) -> None
         ("visa ending in 5867 was charged twice", "visa ending in [CARD] was charged twice"),
         ("last 4 of my social is 2179", "last 4 of my social is [SSN]"),
         ("nací el 16-10-1992", "nací el [DOB]"),
+        ("call me back 0033 6 12 34 56 78", "call me back [PHONE]"),
+        ("this is mrs delacroix, i called yesterday", "this is mrs [NAME], i called yesterday"),
+        ("pls tell Officer Daniels the car is back", "pls tell Officer [NAME] the car is back"),
+        ("I live at 4521 N. Kedzie, 2nd floor", "I live at [ADDRESS]"),
+        ("SSN ***-**-1234 on file", "SSN ***-**-[SSN] on file"),
+        ("ROSA PEÑA 7388 PARK ST", "[NAME] [ADDRESS]"),
     ],
 )
 def test_real_phrasing_is_redacted(text: str, expected: str) -> None:
@@ -87,6 +93,9 @@ def test_real_phrasing_is_redacted(text: str, expected: str) -> None:
         "when is bulk pickup for zone 4",
         "can i park on the street overnight on Christmas Eve?",
         "un carro sin placas lleva un mes en la calle",
+        "I WILL BE HOME AFTER 5",
+        "Does the Rosa Parks Transit Center have a lost and found?",
+        "Officer Down memorial plaque is missing",
     ],
 )
 def test_look_alikes_are_left_alone(text: str) -> None:
