@@ -9,6 +9,7 @@ and a budget on calls into libphonenumber (tests/bot/test_pii_adversarial.py hol
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from bot.pii.addresses import addresses
@@ -33,8 +34,10 @@ _DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
     phones,
     person_names,
 )
-# Detectors whose every find holds a digit: skipped on text without one.
+# Detectors whose every find holds a digit, or needs a word as its cue: skipped on text without one.
 _NEED_DIGITS = frozenset({cards, ssns, births, addresses, id_numbers, plates, phones})
+_NEED_LETTERS = frozenset({emails, plates, person_names})
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def find(text: str) -> list[Span]:
@@ -45,9 +48,9 @@ def find(text: str) -> list[Span]:
     """
     kept: list[Span] = []
     starts: list[int] = []
-    has_digit = DIGIT.search(text) is not None
+    has_digit, has_letter = DIGIT.search(text) is not None, _LETTER.search(text) is not None
     for detector in _DETECTORS:
-        if not has_digit and detector in _NEED_DIGITS:
+        if (not has_digit and detector in _NEED_DIGITS) or (not has_letter and detector in _NEED_LETTERS):
             continue
         for span in detector(text):
             index = bisect.bisect_right(starts, span.start)

@@ -88,17 +88,25 @@ def _plausible(raw: str) -> bool:
 def _is_reference(text: str, start: int) -> bool:
     return _REFERENCE_CUE.search(text, max(0, start - 30), start) is not None
 
+def _add_or_join(spans: list[Span], start: int, end: int) -> None:
+    """Past the budget, one span per run of back-to-back numbers (fewer spans for `find` to merge)."""
+    if spans and start - spans[-1].end <= 1:
+        spans[-1] = Span(PiiKind.PHONE, spans[-1].start, end)
+    else:
+        spans.append(Span(PiiKind.PHONE, start, end))
+
+
 def phones(text: str) -> list[Span]:
     """Telephone numbers, each checked by libphonenumber, except those written after a reference cue.
 
     A number written with `+` that the library rejects (an old mobile prefix, a typo) still counts: a wrong
     guess there costs a redacted number, a miss leaks one.
     """
-    spans = []
+    spans: list[Span] = []
     for count, candidate in enumerate(_CANDIDATE.finditer(text)):
         if count >= _LIBRARY_BUDGET:
             if len(DIGIT.findall(candidate.group(0))) >= _MIN_DIGITS:
-                spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))
+                _add_or_join(spans, candidate.start(), candidate.end())
             continue
         if _is_reference(text, candidate.start()):
             continue
@@ -107,7 +115,8 @@ def phones(text: str) -> list[Span]:
             for match in PhoneNumberMatcher(candidate.group(0), DEFAULT_REGION, leniency=Leniency.POSSIBLE)
             if _plausible(match.raw_string)
         ]
-        spans += [Span(PiiKind.PHONE, candidate.start() + m.start, candidate.start() + _number_end(m.raw_string, m.start, m.end)) for m in matches]
+        start = candidate.start()
+        spans += [Span(PiiKind.PHONE, start + m.start, start + _number_end(m.raw_string, m.start, m.end)) for m in matches]
         if not matches and _possible_whole(candidate.group(0)):
             spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))
     return spans

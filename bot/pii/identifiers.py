@@ -51,12 +51,13 @@ _MIN_ID_DIGITS = 5
 _parse_reference = lru_cache(maxsize=1024)(references.parse)
 
 
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # each digit doubled, its two digits summed
+
+
 def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if position % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
+    kept = sum(map(int, digits[-1::-2]))
+    doubled = sum(_DOUBLED[int(char)] for char in digits[-2::-2])
+    return (kept + doubled) % 10 == 0
 
 
 def _ssn_issued(area: str, group: str, serial: str) -> bool:
@@ -66,7 +67,7 @@ def _ssn_issued(area: str, group: str, serial: str) -> bool:
 def cards(text: str) -> list[Span]:
     spans = []
     for match in _CARD.finditer(text):
-        digits = re.sub(r"\D", "", match.group(0))
+        digits = match.group(0).replace(" ", "").replace("-", "")
         if 13 <= len(digits) <= 19 and _luhn_ok(digits):
             spans.append(Span(PiiKind.CARD, match.start(), match.end()))
     return spans + spans_of(PiiKind.CARD, _CARD_LAST_FOUR, ascii_lower(text), group=1)

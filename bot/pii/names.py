@@ -345,6 +345,8 @@ def _cued(text: str, words: list[Word], index_at: dict[int, int]) -> list[Span]:
 def person_names(text: str) -> list[Span]:
     """Names after a cue, then known first-name-plus-surname pairs, then single names in a name's place."""
     words = words_of(text)
+    if not words:
+        return []
     known = _in_gazetteer(words)
     if len(known) > _CONTEXT_BUDGET:
         # Far more names than any message holds: hostile input. Every known word is redacted, without the
