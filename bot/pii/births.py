@@ -3,6 +3,7 @@ hearing) survive."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from bot.pii.spans import PiiKind, Span, ascii_lower
@@ -28,12 +29,15 @@ _DOB_WINDOW = 60
 def births(text: str) -> list[Span]:
     """Dates within a short window after a birth cue ("born", "DOB", "birthdays are ... and ...").
 
-    Overlapping windows of repeated cues are scanned once, which keeps "born born born ..." linear.
+    One pass finds the cues and one the dates; a date counts when a cue ends close enough before it, which
+    keeps "born born born ..." and pages of dates linear.
     """
-    spans: list[Span] = []
-    scanned = 0
-    for cue in _DOB_CUE.finditer(ascii_lower(text)):
-        start, window_end = max(cue.end(), scanned), min(cue.end() + _DOB_WINDOW, len(text))
-        spans += [Span(PiiKind.DOB, d.start(), d.end()) for d in _DATE_PATTERN.finditer(text, start, window_end)]
-        scanned = max(scanned, window_end)
+    cue_ends = [cue.end() for cue in _DOB_CUE.finditer(ascii_lower(text))]
+    if not cue_ends:
+        return []
+    spans = []
+    for date in _DATE_PATTERN.finditer(text):
+        nearest = bisect.bisect_right(cue_ends, date.start()) - 1
+        if nearest >= 0 and date.end() - cue_ends[nearest] <= _DOB_WINDOW:
+            spans.append(Span(PiiKind.DOB, date.start(), date.end()))
     return spans
