@@ -73,8 +73,12 @@ def plates(text: str) -> list[Span]:
         plate = _AFTER_PLATE_WORD.match(text, cue.end())
         if plate is not None and _plate_like(plate.group(1), needs_letter=False):
             spans += [Span(PiiKind.PLATE, plate.start(1), plate.end(1)), *_and_more(text, plate.end())]
+    last_end = 0
     for cue in _VEHICLE_WORD.finditer(lowered):
+        if cue.start() < last_end:
+            continue  # "Honda Civic ABC1234": the make already found the plate the model would
         plate = _AFTER_VEHICLE.match(text, cue.end())
         if plate is not None and _plate_like(plate.group(1), needs_letter=True) and len(plate.group(1)) >= 5:
             spans.append(Span(PiiKind.PLATE, plate.start(1), plate.end(1)))
+            last_end = plate.end(1)
     return spans
