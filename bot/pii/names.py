@@ -198,7 +198,8 @@ def _in_gazetteer(words: list[Word]) -> list[int]:
     return [
         i
         for i, word in enumerate(words)
-        if (word.key in table and (word.text[0].isupper() or word.key not in common)) or "-" in word.text
+        if (word.key in table and (word.capitalised or (word.key not in common and _known_key(word.key, True))))
+        or "-" in word.text
     ]
 
 
@@ -274,8 +275,14 @@ def _singles(
     text: str, words: list[Word], known: list[int], index_at: dict[int, int], covered: set[int]
 ) -> list[Span]:
     """Known names in a name's place: after a cue or title, standing apart, or joined to one ("Tyler and Jada")."""
-    cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(ascii_lower(text))} - {None}
-    titled = {index_at.get(m.end()) for m in _TITLE.finditer(text)} - {None}
+    # A cued word must be known or precede a known one; a titled word must be capitalised. Without such words
+    # the scans for cues and titles are skipped.
+    cued: set[int | None] = set()
+    titled: set[int | None] = set()
+    if known:
+        cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(ascii_lower(text))} - {None}
+    if any(word.capitalised for word in words):
+        titled = {index_at.get(m.end()) for m in _TITLE.finditer(text)} - {None}
     # A known word, or an unknown one right before a known one ("Faadumo Hassan").
     candidates = set(known) | {i - 1 for i in known} | cued | titled
     spans: list[Span] = []
