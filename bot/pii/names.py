@@ -14,21 +14,20 @@ names.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from bot.pii import gazetteer
-from bot.pii.name_words import (
-    MONTHS_AND_DAYS,
-    NAMESAKES,
-    NOT_NAMES,
-    PARTICLES,
-    PLACE_PREPOSITIONS,
-    PLACE_WORDS,
-    SURNAME_PLACES,
-    Word,
-    adjacent,
-    words_of,
+from bot.pii.name_rules import (
+    extend,
+    first_of_pair,
+    is_known,
+    known_key,
+    may_start,
+    names_a_place,
+    ordinary,
+    ranked,
+    very_common,
 )
+from bot.pii.name_words import MONTHS_AND_DAYS, NOT_NAMES, PARTICLES, Word, adjacent, words_of
 from bot.pii.spans import PiiKind, Span, ascii_lower
 
 _STRONG_CUE = re.compile(
@@ -54,124 +53,21 @@ _SELF_INTRODUCED = re.compile(r"(?i) (?:here|speaking|tu)\b")
 _AND = re.compile(r" (?:and|&|y) ")
 _STANDS_AFTER = frozenset(".!?\n(,:;-–—~|")
 _SENTENCE_END = re.compile(r"[.!?]\s")
-# Rank limits: a word that is also ordinary English ("Will", "Rose", "Brown") must be a common name to count.
-_ANY_FIRST, _ANY_LAST = 5000, 20000
-_ORDINARY_FIRST, _ORDINARY_LAST = 400, 1500
 _MAX_CUE_WORDS = 3
-# How far the place check looks along a run of capitalised words ("Martin Luther King Jr Memorial Blvd"); a
-# bound keeps 100 kB of capitalised words linear.
-_RUN_REACH = 4
 # Lower-case names count alone only this close to the end of the message.
 _LOWER_TAIL = 120
 # Gazetteer words in one text past which context checks stop (a 4,000-character message holds under 700 words).
 _CONTEXT_BUDGET = 2000
 # "Ahanu Begay here": how far after a run's first word "here" may be.
 _SELF_REACH = 80
-_LOOSE_FIRST = 1500
 _CUED_ORDINARY_FIRST = 100
 _TITLES = frozenset("mr mrs ms miss mx dr".split())
-_VERY_COMMON_FIRST, _VERY_COMMON_LAST = 50, 100
-_MAX_NAME_WORDS = 5
-
-
-def _ordinary(word: Word) -> bool:
-    return word.key in gazetteer.common_words() or word.key in NOT_NAMES
-
-
-def _rank(word: Word, first: bool) -> bool:
-    return _known_key(word.key, first)
-
-
-@lru_cache(maxsize=16384)
-def _known_key(word_key: str, first: bool) -> bool:
-    """Whether `word` is a known first name (or surname) within the limit its ordinariness sets; a hyphenated
-    word counts when it is known whole, joined or by a part ("Hye-jin", "Okafor-Jones")."""
-    if word_key in NOT_NAMES:
-        return False
-    keys = [word_key] + ([word_key.replace("-", ""), *word_key.split("-")] if "-" in word_key else [])
-    for key in keys:
-        rank = gazetteer.names().get(key)
-        value = (rank.first if first else rank.last) if rank else 0
-        if key in gazetteer.common_words():
-            limit = _ORDINARY_FIRST if first else _ORDINARY_LAST
-        else:
-            limit = _ANY_FIRST if first else _ANY_LAST
-        if 0 < value <= limit:
-            return True
-    return False
-
-
-def _is_known(word: Word) -> bool:
-    return _rank(word, first=True) or _rank(word, first=False)
-
-
-def _names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
-    """Whether the capitalised run around the candidate holds a place word, or a place preposition precedes."""
-    start, end = first, last
-    if words[first].capitalised:
-        lowest, highest = max(0, first - _RUN_REACH), min(len(words) - 1, last + _RUN_REACH)
-        while start > lowest and words[start - 1].capitalised and adjacent(text, words[start - 1], words[start]):
-            start -= 1
-        while end < highest and words[end + 1].capitalised and adjacent(text, words[end], words[end + 1]):
-            end += 1
-    places = [words[k] for k in range(start, end + 1) if words[k].place]
-    if places and not _surname_place(words, first, last, places):
-        return True
-    return first > 0 and adjacent(text, words[first - 1], words[first]) and words[first - 1].key in PLACE_PREPOSITIONS
-
-
-def _surname_place(words: list[Word], first: int, last: int, places: list[Word]) -> bool:
-    """"Jennifer Park", not "Lincoln Park": the only place word is the name's surname, after a first name that
-    places are not named after."""
-    if last == first or places != [words[last]] or words[last].key not in SURNAME_PLACES:
-        return False
-    return words[first].key not in NAMESAKES
-
-
-def _extend(text: str, words: list[Word], j: int) -> int:
-    """Grow a name by particles and further surnames ("José Manuel de la Cruz", "Greg Van Der Berg")."""
-    limit = min(len(words) - 1, j + _MAX_NAME_WORDS)
-    while j < limit and adjacent(text, words[j], words[j + 1]):
-        k = j + 1
-        while k < limit and words[k].key in PARTICLES and adjacent(text, words[k], words[k + 1]):
-            k += 1
-        following = words[k]
-        known = _rank(following, first=False) or (k > j + 1 and following.capitalised)
-        if not known or following.shape != words[j].shape or following.place:
-            return j
-        j = k
-    return j
-
-
-def _first_of_pair(first: Word, last: Word) -> bool:
-    """A first name; an ordinary word ("Hunter") may be a rarer one when the surname is no ordinary word."""
-    if _rank(first, first=True):
-        return True
-    rank = gazetteer.names().get(first.key)
-    return rank is not None and 0 < rank.first <= _LOOSE_FIRST and not _ordinary(last) and first.key not in NOT_NAMES
-
-
-@lru_cache(maxsize=16384)
-def _may_start(key: str) -> bool:
-    """Whether a word can be the first name of a pair at all (the cheap test that rejects most words)."""
-    if key in NOT_NAMES or key in MONTHS_AND_DAYS:
-        return False
-    ranks = [gazetteer.names().get(part) for part in (key, key.replace("-", ""), *key.split("-"))]
-    return any(rank is not None and 0 < rank.first <= max(_ANY_FIRST, _LOOSE_FIRST) for rank in ranks)
-
-
-def _very_common(first: Word, last: Word) -> bool:
-    """Whether two ordinary words are among the most common first names and surnames, and not short."""
-    first_rank, last_rank = gazetteer.names().get(first.key), gazetteer.names().get(last.key)
-    if first_rank is None or last_rank is None or min(len(first.text), len(last.text)) < 3:
-        return False
-    return 0 < first_rank.first <= _VERY_COMMON_FIRST and 0 < last_rank.last <= _VERY_COMMON_LAST
 
 
 def _pair_at(text: str, words: list[Word], i: int) -> int | None:
     """Index of the last word of a first name plus surname starting at `i` (a middle initial or name allowed)."""
     first = words[i]
-    if not _may_start(first.key) or first.shape == "other":
+    if not may_start(first.key) or first.shape == "other":
         return None
     for j in (i + 1, i + 2):
         if j >= len(words) or not adjacent(text, words[j - 1], words[j]):
@@ -179,13 +75,13 @@ def _pair_at(text: str, words: list[Word], i: int) -> int | None:
         last, middle = words[j], words[i + 1]
         if first.shape != middle.shape and len(middle.text) > 1:
             return None
-        if first.shape != last.shape or not _rank(last, first=False) or not _first_of_pair(first, last):
+        if first.shape != last.shape or not ranked(last, first=False) or not first_of_pair(first, last):
             continue
-        if j == i + 2 and not (len(middle.text) == 1 or _is_known(middle)):
+        if j == i + 2 and not (len(middle.text) == 1 or is_known(middle)):
             return None
-        if first.shape == "lower" and (_ordinary(last) or not _rank(first, first=True) or len(first.text) < 3):
+        if first.shape == "lower" and (ordinary(last) or not ranked(first, first=True) or len(first.text) < 3):
             return None
-        if first.shape == "upper" and _ordinary(first) and _ordinary(last) and not _very_common(first, last):
+        if first.shape == "upper" and ordinary(first) and ordinary(last) and not very_common(first, last):
             return None  # "WILL BE HOME", "NO LA RECOGIERON"; but "ROSA PEÑA"
         return j
     return None
@@ -198,7 +94,7 @@ def _in_gazetteer(words: list[Word]) -> list[int]:
     return [
         i
         for i, word in enumerate(words)
-        if (word.key in table and (word.capitalised or (word.key not in common and _known_key(word.key, True))))
+        if (word.key in table and (word.capitalised or (word.key not in common and known_key(word.key, True))))
         or "-" in word.text
     ]
 
@@ -210,11 +106,11 @@ def _pairs(text: str, words: list[Word], known: list[int], covered: set[int]) ->
         if i in covered:
             continue
         j = _pair_at(text, words, i)
-        if j is None or _names_a_place(text, words, i, j):
+        if j is None or names_a_place(text, words, i, j):
             continue
-        if _ordinary(words[i]) and _pair_at(text, words, i + 1) is not None:
+        if ordinary(words[i]) and _pair_at(text, words, i + 1) is not None:
             continue  # "Owner Margaret Cook", "Can Minh Le": the name starts one word later
-        end = _extend(text, words, j)
+        end = extend(text, words, j)
         spans.append(Span(PiiKind.NAME, words[i].start, words[end].end))
         covered.update(range(i, end + 1))
     return spans
@@ -245,21 +141,21 @@ def _apart_run(text: str, words: list[Word], i: int) -> int | None:
     if word.shape == "lower":
         if len(text) - word.end > _LOWER_TAIL or i == 0:
             return None
-        ok = _rank(word, first=True) and not _ordinary(word) and _TAIL.match(text, word.end)
+        ok = ranked(word, first=True) and not ordinary(word) and _TAIL.match(text, word.end)
         return i if ok and _stands_apart(text, words, i, i) else None
     if not _apart_before(text, words, i) and not _SELF_INTRODUCED.search(text, word.end, word.end + _SELF_REACH):
         return None
     j = i
     while j + 1 < min(len(words), i + 3) and adjacent(text, words[j], words[j + 1]):
-        if words[j + 1].shape != word.shape or _ordinary(words[j + 1]):
+        if words[j + 1].shape != word.shape or ordinary(words[j + 1]):
             break
         j += 1
     for end in range(j, i - 1, -1):
         run = words[i : end + 1]
-        if any(_ordinary(w) and len(w.text) > 1 or w.key in MONTHS_AND_DAYS for w in run):
+        if any(ordinary(w) and len(w.text) > 1 or w.key in MONTHS_AND_DAYS for w in run):
             continue
-        extended = _extend(text, words, end)
-        if any(len(w.text) > 1 and _is_known(w) for w in run) and _stands_apart(text, words, i, extended):
+        extended = extend(text, words, end)
+        if any(len(w.text) > 1 and is_known(w) for w in run) and _stands_apart(text, words, i, extended):
             return extended
     return None
 
@@ -268,7 +164,7 @@ def _surname_follows(text: str, words: list[Word], i: int) -> bool:
     """Whether a known surname of the same shape follows word i ("owner Haruto Tanaka")."""
     if i + 1 >= len(words) or not adjacent(text, words[i], words[i + 1]):
         return False
-    return words[i + 1].shape == words[i].shape and _rank(words[i + 1], first=False)
+    return words[i + 1].shape == words[i].shape and ranked(words[i + 1], first=False)
 
 
 def _singles(
@@ -293,21 +189,21 @@ def _singles(
         if word.shape == "upper" and len(word.text) <= 3 and i not in titled:
             continue  # an acronym: DL, DMV, USPS
         street_dr = i > 1 and words[i - 1].key == "dr" and words[i - 2].capitalised  # "King Dr. I'm at", a street
-        if word.capitalised and i in titled and not street_dr and (not _ordinary(word) or _is_known(word)):
+        if word.capitalised and i in titled and not street_dr and (not ordinary(word) or is_known(word)):
             end: int | None = i
         elif word.capitalised and (i in cued or i in joined) and word.key not in MONTHS_AND_DAYS and (
-            _is_known(word) or (not _ordinary(word) and _surname_follows(text, words, i))
+            is_known(word) or (not ordinary(word) and _surname_follows(text, words, i))
         ):
             end = i
-        elif word.capitalised and _SELF_INTRODUCED.match(text, word.end) and _rank(word, first=True):
+        elif word.capitalised and _SELF_INTRODUCED.match(text, word.end) and ranked(word, first=True):
             end = i  # "Big Mike here"
-        elif word.shape in ("title", "upper", "lower") and (not _ordinary(word) or len(word.text) == 1):
+        elif word.shape in ("title", "upper", "lower") and (not ordinary(word) or len(word.text) == 1):
             end = _apart_run(text, words, i)
         else:
             continue
-        if end is None or _names_a_place(text, words, i, end):
+        if end is None or names_a_place(text, words, i, end):
             continue
-        end = _extend(text, words, end)
+        end = extend(text, words, end)
         spans.append(Span(PiiKind.NAME, word.start, words[end].end))
         covered.update(range(i, end + 1))
         conjunction = _AND.match(text, words[end].end)
@@ -327,7 +223,7 @@ def _could_be_name(word: Word, first: bool) -> bool:
     if first:  # "my name is rosa ramírez", not "i'm happy to"
         rank = gazetteer.names().get(word.key)
         return rank is not None and 0 < rank.first <= _CUED_ORDINARY_FIRST
-    return _is_known(word)  # "name's brianna lee abernathy"
+    return is_known(word)  # "name's brianna lee abernathy"
 
 
 def _cued(text: str, words: list[Word], index_at: dict[int, int]) -> list[Span]:
@@ -345,7 +241,7 @@ def _cued(text: str, words: list[Word], index_at: dict[int, int]) -> list[Span]:
             if following.key in PARTICLES or not (initial or _could_be_name(following, first=False)):
                 break
             j += 1
-        spans.append(Span(PiiKind.NAME, words[i].start, words[_extend(text, words, j)].end))
+        spans.append(Span(PiiKind.NAME, words[i].start, words[extend(text, words, j)].end))
     return spans
 
 
