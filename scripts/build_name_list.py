@@ -2,8 +2,9 @@
 
 "thanks, Jamal Brown" and "Olga Lin here" name a resident without "my name is". The list comes from the
 `names-dataset` package (first names and surnames with their popularity rank in each of about 100 countries).
-That package needs gigabytes of memory, so it is read here, at install time (`make install`), never at run time.
-Kept: single-word names in Latin script (keys lower case, accents folded) that rank in the United States, or in the top ranks of any country.
+That package needs over a gigabyte of memory, so it is read here, at install time (`make install`), never at run time.
+Kept: single-word names in Latin script (keys lower case, accents folded) that rank in the United States, or
+in the top ranks of any country.
 Each line is `name<TAB>first-name rank<TAB>surname rank`, 0 when the name is not of that kind.
 """
 
@@ -32,7 +33,8 @@ def _ranks(kind: str, top_anywhere: int) -> dict[str, int]:
     """Best rank of each kept name in any country: residents come from everywhere."""
     path = files("names_dataset") / "v3" / f"{kind}_names.pkl.gz"
     with gzip.open(str(path), "rb") as handle:
-        table: dict[str, dict[str, dict[str, int]]] = pickle.load(handle)  # noqa: S301 (the installed package's own file)
+        # The installed package's own file, not input from outside.
+        table: dict[str, dict[str, dict[str, int]]] = pickle.load(handle)  # noqa: S301  # nosec B301
     kept: dict[str, int] = {}
     for name, info in table.items():
         ranks = {country: rank for country, rank in (info.get("rank") or {}).items() if rank}

@@ -116,7 +116,9 @@ def phones(text: str) -> list[Span]:
             if _plausible(match.raw_string)
         ]
         start = candidate.start()
-        spans += [Span(PiiKind.PHONE, start + m.start, start + _number_end(m.raw_string, m.start, m.end)) for m in matches]
+        spans += [
+            Span(PiiKind.PHONE, start + m.start, start + _number_end(m.raw_string, m.start, m.end)) for m in matches
+        ]
         if not matches and _possible_whole(candidate.group(0)):
             spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))
     return spans

@@ -78,9 +78,8 @@ def ssns(text: str) -> list[Span]:
         Span(PiiKind.SSN, m.start(), m.end()) for m in _SSN_FORMATTED.finditer(text) if _ssn_issued(*m.groups())
     ]
     lowered = ascii_lower(text)
-    return spans + [
-        span for pattern in (_SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED) for span in spans_of(PiiKind.SSN, pattern, lowered, 1)
-    ]
+    cued = (_SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED)
+    return spans + [span for pattern in cued for span in spans_of(PiiKind.SSN, pattern, lowered, group=1)]
 
 
 def id_numbers(text: str) -> list[Span]:

@@ -38,7 +38,8 @@ _WEAK_CUE = re.compile(
     r"(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
     r"|dear|gracias|it's|its|it is|per|ask for|call|contact|me|spouse|owner|tenant|landlord|neighbor|neighbour"
     r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
-    r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b|(?:^|\s)[-–—~])"
+    r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b"
+    r"|(?:^|\s)[-–—~])"
     r"[,:!.]?[ \t]{0,3}\(?"
 )
 _TITLE = re.compile(

@@ -19,7 +19,9 @@ _PLATE_SHAPE = (
     r"(?:[ -]?\d[A-Za-z0-9]{0,3})?)(?![A-Za-z0-9-])"
 )
 # Cue words are found on the lower-cased copy; what follows them is read, case and all, from the cue's end.
-_PLATE_WORD = re.compile(r"\b(?:licen[cs]e ?plates?|lic\.? ?plates?|plates?|tags?|reg(?:istration)?|placas?|matr[ií]cula)")
+_PLATE_WORD = re.compile(
+    r"\b(?:licen[cs]e ?plates?|lic\.? ?plates?|plates?|tags?|reg(?:istration)?|placas?|matr[ií]cula)"
+)
 _AFTER_PLATE_WORD = re.compile(
     r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:[A-Za-z]{2} )?" + _PLATE_SHAPE  # an optional state: "plate VA XYZ-1234"
 )
