@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.pii.gazetteer import common_words, fold, names
-from bot.pii.spans import PiiKind, Span, ascii_lower, spans_of
+from bot.pii.spans import PiiKind, Span, ascii_lower
 
 _STREET_TYPES = (
     r"(?:street|st|avenue|ave|av|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|plaza|way|terrace"
@@ -60,6 +60,8 @@ _UNIT_ALONE = re.compile(
     r"|(?<![\w#])#\s?\d{1,4}[A-Za-z]\b|(?<=\bin )#\s?\d{1,4}\b"
 )
 _PO_BOX = re.compile(r"\bp\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
+# The three cued shapes in one pass over the lower-cased text (one scan instead of three on 100 kB).
+_CUED = re.compile(rf"(?P<unit>{_UNIT_ALONE.pattern})|(?P<box>{_PO_BOX.pattern})|(?P<home>{_HOME_CUE.pattern})")
 _AFTER_STREET = re.compile(rf"(?i){_CITY_AND_ZIP}")
 # A town named after the street with no comma or ZIP ("5659 Dogwood ln Harborview Heights"): capitalised words
 # that are not ordinary English, or a direction before one.
@@ -105,15 +107,18 @@ def _streets(text: str) -> list[Span]:
     return spans
 
 
-def _homes(text: str) -> list[Span]:
-    found = (_HOME.match(text, cue.end()) for cue in _HOME_CUE.finditer(ascii_lower(text)))
-    return [Span(PiiKind.ADDRESS, home.start(), _with_zip(text, home.end())) for home in found if home]
+def _cued(text: str) -> list[Span]:
+    """Units alone ("apt 4B"), PO boxes with their town and ZIP, and homes after "I live at"."""
+    spans = []
+    for match in _CUED.finditer(ascii_lower(text)):
+        if match.lastgroup == "unit":
+            spans.append(Span(PiiKind.ADDRESS, match.start(), match.end()))
+        elif match.lastgroup == "box":
+            spans.append(Span(PiiKind.ADDRESS, match.start(), _with_zip(text, match.end())))
+        elif home := _HOME.match(text, match.end()):
+            spans.append(Span(PiiKind.ADDRESS, home.start(), _with_zip(text, home.end())))
+    return spans
 
 
 def addresses(text: str) -> list[Span]:
-    return (
-        _streets(text)
-        + _homes(text)
-        + spans_of(PiiKind.ADDRESS, _UNIT_ALONE, ascii_lower(text))
-        + [Span(PiiKind.ADDRESS, m.start(), _with_zip(text, m.end())) for m in _PO_BOX.finditer(ascii_lower(text))]
-    )
+    return _streets(text) + _cued(text)

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from bot import references
-from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, spans_of
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
@@ -34,6 +34,10 @@ _CASE_SHAPE = re.compile(
 # A cue for an identity document or a utility account, then within a short window the first token that holds
 # digits: letters and digits, with up to three dashes or spaces ("DL S52 460 2556", "acct no. 34463-87099").
 # "license" followed by "plate" is a vehicle, not an ID.
+_CUED_NUMBERS = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for pattern in (_SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _CARD_LAST_FOUR))
+)
+_CUED_KINDS = (PiiKind.SSN, PiiKind.SSN, PiiKind.SSN, PiiKind.CARD)
 _ID_CUE = re.compile(
     r"\b(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
@@ -70,16 +74,24 @@ def cards(text: str) -> list[Span]:
         digits = match.group(0).replace(" ", "").replace("-", "")
         if 13 <= len(digits) <= 19 and _luhn_ok(digits):
             spans.append(Span(PiiKind.CARD, match.start(), match.end()))
-    return spans + spans_of(PiiKind.CARD, _CARD_LAST_FOUR, ascii_lower(text), group=1)
+    return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.CARD]
 
 
 def ssns(text: str) -> list[Span]:
     spans = [
         Span(PiiKind.SSN, m.start(), m.end()) for m in _SSN_FORMATTED.finditer(text) if _ssn_issued(*m.groups())
     ]
-    lowered = ascii_lower(text)
-    cued = (_SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED)
-    return spans + [span for pattern in cued for span in spans_of(PiiKind.SSN, pattern, lowered, group=1)]
+    return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.SSN]
+
+
+@lru_cache(maxsize=2)
+def _cued_numbers(text: str) -> tuple[Span, ...]:
+    """Numbers after an SSN or card cue, found in one pass over the lower-cased text for both detectors."""
+    spans = []
+    for match in _CUED_NUMBERS.finditer(ascii_lower(text)):
+        group = match.lastindex or 0
+        spans.append(Span(_CUED_KINDS[group - 1], match.start(group), match.end(group)))
+    return tuple(spans)
 
 
 def id_numbers(text: str) -> list[Span]:
