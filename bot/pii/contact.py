@@ -28,7 +28,7 @@ _CANDIDATE = re.compile(
 _REFERENCE_CUE = re.compile(
     r"(?i)\b(?:case|ticket|permit|request|order|account|acct|ref(?:erence)?|confirmation|conf|invoice|claim"
     r"|tracking|receipt|parcel|docket|citation|violation|sr|report|file|policy|application|routing)"
-    r"(?: number| no\.?| #| num)?[ :#.]{0,3}$"
+    r"(?: number| no\.?| #| num)?(?: is| was)?[ :#.]{0,3}$"
 )
 DEFAULT_REGION = "US"
 # libphonenumber costs about 35 µs per candidate; past this many candidates (hostile input, never a real
