@@ -15,7 +15,9 @@ _TOKEN = re.compile(r"(?<![\w@.])[^\W\d_]{1,30}(?:['’-][^\W\d_]{1,30}){0,2}(?!
 NOT_NAMES = frozenset(
     "a an the and or but from with at in on about calling writing here trying looking not so very just really "
     "still also sorry new having going getting to for my your our their this that it is was mr mrs ms miss mx dr "
-    "sir madam i i'm im it's its he she her him his they them we us you who ok okay lol pls plz thx asap".split()
+    "sir madam i i'm im it's its he she her him his they them we us you who ok okay lol pls plz thx asap "
+    "officer ofc det detective sgt sergeant deputy inspector judge pastor rev councilman councilwoman "
+    "councilmember alderman alderwoman".split()
 )
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "

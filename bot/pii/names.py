@@ -36,11 +36,12 @@ _STRONG_CUE = re.compile(
 )
 _WEAK_CUE = re.compile(
     r"(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
-    r"|dear|gracias|it's|its|it is|per|ask for|call|contact|me|spouse|owner|tenant|landlord|neighbor|neighbour"
+    r"|dear|gracias|it's|its|it is|per|ask for|ask|tell|reply to|talk to|speak to|speak with|call|contact|me"
+    r"|spouse|owner|tenant|landlord|neighbor|neighbour"
     r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
     r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b"
     r"|(?:^|\s)[-–—~])"
-    r"[,:!.]?[ \t]{0,3}\(?"
+    r"[,:!.]{0,3}[ \t]{0,3}(?:[-–—~][ \t]{0,2})?\(?"
 )
 _TITLE = re.compile(
     r"\b(?:[Mm](?:r|rs|s|iss|x)|[Dd]r|[Oo]fficer|[Oo]fc|[Dd]et(?:ective)?|[Ss]gt|[Ss]ergeant|[Dd]eputy|[Ii]nspector"
@@ -196,6 +197,8 @@ def _singles(
             is_known(word) or (not ordinary(word) and _surname_follows(text, words, i))
         ):
             end = i
+        elif word.shape == "lower" and i in cued and ranked(word, first=True) and not ordinary(word):
+            end = i  # "yo its jaylen"
         elif word.capitalised and _SELF_INTRODUCED.match(text, word.end) and ranked(word, first=True):
             end = i  # "Big Mike here"
         elif word.shape in ("title", "upper", "lower") and (not ordinary(word) or len(word.text) == 1):

@@ -66,6 +66,10 @@ def test_personal_data_is_replaced_by_its_kind(text: str, expected: str) -> None
         ("I live at 4521 N. Kedzie, 2nd floor", "I live at [ADDRESS]"),
         ("SSN ***-**-1234 on file", "SSN ***-**-[SSN] on file"),
         ("ROSA PEÑA 7388 PARK ST", "[NAME] [ADDRESS]"),
+        ("yo its jaylen, bus 22 skipped my stop", "yo its [NAME], bus 22 skipped my stop"),
+        ("regards - Tom", "regards - [NAME]"),
+        ("Please reply to Jean-Baptiste at this number", "Please reply to [NAME] at this number"),
+        ("my case number is 2025-118832, any update?", "my case number is 2025-118832, any update?"),
     ],
 )
 def test_real_phrasing_is_redacted(text: str, expected: str) -> None:
