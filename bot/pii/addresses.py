@@ -56,7 +56,7 @@ _STREET_WORD = re.compile(rf"\b{_STREET_TYPES}\b")
 _STREET_LEAD = 140
 _STREET_TAIL = 140
 _UNIT_ALONE = re.compile(
-    r"\b(?:apt|apartment|unit|suite|ste|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
+    r"\b(?:apt|apartment|unit|suite|ste|bldg|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
     r"|(?<![\w#])#\s?\d{1,4}[A-Za-z]\b|(?<=\bin )#\s?\d{1,4}\b"
 )
 _PO_BOX = re.compile(r"\bp\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")

@@ -17,7 +17,7 @@ _DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
     rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS},? \d{{4}}|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{2}}"
-    rf"|\d{{1,2}} de {_MESES} (?:de |del )?\d{{4}})"
+    rf"|\d{{1,2}} de {_MESES} (?:de |del )?\d{{4}}|(?:19|20)\d{{2}})"  # a year alone: "born in 1985"
 )
 _DOB_CUE = re.compile(
     r"\b(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day|nac[ií]|nacid[oa]"
@@ -25,6 +25,9 @@ _DOB_CUE = re.compile(
 )
 _DATE_PATTERN = re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/-])")
 _DOB_WINDOW = 60
+# A year alone counts only right after the cue ("born in 1985", "DOB 1990"), not "has it as 1950" further on.
+_YEAR_LENGTH = 4
+_YEAR_WINDOW = 12
 
 
 def births(text: str) -> list[Span]:
@@ -39,6 +42,7 @@ def births(text: str) -> list[Span]:
     spans = []
     for date in _DATE_PATTERN.finditer(text):
         nearest = bisect.bisect_right(cue_ends, date.start()) - 1
-        if nearest >= 0 and date.end() - cue_ends[nearest] <= _DOB_WINDOW:
+        window = _YEAR_WINDOW if date.end() - date.start() == _YEAR_LENGTH else _DOB_WINDOW
+        if nearest >= 0 and date.end() - cue_ends[nearest] <= window:
             spans.append(Span(PiiKind.DOB, date.start(), date.end()))
     return spans

@@ -24,9 +24,14 @@ _SSN_LAST_FOUR = re.compile(
     r"\blast (?:4|four)(?: digits)?(?: of)?(?: my| the| his| her)? (?:social|ssn|ss#?)\D{0,25}?(?<!\d)(\d{4})(?!\d)"
 )
 _SSN_MASKED = re.compile(r"\b(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{4})(?!\d)")
+_CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)"
+# "visa ending in 5867", "last four of my card are 4242", "cvv 123".
 _CARD_LAST_FOUR = re.compile(
-    r"\b(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)\b[^\d\n]{0,25}?"
+    rf"\b{_CARDS}\b[^\d\n]{{0,25}}?"
     r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4})(?!\d)"
+    rf"|\blast (?:4|four)(?: digits)?(?: of)?(?: my| the)? {_CARDS}(?: card)?(?: number)?(?: are| is)?[ :#-]{{0,3}}"
+    r"(\d{4})(?!\d)"
+    r"|\b(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
 )
 _CASE_SHAPE = re.compile(
     r"(?<![A-Za-z0-9])(?=([A-Za-z]{3}(?:-[A-Za-z0-9]{3}-| [A-Za-z0-9]{3} |[A-Za-z0-9]{3})[A-Za-z0-9]{3})(?![A-Za-z0-9]))"
@@ -37,7 +42,7 @@ _CASE_SHAPE = re.compile(
 _CUED_NUMBERS = re.compile(
     "|".join(f"(?:{pattern.pattern})" for pattern in (_SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _CARD_LAST_FOUR))
 )
-_CUED_KINDS = (PiiKind.SSN, PiiKind.SSN, PiiKind.SSN, PiiKind.CARD)
+_CUED_KINDS = (PiiKind.SSN, PiiKind.SSN, PiiKind.SSN, PiiKind.CARD, PiiKind.CARD, PiiKind.CARD)
 _ID_CUE = re.compile(
     r"\b(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
@@ -49,7 +54,8 @@ _ID_TOKEN = re.compile(
     r"(?![\w/-]|[.,:]\d)"
 )
 _ZIP = re.compile(r"\d{5}")
-_DATE_LIKE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}")
+# A token that is a date or a time, not a number ("03/14/2025", "2025-03-14", "7:30").
+_DATE_LIKE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}:\d{2}")
 _MIN_ID_DIGITS = 5
 # Hostile text repeats the same shapes ("apt apt apt"): each is checked once.
 _parse_reference = lru_cache(maxsize=1024)(references.parse)
@@ -109,7 +115,7 @@ def id_numbers(text: str) -> list[Span]:
     previous = -1
     for token in _ID_TOKEN.finditer(text):
         written = token.group(0).rstrip()
-        if _ZIP.fullmatch(written) or _DATE_LIKE.search(written) or len(DIGIT.findall(written)) < _MIN_ID_DIGITS:
+        if _ZIP.fullmatch(written) or _DATE_LIKE.fullmatch(written) or len(DIGIT.findall(written)) < _MIN_ID_DIGITS:
             continue
         nearest = bisect.bisect_right(cue_ends, token.start()) - 1
         if nearest >= 0 and token.start() - cue_ends[nearest] <= _ID_WINDOW and previous < cue_ends[nearest]:

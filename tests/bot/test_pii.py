@@ -70,6 +70,10 @@ def test_personal_data_is_replaced_by_its_kind(text: str, expected: str) -> None
         ("regards - Tom", "regards - [NAME]"),
         ("Please reply to Jean-Baptiste at this number", "Please reply to [NAME] at this number"),
         ("my case number is 2025-118832, any update?", "my case number is 2025-118832, any update?"),
+        ("my drivers license number: F255-921-50-094-0", "my drivers license number: [ID]"),
+        ("ITIN 912-70-1234", "ITIN [ID]"),
+        ("last four of my card are 4242, cvv 123", "last four of my card are [CARD], cvv [CARD]"),
+        ("born in 1985 in Lagos", "born in [DOB] in Lagos"),
     ],
 )
 def test_real_phrasing_is_redacted(text: str, expected: str) -> None:
@@ -100,6 +104,7 @@ def test_real_phrasing_is_redacted(text: str, expected: str) -> None:
         "I WILL BE HOME AFTER 5",
         "Does the Rosa Parks Transit Center have a lost and found?",
         "Officer Down memorial plaque is missing",
+        "Where's the voter registration office? City Hall room 104?",
     ],
 )
 def test_look_alikes_are_left_alone(text: str) -> None:
