@@ -114,7 +114,9 @@ def main() -> int:
     parser.add_argument("--details", action="store_true", help="list missed items and redacted clean words")
     args = parser.parse_args()
     corpora = args.corpus or [path for path in DEFAULT_CORPORA if path.exists()]
-    passed = True
+    for absent in set(args.corpus or DEFAULT_CORPORA) - set(corpora):
+        print(f"skipped, not found: {absent}")
+    passed = bool(corpora)
     for corpus in corpora:
         result = score(corpus)
         _report(corpus, result, args.details)

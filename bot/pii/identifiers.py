@@ -90,7 +90,7 @@ def ssns(text: str) -> list[Span]:
     return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.SSN]
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
 def _cued_numbers(text: str) -> tuple[Span, ...]:
     """Numbers after an SSN or card cue, found in one pass over the lower-cased text for both detectors."""
     spans = []
