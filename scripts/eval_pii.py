@@ -1,7 +1,8 @@
 """Measure PII redaction on several corpora: the seeded regression corpus and the realistic ones.
 
 Each corpus is JSONL, one message a line: `{"text": ..., "pii": [{"kind": KIND, "value": exact substring}]}`.
-Recall: the share of seeded items whose every letter and digit was redacted, overall and per kind.
+Recall: the share of seeded items whose every letter and digit was redacted (wherever the item stands as a
+whole word, so a name given twice must go twice), overall and per kind.
 Over-redaction: the share of words outside seeded items that were redacted anyway. The run fails when any
 kind's recall is below 99 % or over-redaction above 2 % on any corpus. Corpora that are absent are skipped
 (the realistic ones are copied into tests/pii/ from the frozen set; `--corpus PATH` points elsewhere).
@@ -58,6 +59,19 @@ def _covered(start: int, end: int, spans: list[pii.Span], text: str) -> bool:
     )
 
 
+def _occurrences(value: str, text: str) -> list[tuple[int, int]]:
+    """Where a seeded value stands in its message: every occurrence as a whole word or more (a name given twice
+    must be removed twice), or its first occurrence inside other text."""
+    whole = [
+        (match.start(), match.end())
+        for match in re.finditer(re.escape(value), text)
+        if not (match.start() > 0 and text[match.start() - 1].isalnum())
+        and not (match.end() < len(text) and text[match.end()].isalnum())
+    ]
+    start = text.index(value)
+    return whole or [(start, start + len(value))]
+
+
 def _overlaps(start: int, end: int, others: list[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in others)
 
@@ -76,11 +90,11 @@ def score(corpus: Path = CORPUS) -> PiiScore:
         found = [(span.start, span.end) for span in spans]
         seeded = []
         for item in record["pii"]:
-            start = text.index(item["value"])
-            seeded.append((start, start + len(item["value"])))
+            places = _occurrences(item["value"], text)
+            seeded += places
             items += 1
             kinds[item["kind"]] += 1
-            if _covered(start, start + len(item["value"]), spans, text):
+            if all(_covered(start, end, spans, text) for start, end in places):
                 removed += 1
                 kinds_removed[item["kind"]] += 1
             else:
