@@ -13,6 +13,7 @@ names.
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from bot.pii import gazetteer
@@ -96,7 +97,8 @@ def _in_gazetteer(words: list[Word]) -> list[int]:
     return [
         i
         for i, word in enumerate(words)
-        if (word.key in table and (word.capitalised or (word.key not in common and known_key(word.key, True))))
+        if (word.key in table and word.key not in NOT_NAMES)
+        and (word.capitalised or (word.key not in common and known_key(word.key, True)))
         or "-" in word.text
     ]
 
@@ -182,11 +184,15 @@ def _singles(
     if any(word.capitalised for word in words):
         titled = {index_at.get(m.end()) for m in _TITLE.finditer(text)} - {None}
     # A known word, or an unknown one right before a known one ("Faadumo Hassan").
-    candidates = set(known) | {i - 1 for i in known} | cued | titled
+    candidates = sorted(({i for i in known} | {i - 1 for i in known if i > 0} | cued | titled) - {None})
+    queue: list[int] = list(candidates)
+    heapq.heapify(queue)
     spans: list[Span] = []
     joined: set[int] = set()
-    for i, word in enumerate(words):
-        if (i not in candidates and i not in joined) or i in covered or word.key in NOT_NAMES:
+    while queue:
+        i = heapq.heappop(queue)
+        word = words[i]
+        if i in covered or word.key in NOT_NAMES:
             continue
         if word.shape == "upper" and len(word.text) <= 3 and i not in titled:
             continue  # an acronym: DL, DMV, USPS
@@ -213,6 +219,7 @@ def _singles(
         conjunction = _AND.match(text, words[end].end)
         if conjunction is not None and conjunction.end() in index_at:
             joined.add(index_at[conjunction.end()])
+            heapq.heappush(queue, index_at[conjunction.end()])
     return spans
 
 

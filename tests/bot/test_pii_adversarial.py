@@ -55,6 +55,12 @@ HOSTILE = {
     "last four cue": _repeat("visa ending last 4 of my social "),
     "apostrophes": "'" * SIZE,
     "particles": _repeat("de la "),
+    "home cue and numbers": _repeat("i live at 1 A "),
+    "card cues": _repeat("last four of my card are cvv "),
+    "dialled from abroad": _repeat("0033 6 "),
+    "greeting cues": _repeat("regards - its reply to "),
+    "masked ssn": _repeat("ssn ***-**-"),
+    "spelled at": _repeat("x at y. "),
 }
 
 
