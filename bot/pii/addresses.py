@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.pii.gazetteer import common_words, fold, names
-from bot.pii.spans import PiiKind, Span, ascii_lower
+from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
 _STREET_TYPES = (
     r"(?:street|st|avenue|ave|av|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|plaza|way|terrace"
@@ -43,7 +43,7 @@ _ADDRESS = re.compile(
 # Where a resident gives their home without a street type ("I live at 4521 N. Kedzie, 2nd floor"): after
 # the cue, a house number and up to four capitalised or numbered words.
 _HOME_CUE = re.compile(
-    r"\b(?:i live at|i live on|lives at|living at|my address is|address is|address:|my house is|i'm at|im at"
+    r"(?:i live at|i live on|lives at|living at|my address is|address is|address:|my house is|i'm at|im at"
     r"|we're at|we are at|located at|reside at|vivo en)\s{1,3}(?=\d)"
 )
 _HOME = re.compile(
@@ -56,11 +56,13 @@ _STREET_WORD = re.compile(rf"\b{_STREET_TYPES}\b")
 _STREET_LEAD = 140
 _STREET_TAIL = 140
 _UNIT_ALONE = re.compile(
-    r"\b(?:apt|apartment|unit|suite|ste|bldg|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
-    r"|(?<![\w#])#\s?\d{1,4}[A-Za-z]\b|(?<=\bin )#\s?\d{1,4}\b"
+    r"(?:apt|apartment|unit|suite|ste|bldg|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
+    r"|#(?<![\w#]#)\s?\d{1,4}[A-Za-z]\b|#(?<=\bin #)\s?\d{1,4}\b"
 )
-_PO_BOX = re.compile(r"\bp\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
-# The three cued shapes in one pass over the lower-cased text (one scan instead of three on 100 kB).
+_PO_BOX = re.compile(r"p\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
+# The three cued shapes in one pass over the lower-cased text. Each starts with a literal, so that `re` can
+# skip ahead by first character (several times faster on 100 kB); the word boundary before a cue word is
+# checked afterwards.
 _CUED = re.compile(rf"(?P<unit>{_UNIT_ALONE.pattern})|(?P<box>{_PO_BOX.pattern})|(?P<home>{_HOME_CUE.pattern})")
 _AFTER_STREET = re.compile(rf"(?i){_CITY_AND_ZIP}")
 # A town named after the street with no comma or ZIP ("5659 Dogwood ln Harborview Heights"): capitalised words
@@ -110,7 +112,10 @@ def _streets(text: str) -> list[Span]:
 def _cued(text: str) -> list[Span]:
     """Units alone ("apt 4B"), PO boxes with their town and ZIP, and homes after "I live at"."""
     spans = []
-    for match in _CUED.finditer(ascii_lower(text)):
+    lowered = ascii_lower(text)
+    for match in _CUED.finditer(lowered):
+        if lowered[match.start()] != "#" and not starts_word(lowered, match.start()):
+            continue  # "capt 4" is no "apt 4"
         if match.lastgroup == "unit":
             spans.append(Span(PiiKind.ADDRESS, match.start(), match.end()))
         elif match.lastgroup == "box":

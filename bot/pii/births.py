@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from bot.pii.spans import PiiKind, Span, ascii_lower
+from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -20,7 +20,7 @@ _DATE = (
     rf"|\d{{1,2}} de {_MESES} (?:de |del )?\d{{4}}|(?:19|20)\d{{2}})"  # a year alone: "born in 1985"
 )
 _DOB_CUE = re.compile(
-    r"\b(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day|nac[ií]|nacid[oa]"
+    r"(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day|nac[ií]|nacid[oa]"
     r"|fecha de nacimiento|cumpleaños)(?!\w)"
 )
 _DATE_PATTERN = re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/-])")
@@ -36,7 +36,8 @@ def births(text: str) -> list[Span]:
     One pass finds the cues and one the dates; a date counts when a cue ends close enough before it, which
     keeps "born born born ..." and pages of dates linear.
     """
-    cue_ends = [cue.end() for cue in _DOB_CUE.finditer(ascii_lower(text))]
+    lowered = ascii_lower(text)
+    cue_ends = [cue.end() for cue in _DOB_CUE.finditer(lowered) if starts_word(lowered, cue.start())]
     if not cue_ends:
         return []
     spans = []

@@ -13,25 +13,25 @@ import re
 from functools import lru_cache
 
 from bot import references
-from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
-_SSN_BARE = re.compile(r"\b(?:ssn|social(?: security)?(?: number| no\.?| #)?)\D{0,40}?(?<!\d)(\d{9})(?!\d)")
+_SSN_BARE = re.compile(r"(?:ssn|social(?: security)?(?: number| no\.?| #)?)\D{0,40}?(?<!\d)(\d{9})(?!\d)")
 # The last four digits still identify someone next to a name: "last 4 of my social, which is 2179",
 # "visa ending in 5867".
 _SSN_LAST_FOUR = re.compile(
-    r"\blast (?:4|four)(?: digits)?(?: of)?(?: my| the| his| her)? (?:social|ssn|ss#?)\D{0,25}?(?<!\d)(\d{4})(?!\d)"
+    r"last (?:4|four)(?: digits)?(?: of)?(?: my| the| his| her)? (?:social|ssn|ss#?)\D{0,25}?(?<!\d)(\d{4})(?!\d)"
 )
-_SSN_MASKED = re.compile(r"\b(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{4})(?!\d)")
+_SSN_MASKED = re.compile(r"(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{4})(?!\d)")
 _CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)"
 # "visa ending in 5867", "last four of my card are 4242", "cvv 123".
 _CARD_LAST_FOUR = re.compile(
-    rf"\b{_CARDS}\b[^\d\n]{{0,25}}?"
+    rf"{_CARDS}\b[^\d\n]{{0,25}}?"
     r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4})(?!\d)"
-    rf"|\blast (?:4|four)(?: digits)?(?: of)?(?: my| the)? {_CARDS}(?: card)?(?: number)?(?: are| is)?[ :#-]{{0,3}}"
+    rf"|last (?:4|four)(?: digits)?(?: of)?(?: my| the)? {_CARDS}(?: card)?(?: number)?(?: are| is)?[ :#-]{{0,3}}"
     r"(\d{4})(?!\d)"
-    r"|\b(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
+    r"|(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
 )
 _CASE_SHAPE = re.compile(
     r"(?<![A-Za-z0-9])(?=([A-Za-z]{3}(?:-[A-Za-z0-9]{3}-| [A-Za-z0-9]{3} |[A-Za-z0-9]{3})[A-Za-z0-9]{3})(?![A-Za-z0-9]))"
@@ -44,7 +44,7 @@ _CUED_NUMBERS = re.compile(
 )
 _CUED_KINDS = (PiiKind.SSN, PiiKind.SSN, PiiKind.SSN, PiiKind.CARD, PiiKind.CARD, PiiKind.CARD)
 _ID_CUE = re.compile(
-    r"\b(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
+    r"(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
     r"|green card|alien|a-number|itin|medicaid|medicare|permanent resident card|acct|account|cuenta)\b"
 )
@@ -94,7 +94,10 @@ def ssns(text: str) -> list[Span]:
 def _cued_numbers(text: str) -> tuple[Span, ...]:
     """Numbers after an SSN or card cue, found in one pass over the lower-cased text for both detectors."""
     spans = []
-    for match in _CUED_NUMBERS.finditer(ascii_lower(text)):
+    lowered = ascii_lower(text)
+    for match in _CUED_NUMBERS.finditer(lowered):
+        if not starts_word(lowered, match.start()):
+            continue
         group = match.lastindex or 0
         spans.append(Span(_CUED_KINDS[group - 1], match.start(group), match.end(group)))
     return tuple(spans)
@@ -108,7 +111,8 @@ def id_numbers(text: str) -> list[Span]:
     close enough and has not already claimed an earlier token. This keeps "id id id ..." and pages of numbers
     linear.
     """
-    cue_ends = [cue.end() for cue in _ID_CUE.finditer(ascii_lower(text))]
+    lowered = ascii_lower(text)
+    cue_ends = [cue.end() for cue in _ID_CUE.finditer(lowered) if starts_word(lowered, cue.start())]
     if not cue_ends:
         return []
     spans: list[Span] = []

@@ -29,10 +29,10 @@ from bot.pii.name_rules import (
     very_common,
 )
 from bot.pii.name_words import MONTHS_AND_DAYS, NOT_NAMES, PARTICLES, Word, adjacent, words_of
-from bot.pii.spans import PiiKind, Span, ascii_lower
+from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
 _STRONG_CUE = re.compile(
-    r"\b(?:my name is|my name's|name's|name is|name:|name on (?:the )?card(?: is)?:?|i am|i'm|im|this is"
+    r"(?:my name is|my name's|name's|name is|name:|name on (?:the )?card(?: is)?:?|i am|i'm|im|this is"
     r"|call me|signed,?|it's me,?(?: again,?)?|me again,?|soy|me llamo|mi nombre es|tôi là|je m'appelle)\s{1,5}"
 )
 _WEAK_CUE = re.compile(
@@ -239,8 +239,9 @@ def _could_be_name(word: Word, first: bool) -> bool:
 
 def _cued(text: str, words: list[Word], index_at: dict[int, int]) -> list[Span]:
     spans = []
-    for cue in _STRONG_CUE.finditer(ascii_lower(text)):
-        i = index_at.get(cue.end())
+    lowered = ascii_lower(text)
+    for cue in _STRONG_CUE.finditer(lowered):
+        i = index_at.get(cue.end()) if starts_word(lowered, cue.start()) else None
         if i is not None and words[i].key in _TITLES and i + 1 < len(words):
             i += 1  # "this is mrs delacroix"
         if i is None or not _could_be_name(words[i], first=True):

@@ -36,6 +36,12 @@ def spans_of(kind: PiiKind, pattern: re.Pattern[str], text: str, group: int = 0)
 
 
 DIGIT = re.compile(r"\d")
+
+
+def starts_word(text: str, index: int) -> bool:
+    """Whether `index` starts a word (what a leading `\b` would test). Cue patterns start with their words, not
+    with `\b`, so that `re` can skip ahead by first character, and callers check the boundary with this."""
+    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] == "_")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 

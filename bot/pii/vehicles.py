@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.pii.gazetteer import common_words
-from bot.pii.spans import PiiKind, Span, ascii_lower
+from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
 _FILLER = r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|reads|reading|says|of|#|it's|its|tag|plate|plates)\b\.?){0,3}"
 # Up to three groups ("7ABC123", "ABC 1234", "7 ABC 123"); a following ordinary word is never one of them.
@@ -20,7 +20,7 @@ _PLATE_SHAPE = (
 )
 # Cue words are found on the lower-cased copy; what follows them is read, case and all, from the cue's end.
 _PLATE_WORD = re.compile(
-    r"\b(?:licen[cs]e ?plates?|lic\.? ?plates?|plates?|tags?|reg(?:istration)?|placas?|matr[ií]cula)"
+    r"(?:licen[cs]e ?plates?|lic\.? ?plates?|plates?|tags?|reg(?:istration)?|placas?|matr[ií]cula)"
 )
 _AFTER_PLATE_WORD = re.compile(
     r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:[A-Za-z]{2} )?" + _PLATE_SHAPE  # an optional state: "plate VA XYZ-1234"
@@ -32,7 +32,7 @@ _MAKES = (
     r"|car|truck|van|suv|sedan|pickup|minivan|carro|camioneta|vehicle|hatchback|coupe|motorcycle|bike|scooter|rv"
     r"|trailer)"
 )
-_VEHICLE_WORD = re.compile(rf"\b{_MAKES}\b")
+_VEHICLE_WORD = re.compile(rf"{_MAKES}\b")
 # After a make, a few filler words or model names ("Malibu", not "LCL"), then the plate.
 _AFTER_VEHICLE = re.compile(
     r"(?:[ ,]{1,2}(?:(?i:with|w/|plates?|tags?|lic|licen[cs]e|#|number|no\.?|is|was|parked|in|and|the|a)"
@@ -72,12 +72,14 @@ def plates(text: str) -> list[Span]:
     """Plates after a plate word (a digit is enough) or after a vehicle (letters and digits, five or more)."""
     lowered, spans = ascii_lower(text), []
     for cue in _PLATE_WORD.finditer(lowered):
+        if not starts_word(lowered, cue.start()):
+            continue
         plate = _AFTER_PLATE_WORD.match(text, cue.end())
         if plate is not None and _plate_like(plate.group(1), needs_letter=False):
             spans += [Span(PiiKind.PLATE, plate.start(1), plate.end(1)), *_and_more(text, plate.end())]
     last_end = 0
     for cue in _VEHICLE_WORD.finditer(lowered):
-        if cue.start() < last_end:
+        if cue.start() < last_end or not starts_word(lowered, cue.start()):
             continue  # "Honda Civic ABC1234": the make already found the plate the model would
         plate = _AFTER_VEHICLE.match(text, cue.end())
         if plate is not None and _plate_like(plate.group(1), needs_letter=True) and len(plate.group(1)) >= 5:
