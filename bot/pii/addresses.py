@@ -51,7 +51,7 @@ _HOME = re.compile(
     rf"(?:,? {_UNIT}\b){{0,2}}",
     re.IGNORECASE,
 )
-_STREET_WORD = re.compile(rf"\b{_STREET_TYPES}\b")
+_STREET_WORD = re.compile(rf"{_STREET_TYPES}\b")
 # How far before a street word its house number may be, and after it its unit, town and ZIP code.
 _STREET_LEAD = 140
 _STREET_TAIL = 140
@@ -98,8 +98,9 @@ def _streets(text: str) -> list[Span]:
     costs one scan for the words, not an attempt at every number."""
     spans: list[Span] = []
     scanned = 0
-    for street in _STREET_WORD.finditer(ascii_lower(text)):
-        if street.end() <= scanned:
+    lowered = ascii_lower(text)
+    for street in _STREET_WORD.finditer(lowered):
+        if street.end() <= scanned or not starts_word(lowered, street.start()):
             continue
         start, end = max(scanned, street.start() - _STREET_LEAD), min(len(text), street.end() + _STREET_TAIL)
         for match in _ADDRESS.finditer(text, start, end):
