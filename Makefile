@@ -29,8 +29,9 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 WORD_LIST := build/common-english-words.txt
+NAME_LIST := build/names.tsv
 
-install: $(INSTALLED) $(SPACY_MODEL) $(WORD_LIST) ## Create .venv with Python 3.10, install pinned dependencies, build the spaCy pipeline and word list
+install: $(INSTALLED) $(SPACY_MODEL) $(WORD_LIST) $(NAME_LIST) ## Create .venv with Python 3.10, install pinned dependencies, build the spaCy pipeline and word lists
 
 $(INSTALLED): requirements.txt requirements-nodeps.txt
 	@scripts/find_python310.sh >/dev/null
@@ -46,6 +47,10 @@ $(SPACY_MODEL): $(INSTALLED) scripts/build_spacy_pipeline.py scripts/spacy_patte
 
 $(WORD_LIST): $(INSTALLED) scripts/build_word_list.py
 	$(PY) scripts/build_word_list.py $@
+
+# Names for redaction, read from names-dataset here (it needs over a gigabyte of memory), never at run time.
+$(NAME_LIST): $(INSTALLED) scripts/build_name_list.py bot/pii/gazetteer.py
+	$(PY) scripts/build_name_list.py $@
 
 lock: ## Re-compile requirements.txt (exact pins) from requirements.in
 	$(PY) -m piptools compile --quiet --strip-extras --no-emit-index-url -o requirements.txt requirements.in
@@ -98,7 +103,7 @@ bench: train ## Benchmarks: cold training time and memory, reply latency over RE
 	$(PY) bench/reply_latency.py
 	$(PY) bench/report_time.py
 
-eval-pii: install ## Measure PII redaction on the seeded corpus (tests/pii/corpus.jsonl)
+eval-pii: install ## Measure PII redaction on the seeded corpus and the realistic ones in tests/pii/ (recall per kind, over-redaction)
 	$(PY) scripts/eval_pii.py
 
 clean: ## Remove the venv, built pipeline, models and reports

@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     # Common English words (built by `make install`), so that redaction can tell "this is ridiculous" from
     # "this is delphine sorensen".
     common_words_path: Path = PROJECT_ROOT / "build" / "common-english-words.txt"
+    # First names and surnames with their popularity rank (built by `make install` from names-dataset), so that
+    # redaction finds names with no cue ("thanks, Jamal Brown").
+    name_list_path: Path = PROJECT_ROOT / "build" / "names.tsv"
     # Days unresolved messages, finished conversations, delivered outbox messages, and the personal details of
     # closed cases and handoffs are kept before `python -m bot purge` removes them (docs/retention.md).
     retention_days: int = 90

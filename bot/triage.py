@@ -27,6 +27,8 @@ _SAMPLES = {
     PiiKind.DOB: "01/02/1980",
     PiiKind.CASE_REF: "HVX-4KT-7QM",
     PiiKind.ADDRESS: "100 Main Street",
+    PiiKind.PLATE: "ABC1234",
+    PiiKind.ID: "D1234567",
     PiiKind.NAME: "Alex Doe",
 }
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(kind.value for kind in PiiKind) + r")\]")

@@ -1,7 +1,11 @@
-"""Measure PII redaction on the seeded corpus in tests/pii/corpus.jsonl.
+"""Measure PII redaction on several corpora: the seeded regression corpus and the realistic ones.
 
-Recall: the share of seeded items whose every letter and digit was redacted. Over-redaction: the share of
-words that hold no personal data but were redacted anyway. Targets: recall >= 99 %, over-redaction <= 2 %.
+Each corpus is JSONL, one message a line: `{"text": ..., "pii": [{"kind": KIND, "value": exact substring}]}`.
+Recall: the share of seeded items whose every letter and digit was redacted (wherever the item stands as a
+whole word, so a name given twice must go twice), overall and per kind.
+Over-redaction: the share of words outside seeded items that were redacted anyway. The run fails when any
+kind's recall is below 99 % or over-redaction above 2 % on any corpus. Corpora that are absent are skipped
+(the realistic ones are copied into tests/pii/ from the frozen set; `--corpus PATH` points elsewhere).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from bot import pii  # noqa: E402
 
 CORPUS = ROOT / "tests" / "pii" / "corpus.jsonl"
+DEFAULT_CORPORA = (CORPUS, ROOT / "tests" / "pii" / "realistic.jsonl", ROOT / "tests" / "pii" / "clean-civic.jsonl")
 MIN_RECALL = 0.99
 MAX_OVER_REDACTION = 0.02
 
@@ -32,14 +37,20 @@ class PiiScore:
     over_redacted: int
     missed: list[tuple[str, str]]
     by_kind: dict[str, tuple[int, int]]
+    over: list[str]
 
     @property
     def recall(self) -> float:
-        return self.removed / self.items
+        return self.removed / self.items if self.items else 1.0
 
     @property
     def over_redaction(self) -> float:
-        return self.over_redacted / self.clean_words
+        return self.over_redacted / self.clean_words if self.clean_words else 0.0
+
+    @property
+    def passes(self) -> bool:
+        kinds_ok = all(found >= MIN_RECALL * total for found, total in self.by_kind.values())
+        return kinds_ok and self.over_redaction <= MAX_OVER_REDACTION
 
 
 def _covered(start: int, end: int, spans: list[pii.Span], text: str) -> bool:
@@ -48,9 +59,27 @@ def _covered(start: int, end: int, spans: list[pii.Span], text: str) -> bool:
     )
 
 
+def _occurrences(value: str, text: str) -> list[tuple[int, int]]:
+    """Where a seeded value stands in its message: every occurrence as a whole word or more (a name given twice
+    must be removed twice), or its first occurrence inside other text."""
+    whole = [
+        (match.start(), match.end())
+        for match in re.finditer(re.escape(value), text)
+        if not (match.start() > 0 and text[match.start() - 1].isalnum())
+        and not (match.end() < len(text) and text[match.end()].isalnum())
+    ]
+    start = text.index(value)
+    return whole or [(start, start + len(value))]
+
+
+def _overlaps(start: int, end: int, others: list[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in others)
+
+
 def score(corpus: Path = CORPUS) -> PiiScore:
     items = removed = clean_words = over_redacted = 0
     missed: list[tuple[str, str]] = []
+    over: list[str] = []
     kinds: Counter[str] = Counter()
     kinds_removed: Counter[str] = Counter()
     for line in corpus.read_text(encoding="utf-8").splitlines():
@@ -58,39 +87,57 @@ def score(corpus: Path = CORPUS) -> PiiScore:
             continue
         record = json.loads(line)
         text, spans = record["text"], pii.find(record["text"])
+        found = [(span.start, span.end) for span in spans]
         seeded = []
         for item in record["pii"]:
-            start = text.index(item["value"])
-            seeded.append((start, start + len(item["value"])))
+            places = _occurrences(item["value"], text)
+            seeded += places
             items += 1
             kinds[item["kind"]] += 1
-            if _covered(start, start + len(item["value"]), spans, text):
+            if all(_covered(start, end, spans, text) for start, end in places):
                 removed += 1
                 kinds_removed[item["kind"]] += 1
             else:
                 missed.append((item["kind"], item["value"]))
         for word in re.finditer(r"\S+", text):
-            if any(word.start() < end and start < word.end() for start, end in seeded):
+            if _overlaps(word.start(), word.end(), seeded):
                 continue
             clean_words += 1
-            if any(word.start() < span.end and span.start < word.end() for span in spans):
+            if _overlaps(word.start(), word.end(), found):
                 over_redacted += 1
+                over.append(word.group(0))
     by_kind = {kind: (kinds_removed[kind], count) for kind, count in sorted(kinds.items())}
-    return PiiScore(items, removed, clean_words, over_redacted, missed, by_kind)
+    return PiiScore(items, removed, clean_words, over_redacted, missed, by_kind, over)
+
+
+def _report(corpus: Path, result: PiiScore, details: bool) -> None:
+    print(f"{corpus}:")
+    print(f"  recall {result.removed}/{result.items} = {result.recall:.1%}   "
+          f"over-redaction {result.over_redacted}/{result.clean_words} = {result.over_redaction:.2%}")
+    for kind, (found, total) in result.by_kind.items():
+        print(f"  {kind:9} {found}/{total} = {found / total:.1%}")
+    if details:
+        for kind, value in result.missed:
+            print(f"  missed {kind}: {value}")
+        print(f"  redacted clean words: {' | '.join(result.over)}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    result = score(parser.parse_args().corpus)
-    print(f"seeded items removed: {result.removed}/{result.items} = {result.recall:.3%} (target >= {MIN_RECALL:.0%})")
-    print(f"clean words redacted: {result.over_redacted}/{result.clean_words} = {result.over_redaction:.3%} "
-          f"(target <= {MAX_OVER_REDACTION:.0%})")
-    for kind, (found, total) in result.by_kind.items():
-        print(f"  {kind:9} {found}/{total}")
-    for kind, value in result.missed:
-        print(f"  missed {kind}: {value}")
-    return 0 if result.recall >= MIN_RECALL and result.over_redaction <= MAX_OVER_REDACTION else 1
+    parser.add_argument("--corpus", type=Path, action="append", help="a JSONL corpus (repeatable)")
+    parser.add_argument("--details", action="store_true", help="list missed items and redacted clean words")
+    args = parser.parse_args()
+    corpora = args.corpus or [path for path in DEFAULT_CORPORA if path.exists()]
+    for absent in set(args.corpus or DEFAULT_CORPORA) - set(corpora):
+        print(f"skipped, not found: {absent}")
+    passed = bool(corpora)
+    for corpus in corpora:
+        result = score(corpus)
+        _report(corpus, result, args.details)
+        passed = passed and result.passes
+    print(f"targets: every kind's recall >= {MIN_RECALL:.0%}, over-redaction <= {MAX_OVER_REDACTION:.0%}: "
+          + ("met" if passed else "NOT met"))
+    return 0 if passed else 1
 
 
 if __name__ == "__main__":

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.db import Database
+from bot.pii import PiiKind
 from bot.triage import TriageInbox, training_example
 from bot.unresolved import Triage, UnresolvedKind, UnresolvedLog
 
@@ -21,6 +23,11 @@ def _log(database: Database, *texts: str) -> list[int]:
 def test_placeholders_and_markup_become_plain_training_text() -> None:
     assert training_example("call me on [PHONE] about [ADDRESS]") == "call me on 555-0100 about 100 Main Street"
     assert training_example("[odd](entity) {json}\n next line") == "(odd)(entity) (json) next line"
+
+
+@pytest.mark.parametrize("kind", list(PiiKind))
+def test_every_redaction_placeholder_has_a_sample_value(kind: PiiKind) -> None:
+    assert "[" not in training_example(f"my {kind.value.lower()} is [{kind.value}]")
 
 
 def test_assigned_messages_export_once_as_valid_nlu_data(database: Database, tmp_path: Path) -> None:

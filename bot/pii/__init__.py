@@ -1,0 +1,72 @@
+"""Find and remove personal data from residents' messages before they are logged, reported or exported.
+
+Each kind has its own detector module; `find` runs them from the most specific (e-mail, card, SSN) to the
+least (address, name) and drops any span that overlaps one already found, so a card number is never also read
+as a phone number. Every detector runs in time linear in the message: bounded quantifiers, anchored starts,
+and a budget on calls into libphonenumber (tests/bot/test_pii_adversarial.py holds them to it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from bot.pii.addresses import addresses
+from bot.pii.births import births
+from bot.pii.contact import emails, phones
+from bot.pii.identifiers import cards, case_references, id_numbers, ssns
+from bot.pii.names import person_names
+from bot.pii.spans import DIGIT, PiiKind, Span
+from bot.pii.vehicles import plates
+
+__all__ = ["PiiKind", "Span", "find", "redact"]
+
+_DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
+    emails,
+    cards,
+    ssns,
+    births,
+    case_references,
+    addresses,
+    id_numbers,
+    plates,
+    phones,
+    person_names,
+)
+# Detectors whose every find holds a digit, or needs a word as its cue: skipped on text without one.
+_NEED_DIGITS = frozenset({cards, ssns, births, addresses, id_numbers, plates, phones})
+_NEED_LETTERS = frozenset({emails, plates, person_names})
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def find(text: str) -> list[Span]:
+    """Every piece of personal data in `text`, in order, without overlaps.
+
+    Kept spans stay sorted by start, so each new span is checked against its two neighbours only (a check
+    against every kept span would be quadratic on a message full of card numbers).
+    """
+    kept: list[Span] = []
+    starts: list[int] = []
+    has_digit, has_letter = DIGIT.search(text) is not None, _LETTER.search(text) is not None
+    for detector in _DETECTORS:
+        if (not has_digit and detector in _NEED_DIGITS) or (not has_letter and detector in _NEED_LETTERS):
+            continue
+        for span in detector(text):
+            index = bisect.bisect_right(starts, span.start)
+            if index > 0 and kept[index - 1].end > span.start:
+                continue
+            if index < len(kept) and kept[index].start < span.end:
+                continue
+            kept.insert(index, span)
+            starts.insert(index, span.start)
+    return kept
+
+
+def redact(text: str) -> str:
+    """`text` with each piece of personal data replaced by its kind, for example `[PHONE]`."""
+    pieces, position = [], 0
+    for span in find(text):
+        pieces += [text[position : span.start], f"[{span.kind.value}]"]
+        position = span.end
+    return "".join(pieces) + text[position:]

@@ -1,0 +1,130 @@
+"""Street addresses, with their unit ("apt 4B", "unit 212", "#3R", "2nd fl"), and units mentioned alone.
+
+A house number, one to four words and a street type make an address ("1234 Elm Street", "56 W 3rd Ave");
+a street named without a number ("pothole on Elm Street") is a place, not a resident's home, and survives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.pii.gazetteer import common_words, fold, names
+from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
+
+_STREET_TYPES = (
+    r"(?:street|st|avenue|ave|av|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|plaza|way|terrace"
+    r"|terr|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|aly|pike|crescent|cres"
+    r"|pt|crossing|xing|expressway|expy|freeway|fwy|turnpike|tpke)"
+)
+_UNIT = (
+    r"(?:(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|no)\.?\s?#?\s?"
+    r"(?=[a-z]?\d|[a-z]\b)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?"
+    r"|#\s?[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?|\d{1,2}(?:st|nd|rd|th) (?:fl|floor)\b\.?|(?:basement|bsmt|upstairs|rear))"
+)
+# After the street: ", Eastgate", ", North Harborview 48214", " millbrook 48226", ", IL 62704", " 48224".
+_ZIP = r"\d{5}(?:-\d{4})?\b"
+_CITY_WORD = r"(?-i:[A-Z][a-z]{1,20}|[A-Z]{2,20})"
+_LOWER_CITY_WORD = r"(?!(?:and|or|at|in|on|near|by|the|to|from|since|for)\b)(?-i:[a-z]{2,20})"
+_CITY_AND_ZIP = (
+    rf"(?:,? {_ZIP}|,(?: {_CITY_WORD}){{1,3}}(?:,? [A-Z]{{2}})?(?:,? {_ZIP})?"
+    rf"|,? {_LOWER_CITY_WORD}(?: {_LOWER_CITY_WORD})?,? (?:[a-z]{{2}},? )?{_ZIP}"
+    rf"|(?: {_CITY_WORD}){{1,3}},? (?:[A-Z]{{2}},? )?{_ZIP})"
+)
+_WORD = r"(?!(?:on|at|of|in|near|by|block|and|from|to|the|for|since|between|across)\b)[a-z0-9'-]{1,30}"
+_ADDRESS = re.compile(
+    rf"(?i)(?<![$.,])\b\d{{1,6}}[a-z]?(?:-\d{{1,4}})?(?: (?:[nsew]|ne|nw|se|sw|north|south|east|west)\.?)?"
+    rf"(?: {_WORD}){{1,4}} {_STREET_TYPES}\b\.?"
+    rf"(?: (?:[nsew]|ne|nw|se|sw)\b\.?)?"
+    rf"(?:,? {_UNIT}\b){{0,2}}"
+    rf"(?:{_CITY_AND_ZIP})?"
+)
+# A unit alone ("I'm in apt 4B", "unit 212 has no heat"): its cue is specific enough; the number must hold
+# a digit so that "unit of measure" or "suite is" survive.
+# Where a resident gives their home without a street type ("I live at 4521 N. Kedzie, 2nd floor"): after
+# the cue, a house number and up to four capitalised or numbered words.
+_HOME_CUE = re.compile(
+    r"(?:i live at|i live on|lives at|living at|my address is|address is|address:|my house is|i'm at|im at"
+    r"|we're at|we are at|located at|reside at|vivo en)\s{1,3}(?=\d)"
+)
+_HOME = re.compile(
+    r"\d{1,6}[A-Za-z]?(?: (?:[NSEW]\.?|[A-Z][A-Za-z'-]{1,20}\.?|\d{1,3}(?:st|nd|rd|th))){1,4}"
+    rf"(?:,? {_UNIT}\b){{0,2}}",
+    re.IGNORECASE,
+)
+_STREET_WORD = re.compile(rf"{_STREET_TYPES}\b")
+# How far before a street word its house number may be, and after it its unit, town and ZIP code.
+_STREET_LEAD = 140
+_STREET_TAIL = 140
+_UNIT_ALONE = re.compile(
+    r"(?:apt|apartment|unit|suite|ste|bldg|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
+    r"|#(?<![\w#]#)\s?\d{1,4}[A-Za-z]\b|#(?<=\bin #)\s?\d{1,4}\b"
+)
+_PO_BOX = re.compile(r"p\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
+# The three cued shapes in one pass over the lower-cased text. Each starts with a literal, so that `re` can
+# skip ahead by first character (several times faster on 100 kB); the word boundary before a cue word is
+# checked afterwards.
+_CUED = re.compile(rf"(?P<unit>{_UNIT_ALONE.pattern})|(?P<box>{_PO_BOX.pattern})|(?P<home>{_HOME_CUE.pattern})")
+_AFTER_STREET = re.compile(rf"(?i){_CITY_AND_ZIP}")
+# A town named after the street with no comma or ZIP ("5659 Dogwood ln Harborview Heights"): capitalised words
+# that are not ordinary English, or a direction before one.
+_TRAILING_TOWN = re.compile(
+    r"(?i),?(?: (?:north|south|east|west|new|lake|port|fort|mount|saint))?(?: [a-z]{3,20}){1,2}(?![\w'-])"
+)
+
+
+_FIRST_NAME_NOT_TOWN = 1000
+_TOWN_WORDS = frozenset("north south east west new lake port fort mount saint heights park hills city".split())
+
+
+def _with_town(text: str, end: int) -> int:
+    town = _TRAILING_TOWN.match(text, end)
+    if town is None:
+        return end
+    words = town.group(0).split()
+    if any(word.lower() in common_words() for word in words[-2:] if word.lower() not in _TOWN_WORDS):
+        return end
+    if any(0 < getattr(names().get(fold(word)), "first", 0) <= _FIRST_NAME_NOT_TOWN for word in words):
+        return end  # "9653 South Sunset st. Fabiola Jean-Louis": a signature, not a town
+    return town.end()
+
+
+def _with_zip(text: str, end: int) -> int:
+    town = _AFTER_STREET.match(text, end)
+    return town.end() if town else end
+
+
+def _streets(text: str) -> list[Span]:
+    """Addresses, looked for only in windows around street-type words: a page of house numbers with no street
+    costs one scan for the words, not an attempt at every number."""
+    spans: list[Span] = []
+    scanned = 0
+    lowered = ascii_lower(text)
+    for street in _STREET_WORD.finditer(lowered):
+        if street.end() <= scanned or not starts_word(lowered, street.start()):
+            continue
+        start, end = max(scanned, street.start() - _STREET_LEAD), min(len(text), street.end() + _STREET_TAIL)
+        for match in _ADDRESS.finditer(text, start, end):
+            spans.append(Span(PiiKind.ADDRESS, match.start(), _with_town(text, match.end())))
+            scanned = max(scanned, match.end())
+        scanned = max(scanned, street.end())
+    return spans
+
+
+def _cued(text: str) -> list[Span]:
+    """Units alone ("apt 4B"), PO boxes with their town and ZIP, and homes after "I live at"."""
+    spans = []
+    lowered = ascii_lower(text)
+    for match in _CUED.finditer(lowered):
+        if lowered[match.start()] != "#" and not starts_word(lowered, match.start()):
+            continue  # "capt 4" is no "apt 4"
+        if match.lastgroup == "unit":
+            spans.append(Span(PiiKind.ADDRESS, match.start(), match.end()))
+        elif match.lastgroup == "box":
+            spans.append(Span(PiiKind.ADDRESS, match.start(), _with_zip(text, match.end())))
+        elif home := _HOME.match(text, match.end()):
+            spans.append(Span(PiiKind.ADDRESS, home.start(), _with_zip(text, home.end())))
+    return spans
+
+
+def addresses(text: str) -> list[Span]:
+    return _streets(text) + _cued(text)

@@ -1,0 +1,124 @@
+"""E-mail addresses and telephone numbers.
+
+Telephone numbers are found by Google's libphonenumber (the `phonenumbers` package): every region's formats,
+extensions and odd separators such as `240/665-3866`. Numbers written without a leading `+` are read as
+United States numbers; with a `+`, any country's. Leniency is `POSSIBLE` (right length for the region), not
+`VALID`, because residents and examples use unassigned ranges such as 555 that are still someone's number.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
+
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, spans_of
+
+# A left boundary and bounded parts keep this linear: a run of word characters can only start a match once.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+# Phone-shaped runs (digits with separators, an optional extension) that the library then checks. Bounded so
+# that a long digit run yields one short candidate, never a quadratic scan.
+_CANDIDATE = re.compile(
+    r"(?<![\w+/.,$-])\+?\(?\d[\d ().\-/]{5,22}\d"
+    r"(?:,? ?(?:x|ext\.?|extension|#) ?\d{1,6}\b)?",
+    re.IGNORECASE,
+)
+# A number after one of these words is a reference, not a phone number ("case 2024-001234").
+_REFERENCE_CUE = re.compile(
+    r"(?i)\b(?:case|ticket|permit|request|order|account|acct|ref(?:erence)?|confirmation|conf|invoice|claim"
+    r"|tracking|receipt|parcel|docket|citation|violation|sr|report|file|policy|application|routing)"
+    r"(?: number| no\.?| #| num)?(?: is| was)?[ :#.]{0,3}$"
+)
+DEFAULT_REGION = "US"
+# libphonenumber costs about 35 µs per candidate; past this many candidates (hostile input, never a real
+# message) every remaining run of seven or more digits is redacted without asking it or checking for a
+# reference cue: past the budget, redaction errs towards removing too much.
+_LIBRARY_BUDGET = 100
+_MIN_DIGITS = 7
+_NATIONAL_DIGITS = 10
+_DIALLED_ABROAD = re.compile(r"(?:00|011)(?=[1-9])")
+_EXTENSION = re.compile(r"(?i),? ?(?:x|ext\.?|extension|#) ?\d{1,6}$")
+_LOCAL = re.compile(r"\d{3}[-.]\d{4}")
+# Written-out addresses ("tking85 AT hotmail DOT com", "name (at) mail (dot) com"): the top-level domain
+# must end it, so that "meet at the park" never counts.
+_SPELLED_AT = r"(?: ?[(\[]at[)\]] ?| at )"
+_SPELLED_DOT = r"(?: ?[(\[]dot[)\]] ?| dot |\.)"
+_SPELLED_EMAIL = re.compile(
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}{_SPELLED_AT}[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}"
+    r"(?:com|net|org|edu|gov|us|io|co|info|biz|me|uk|ca|mx)\b"
+)
+
+
+def emails(text: str) -> list[Span]:
+    found = spans_of(PiiKind.EMAIL, _EMAIL, text) if "@" in text else []
+    lowered = ascii_lower(text)
+    if " at " in lowered or "(at)" in lowered or "[at]" in lowered:
+        found += spans_of(PiiKind.EMAIL, _SPELLED_EMAIL, lowered)
+    return found
+
+
+def _number_end(raw: str, start: int, end: int) -> int:
+    """Where the number itself ends: an extension ("x204", "ext 12") identifies no one and is kept."""
+    extension = _EXTENSION.search(raw)
+    return start + extension.start() if extension else end
+
+
+def _possible_whole(written: str) -> bool:
+    """A candidate the matcher passed over that is still a number: "(801)4859958" (no space after the area
+    code), or one written with `+` (an old mobile prefix such as "+52 1 33 9430 4864", a typo)."""
+    digits = sum(char.isdigit() for char in written)
+    if written.startswith("+"):
+        return digits >= _MIN_DIGITS + 1
+    abroad = _DIALLED_ABROAD.match(written)  # "0033 6 12 34 56 78"
+    if abroad:
+        written, digits = "+" + written[abroad.end() :], _NATIONAL_DIGITS
+    try:
+        number = phonenumbers.parse(written, DEFAULT_REGION)
+    except NumberParseException:
+        return False
+    return digits >= _NATIONAL_DIGITS and phonenumbers.is_possible_number(number)
+
+
+def _plausible(raw: str) -> bool:
+    """A number without `+` is a US one: ten digits (eleven with the 1), or the local 555-0134 form."""
+    digits = sum(char.isdigit() for char in raw)
+    return raw.startswith("+") or digits >= _NATIONAL_DIGITS or _LOCAL.fullmatch(raw) is not None
+
+def _is_reference(text: str, start: int) -> bool:
+    return _REFERENCE_CUE.search(text, max(0, start - 30), start) is not None
+
+def _add_or_join(spans: list[Span], start: int, end: int) -> None:
+    """Past the budget, one span per run of back-to-back numbers (fewer spans for `find` to merge)."""
+    if spans and start - spans[-1].end <= 1:
+        spans[-1] = Span(PiiKind.PHONE, spans[-1].start, end)
+    else:
+        spans.append(Span(PiiKind.PHONE, start, end))
+
+
+def phones(text: str) -> list[Span]:
+    """Telephone numbers, each checked by libphonenumber, except those written after a reference cue.
+
+    A number written with `+` that the library rejects (an old mobile prefix, a typo) still counts: a wrong
+    guess there costs a redacted number, a miss leaks one.
+    """
+    spans: list[Span] = []
+    for count, candidate in enumerate(_CANDIDATE.finditer(text)):
+        if count >= _LIBRARY_BUDGET:
+            if len(DIGIT.findall(candidate.group(0))) >= _MIN_DIGITS:
+                _add_or_join(spans, candidate.start(), candidate.end())
+            continue
+        if _is_reference(text, candidate.start()):
+            continue
+        matches = [
+            match
+            for match in PhoneNumberMatcher(candidate.group(0), DEFAULT_REGION, leniency=Leniency.POSSIBLE)
+            if _plausible(match.raw_string)
+        ]
+        start = candidate.start()
+        spans += [
+            Span(PiiKind.PHONE, start + m.start, start + _number_end(m.raw_string, m.start, m.end)) for m in matches
+        ]
+        if not matches and _possible_whole(candidate.group(0)):
+            spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))
+    return spans

@@ -1,0 +1,140 @@
+"""Numbers that identify a person or their case: payment cards, social security numbers, driver's licence,
+passport and state ID numbers, and One Door's own case references.
+
+Where a pattern alone would catch too much, a check decides: card numbers must pass the Luhn check, social
+security numbers must be in the issued ranges (nine bare digits count only after an SSN cue), ID numbers count
+only after their cue, and case references only when their check character is right.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from bot import references
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
+
+_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+_SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
+_SSN_BARE = re.compile(r"(?:ssn|social(?: security)?(?: number| no\.?| #)?)\D{0,40}?(?<!\d)(\d{9})(?!\d)")
+# The last four digits still identify someone next to a name: "last 4 of my social, which is 2179",
+# "visa ending in 5867".
+_SSN_LAST_FOUR = re.compile(
+    r"last (?:4|four)(?: digits)?(?: of)?(?: my| the| his| her)? (?:social|ssn|ss#?)\D{0,25}?(?<!\d)(\d{4})(?!\d)"
+)
+_SSN_MASKED = re.compile(r"(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{4})(?!\d)")
+_CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)"
+# "visa ending in 5867", "last four of my card are 4242", "cvv 123".
+_CARD_LAST_FOUR = re.compile(
+    rf"{_CARDS}\b[^\d\n]{{0,25}}?"
+    r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4})(?!\d)"
+    rf"|last (?:4|four)(?: digits)?(?: of)?(?: my| the)? {_CARDS}(?: card)?(?: number)?(?: are| is)?[ :#-]{{0,3}}"
+    r"(\d{4})(?!\d)"
+    r"|(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
+)
+_CASE_SHAPE = re.compile(
+    r"(?<![A-Za-z0-9])(?=([A-Za-z]{3}(?:-[A-Za-z0-9]{3}-| [A-Za-z0-9]{3} |[A-Za-z0-9]{3})[A-Za-z0-9]{3})(?![A-Za-z0-9]))"
+)
+# A cue for an identity document or a utility account, then within a short window the first token that holds
+# digits: letters and digits, with up to three dashes or spaces ("DL S52 460 2556", "acct no. 34463-87099").
+# "license" followed by "plate" is a vehicle, not an ID.
+_CUED_NUMBERS = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for pattern in (_SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _CARD_LAST_FOUR))
+)
+_CUED_KINDS = (PiiKind.SSN, PiiKind.SSN, PiiKind.SSN, PiiKind.CARD, PiiKind.CARD, PiiKind.CARD)
+_ID_CUE = re.compile(
+    r"(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
+    r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
+    r"|green card|alien|a-number|itin|medicaid|medicare|permanent resident card|acct|account|cuenta)\b"
+)
+_ID_WINDOW = 60
+_ID_TOKEN = re.compile(
+    r"(?<![\w/.$,:)-])[A-Za-z]{0,3}-?\d[A-Za-z0-9]{0,11}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}"
+    r"(?![\w/-]|[.,:]\d)"
+)
+_ZIP = re.compile(r"\d{5}")
+# A token that is a date or a time, not a number ("03/14/2025", "2025-03-14", "7:30").
+_DATE_LIKE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}:\d{2}")
+_MIN_ID_DIGITS = 5
+# Hostile text repeats the same shapes ("apt apt apt"): each is checked once.
+_parse_reference = lru_cache(maxsize=1024)(references.parse)
+
+
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)  # each digit doubled, its two digits summed
+
+
+def _luhn_ok(digits: str) -> bool:
+    kept = sum(map(int, digits[-1::-2]))
+    doubled = sum(_DOUBLED[int(char)] for char in digits[-2::-2])
+    return (kept + doubled) % 10 == 0
+
+
+def _ssn_issued(area: str, group: str, serial: str) -> bool:
+    return area not in ("000", "666") and not area.startswith("9") and group != "00" and serial != "0000"
+
+
+def cards(text: str) -> list[Span]:
+    spans = []
+    for match in _CARD.finditer(text):
+        digits = match.group(0).replace(" ", "").replace("-", "")
+        if 13 <= len(digits) <= 19 and _luhn_ok(digits):
+            spans.append(Span(PiiKind.CARD, match.start(), match.end()))
+    return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.CARD]
+
+
+def ssns(text: str) -> list[Span]:
+    spans = [
+        Span(PiiKind.SSN, m.start(), m.end()) for m in _SSN_FORMATTED.finditer(text) if _ssn_issued(*m.groups())
+    ]
+    return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.SSN]
+
+
+@lru_cache(maxsize=1)
+def _cued_numbers(text: str) -> tuple[Span, ...]:
+    """Numbers after an SSN or card cue, found in one pass over the lower-cased text for both detectors."""
+    spans = []
+    lowered = ascii_lower(text)
+    for match in _CUED_NUMBERS.finditer(lowered):
+        if not starts_word(lowered, match.start()):
+            continue
+        group = match.lastindex or 0
+        spans.append(Span(_CUED_KINDS[group - 1], match.start(group), match.end(group)))
+    return tuple(spans)
+
+
+def id_numbers(text: str) -> list[Span]:
+    """The first number within a few words after an identity-document or account cue ("DL# D1234567",
+    "passport, name Dawit Girma, number C87356829", "acct 11354-74631").
+
+    One pass finds the cues and one the number-like tokens; a token is an ID when the nearest cue before it is
+    close enough and has not already claimed an earlier token. This keeps "id id id ..." and pages of numbers
+    linear.
+    """
+    lowered = ascii_lower(text)
+    cue_ends = [cue.end() for cue in _ID_CUE.finditer(lowered) if starts_word(lowered, cue.start())]
+    if not cue_ends:
+        return []
+    spans: list[Span] = []
+    previous = -1
+    for token in _ID_TOKEN.finditer(text):
+        written = token.group(0).rstrip()
+        if _ZIP.fullmatch(written) or _DATE_LIKE.fullmatch(written) or len(DIGIT.findall(written)) < _MIN_ID_DIGITS:
+            continue
+        nearest = bisect.bisect_right(cue_ends, token.start()) - 1
+        if nearest >= 0 and token.start() - cue_ends[nearest] <= _ID_WINDOW and previous < cue_ends[nearest]:
+            spans.append(Span(PiiKind.ID, token.start(), token.start() + len(written)))
+        previous = token.start()
+    return spans
+
+
+def case_references(text: str) -> list[Span]:
+    """Valid references, and dashed ones with a digit that fail their check (a mistyped reference still
+    points at a resident's case)."""
+    spans = []
+    for match in _CASE_SHAPE.finditer(text):
+        written = match.group(1)
+        dashed_with_digit = "-" in written and re.search(r"\d", written)
+        if dashed_with_digit or _parse_reference(written):
+            spans.append(Span(PiiKind.CASE_REF, match.start(1), match.end(1)))
+    return spans

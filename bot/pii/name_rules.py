@@ -1,0 +1,130 @@
+"""How name detection judges words: whether a word is a known name within the limit its ordinariness sets,
+whether a run of capitalised words names a place, and how far a name extends.
+
+Ranks come from build/names.tsv (names-dataset); a word that is also ordinary English or Spanish ("Will",
+"Rose", "Brown") must be a common name to count.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.pii import gazetteer
+from bot.pii.name_words import (
+    MONTHS_AND_DAYS,
+    NAMESAKES,
+    NOT_NAMES,
+    PARTICLES,
+    PLACE_PREPOSITIONS,
+    SURNAME_PLACES,
+    Word,
+    adjacent,
+)
+
+# Rank limits: names-dataset ranks run to about 10^5 per country, with much noise in the long tail. A word that
+# is also ordinary English or Spanish must rank higher; so must an ordinary first word before an unusual
+# surname (LOOSE_FIRST), and two ordinary words written in capitals (VERY_COMMON_*).
+ANY_FIRST, ANY_LAST = 5000, 20000
+ORDINARY_FIRST, ORDINARY_LAST = 400, 1500
+LOOSE_FIRST = 1500
+VERY_COMMON_FIRST, VERY_COMMON_LAST = 50, 100
+# Words a name may grow by after its first two ("José Manuel de la Cruz").
+MAX_NAME_WORDS = 5
+# How far the place check looks along a run of capitalised words ("Martin Luther King Jr Memorial Blvd"); a
+# bound keeps 100 kB of capitalised words linear.
+RUN_REACH = 4
+
+
+def ordinary(word: Word) -> bool:
+    return word.key in gazetteer.common_words() or word.key in NOT_NAMES
+
+
+def ranked(word: Word, first: bool) -> bool:
+    """Whether `word` is a known first name (or surname) within the limit its ordinariness sets."""
+    return known_key(word.key, first)
+
+
+@lru_cache(maxsize=16384)
+def known_key(word_key: str, first: bool) -> bool:
+    """Whether `word` is a known first name (or surname) within the limit its ordinariness sets; a hyphenated
+    word counts when it is known whole, joined or by a part ("Hye-jin", "Okafor-Jones")."""
+    if word_key in NOT_NAMES:
+        return False
+    keys = [word_key] + ([word_key.replace("-", ""), *word_key.split("-")] if "-" in word_key else [])
+    for key in keys:
+        rank = gazetteer.names().get(key)
+        value = (rank.first if first else rank.last) if rank else 0
+        if key in gazetteer.common_words():
+            limit = ORDINARY_FIRST if first else ORDINARY_LAST
+        else:
+            limit = ANY_FIRST if first else ANY_LAST
+        if 0 < value <= limit:
+            return True
+    return False
+
+
+def is_known(word: Word) -> bool:
+    return ranked(word, first=True) or ranked(word, first=False)
+
+
+def names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
+    """Whether the capitalised run around the candidate holds a place word, or a place preposition precedes."""
+    start, end = first, last
+    if words[first].capitalised:
+        lowest, highest = max(0, first - RUN_REACH), min(len(words) - 1, last + RUN_REACH)
+        while start > lowest and words[start - 1].capitalised and adjacent(text, words[start - 1], words[start]):
+            start -= 1
+        while end < highest and words[end + 1].capitalised and adjacent(text, words[end], words[end + 1]):
+            end += 1
+    places = [words[k] for k in range(start, end + 1) if words[k].place]
+    if places and not surname_place(words, first, last, places):
+        return True
+    return first > 0 and adjacent(text, words[first - 1], words[first]) and words[first - 1].key in PLACE_PREPOSITIONS
+
+
+def surname_place(words: list[Word], first: int, last: int, places: list[Word]) -> bool:
+    """"Jennifer Park", not "Lincoln Park": the only place word is the name's surname, after a first name that
+    places are not named after."""
+    if last == first or places != [words[last]] or words[last].key not in SURNAME_PLACES:
+        return False
+    return words[first].key not in NAMESAKES
+
+
+def extend(text: str, words: list[Word], j: int) -> int:
+    """Grow a name by particles and further surnames ("José Manuel de la Cruz", "Greg Van Der Berg")."""
+    limit = min(len(words) - 1, j + MAX_NAME_WORDS)
+    while j < limit and adjacent(text, words[j], words[j + 1]):
+        k = j + 1
+        while k < limit and words[k].key in PARTICLES and adjacent(text, words[k], words[k + 1]):
+            k += 1
+        following = words[k]
+        known = ranked(following, first=False) or (k > j + 1 and following.capitalised)
+        if not known or following.shape != words[j].shape or following.place:
+            return j
+        j = k
+    return j
+
+
+def first_of_pair(first: Word, last: Word) -> bool:
+    """A first name; an ordinary word ("Hunter") may be a rarer one when the surname is no ordinary word."""
+    if ranked(first, first=True):
+        return True
+    rank = gazetteer.names().get(first.key)
+    return rank is not None and 0 < rank.first <= LOOSE_FIRST and not ordinary(last) and first.key not in NOT_NAMES
+
+
+@lru_cache(maxsize=16384)
+def may_start(key: str) -> bool:
+    """Whether a word can be the first name of a pair at all (the cheap test that rejects most words)."""
+    if key in NOT_NAMES or key in MONTHS_AND_DAYS:
+        return False
+    ranks = [gazetteer.names().get(part) for part in (key, key.replace("-", ""), *key.split("-"))]
+    return any(rank is not None and 0 < rank.first <= max(ANY_FIRST, LOOSE_FIRST) for rank in ranks)
+
+
+def very_common(first: Word, last: Word) -> bool:
+    """Whether two ordinary words are among the most common first names and surnames, and not short."""
+    first_rank, last_rank = gazetteer.names().get(first.key), gazetteer.names().get(last.key)
+    if first_rank is None or last_rank is None or min(len(first.text), len(last.text)) < 3:
+        return False
+    return 0 < first_rank.first <= VERY_COMMON_FIRST and 0 < last_rank.last <= VERY_COMMON_LAST

@@ -1,0 +1,88 @@
+"""Licence plates, recognised only after a vehicle cue: plates look like any short code, so the cue decides.
+
+Cues are the words for a plate ("plate", "tag", "lic plate", "license plate number") and a description of a
+car ("a silver Honda Civic", "white van", "the truck"); after a description the plate must mix letters and
+digits, after a plate word a digit is enough.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.pii.gazetteer import common_words
+from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
+
+_FILLER = r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|reads|reading|says|of|#|it's|its|tag|plate|plates)\b\.?){0,3}"
+# Up to three groups ("7ABC123", "ABC 1234", "7 ABC 123"); a following ordinary word is never one of them.
+_PLATE_SHAPE = (
+    r"([A-Za-z0-9]{1,4}(?:[ -]?(?!(?:and|or|the|on|in|at|is|was|it|to|for|but|near|by)\b)[A-Za-z0-9]{1,4})?"
+    r"(?:[ -]?\d[A-Za-z0-9]{0,3})?)(?![A-Za-z0-9-])"
+)
+# Cue words are found on the lower-cased copy; what follows them is read, case and all, from the cue's end.
+_PLATE_WORD = re.compile(
+    r"(?:licen[cs]e ?plates?|lic\.? ?plates?|plates?|tags?|reg(?:istration)?|placas?|matr[ií]cula)"
+)
+_AFTER_PLATE_WORD = re.compile(
+    r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:[A-Za-z]{2} )?" + _PLATE_SHAPE  # an optional state: "plate VA XYZ-1234"
+)
+_MAKES = (
+    r"(?:honda|toyota|ford|chevy|chevrolet|nissan|bmw|tesla|jeep|dodge|hyundai|kia|subaru|mazda|vw|volkswagen"
+    r"|gmc|ram|lexus|audi|mercedes|benz|buick|chrysler|cadillac|acura|infiniti|volvo|mitsubishi|lincoln|civic"
+    r"|camry|corolla|accord|altima|prius|f-?150|silverado|tahoe|explorer|escape|rav4|cr-v|odyssey|sienna"
+    r"|car|truck|van|suv|sedan|pickup|minivan|carro|camioneta|vehicle|hatchback|coupe|motorcycle|bike|scooter|rv"
+    r"|trailer)"
+)
+_VEHICLE_WORD = re.compile(rf"{_MAKES}\b")
+# After a make, a few filler words or model names ("Malibu", not "LCL"), then the plate.
+_AFTER_VEHICLE = re.compile(
+    r"(?:[ ,]{1,2}(?:(?i:with|w/|plates?|tags?|lic|licen[cs]e|#|number|no\.?|is|was|parked|in|and|the|a)"
+    r"|[A-Za-z][a-z-]{1,12})\b\.?){0,3}[ :#.,(-]{1,3}" + _PLATE_SHAPE
+)
+_TIME_OR_ORDINAL = re.compile(r"(?i)\d+(?:am|pm|st|nd|rd|th|s|min|mins|hrs?|days?|x)|\d{4}")
+
+
+def _plate_like(token: str, needs_letter: bool) -> bool:
+    groups = token.replace("-", " ").split()
+    if any(group.isalpha() and group.islower() and group in common_words() for group in groups):
+        return False
+    compact = "".join(groups)
+    has_digit = any(char.isdigit() for char in compact)
+    has_letter = any(char.isalpha() for char in compact)
+    if not 2 <= len(compact) <= 8 or not has_digit or _TIME_OR_ORDINAL.fullmatch(compact):
+        return False
+    return has_letter or not needs_letter
+
+
+_MORE = re.compile(r"(?i)(?: ?[,&/] ?| and | y ){1}" + _PLATE_SHAPE)
+
+
+def _and_more(text: str, end: int) -> list[Span]:
+    """Plates listed after the first ("plates HVN-6759 & 5BFA579"), up to three more."""
+    spans = []
+    for _ in range(3):
+        more = _MORE.match(text, end)
+        if more is None or not _plate_like(more.group(1), needs_letter=False):
+            break
+        spans.append(Span(PiiKind.PLATE, more.start(1), more.end(1)))
+        end = more.end()
+    return spans
+
+
+def plates(text: str) -> list[Span]:
+    """Plates after a plate word (a digit is enough) or after a vehicle (letters and digits, five or more)."""
+    lowered, spans = ascii_lower(text), []
+    for cue in _PLATE_WORD.finditer(lowered):
+        if not starts_word(lowered, cue.start()):
+            continue
+        plate = _AFTER_PLATE_WORD.match(text, cue.end())
+        if plate is not None and _plate_like(plate.group(1), needs_letter=False):
+            spans += [Span(PiiKind.PLATE, plate.start(1), plate.end(1)), *_and_more(text, plate.end())]
+    last_end = 0
+    for cue in _VEHICLE_WORD.finditer(lowered):
+        if cue.start() < last_end or not starts_word(lowered, cue.start()):
+            continue  # "Honda Civic ABC1234": the make already found the plate the model would
+        plate = _AFTER_VEHICLE.match(text, cue.end())
+        if plate is not None and _plate_like(plate.group(1), needs_letter=True) and len(plate.group(1)) >= 5:
+            spans.append(Span(PiiKind.PLATE, plate.start(1), plate.end(1)))
+            last_end = plate.end(1)
+    return spans

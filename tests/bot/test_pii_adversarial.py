@@ -1,0 +1,79 @@
+"""Redaction finishes hostile input in linear time: 100 kB of each shape in under 100 ms (issue 9, item 1).
+
+The gazetteer is loaded by a warm-up call first, so its one-off load is not counted. Each input is timed five
+times and the best run counts: the bound is on the work `find` does, not on what else the machine is doing.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot import pii
+
+SIZE = 100_000
+LIMIT_SECONDS = 0.1
+
+
+def _repeat(piece: str) -> str:
+    return (piece * (SIZE // len(piece) + 1))[:SIZE]
+
+
+HOSTILE = {
+    "repeated name cue": _repeat("my name is "),
+    "repeated capitalised cue": _repeat("My name is Maria "),
+    "one long word": "a" * SIZE,
+    "long word runs": _repeat("lorem ipsum dolor sit amet "),
+    "one long digit run": "1" * SIZE,
+    "digits with separators": _repeat("12-34 56/78.9 "),
+    "phone numbers": _repeat("555-123-4567 "),
+    "letter and dot": _repeat("a."),
+    "at signs": "@" * SIZE,
+    "letter and at sign": _repeat("a@"),
+    "hyphens": "-" * SIZE,
+    "nested punctuation": _repeat("([{<") [: SIZE // 2] + _repeat(">}])")[: SIZE // 2],
+    "capitalised words": _repeat("Maria Gonzalez Washington Park "),
+    "capitalised names": _repeat("Olga Lin Jamal Brown Thanks Here "),
+    "capitals": _repeat("MARIA GONZALEZ "),
+    "lower-case names": _repeat("maria gonzalez "),
+    "birth cue": _repeat("born "),
+    "dates after a birth cue": _repeat("dob 01/02/1990 "),
+    "id cue": _repeat("id "),
+    "account numbers": _repeat("account 12345-67890 "),
+    "plate cue": _repeat("plate "),
+    "cars and plates": _repeat("white honda civic ABC1234 "),
+    "addresses": _repeat("1234 Elm Street Apt 4B, Springfield 12345 "),
+    "house numbers": _repeat("1 "),
+    "spelled e-mail": _repeat("a at b dot "),
+    "units": _repeat("apt "),
+    "plus signs and digits": _repeat("+1 "),
+    "sign-off dashes": _repeat("\n- "),
+    "thanks cue": _repeat("thanks, "),
+    "titles": _repeat("Mr. "),
+    "card numbers": _repeat("4111 1111 1111 1111 "),
+    "last four cue": _repeat("visa ending last 4 of my social "),
+    "apostrophes": "'" * SIZE,
+    "particles": _repeat("de la "),
+    "home cue and numbers": _repeat("i live at 1 A "),
+    "card cues": _repeat("last four of my card are cvv "),
+    "dialled from abroad": _repeat("0033 6 "),
+    "greeting cues": _repeat("regards - its reply to "),
+    "masked ssn": _repeat("ssn ***-**-"),
+    "spelled at": _repeat("x at y. "),
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_up() -> None:
+    pii.find("thanks, Maria Gonzalez 555-123-4567")
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_find_finishes_100_kb_of_hostile_input_in_under_100_ms(text: str) -> None:
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        pii.find(text)
+        best = min(best, time.perf_counter() - started)
+    assert best < LIMIT_SECONDS, f"{best * 1000:.0f} ms"
