@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from hypothesis import settings as hypothesis_settings
 
 from bot.catalog import Catalog, load_catalog
 
@@ -19,6 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DIR = ROOT / "data" / "catalog"
 TAXONOMY = ROOT.parent / "shared" / "service-taxonomy.yml"
 _TRAVELLER = pytest.StashKey[time_machine.travel]()
+
+# Property tests draw the same examples on every run and keep no example database, so CI is repeatable and a
+# failure seen once is seen again.
+hypothesis_settings.register_profile("one-door", derandomize=True, database=None)
+hypothesis_settings.load_profile("one-door")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
