@@ -173,9 +173,10 @@ def test_widget_fits_a_360px_phone_screen(browser: Browser, host_site: str) -> N
     page = context.new_page()
     page.goto(f"{host_site}/plain.html")
     launcher(page).click()
-    send(chat(page), "x" * 120)  # one long word must wrap, not widen the panel
     send(chat(page), VAGUE_REQUEST)
     expect(chat(page).locator(".onedoor-buttons button").first).to_be_visible(timeout=REPLY_TIMEOUT_MS)
+    send(chat(page), "x" * 120)  # one long word must wrap, not widen the panel
+    expect(chat(page).locator(".onedoor-msg.bot").nth(1)).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     box = page.get_by_role("dialog", name=TITLE).bounding_box()
     assert box is not None
     assert (box["x"], box["y"]) >= (0, 0) and box["x"] + box["width"] <= 360 and box["y"] + box["height"] <= 640
