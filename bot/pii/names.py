@@ -29,17 +29,18 @@ from bot.pii.name_rules import (
     very_common,
 )
 from bot.pii.name_words import MONTHS_AND_DAYS, NOT_NAMES, PARTICLES, Word, adjacent, words_of
+from bot.pii.signatures import families, signature_names
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
 _STRONG_CUE = re.compile(
-    r"(?:my name is|my name's|name's|name is|name:|name on (?:the )?card(?: is)?:?|i am|i'm|im|this is"
+    r"(?:my name is|my name's|name's|name is|name was|names are|name:|name|name on (?:the )?card(?: is)?:?|i am|i'm|im|this is"
     r"|call me|signed,?|it's me,?(?: again,?)?|me again,?|soy|me llamo|mi nombre es|tôi là|je m'appelle)\s{1,5}"
 )
 _WEAK_CUE = re.compile(
     r"(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
     r"|dear|gracias|it's|its|it is|per|ask for|ask|tell|reply to|talk to|speak to|speak with|call|contact|me"
     r"|spouse|owner|tenant|landlord|neighbor|neighbour"
-    r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
+    r"|named|son|daughter|kid|kids|child|grandson|auntie|aunty|tia|tio|abuela|abuelo|saludos|atentamente|atte|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
     r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b"
     r"|(?:^|\s)[-–—~])"
     r"[,:!.]{0,3}[ \t]{0,3}(?:[-–—~][ \t]{0,2})?\(?"
@@ -257,8 +258,10 @@ def _cued(text: str, words: list[Word], index_at: dict[int, int]) -> list[Span]:
     return spans
 
 
-def person_names(text: str) -> list[Span]:
-    """Names after a cue, then known first-name-plus-surname pairs, then single names in a name's place."""
+def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
+    """Names after a cue, then known first-name-plus-surname pairs, then single names in a name's place, then
+    runs in a signature's place; `edges` are where other personal data starts and ends (a name often stands
+    between an address and a phone number)."""
     words = words_of(text)
     if not words:
         return []
@@ -270,4 +273,6 @@ def person_names(text: str) -> list[Span]:
     index_at = {word.start: n for n, word in enumerate(words)}
     covered: set[int] = set()
     pairs = _pairs(text, words, known, covered)
-    return _cued(text, words, index_at) + pairs + _singles(text, words, known, index_at, covered)
+    singles = _singles(text, words, known, index_at, covered)
+    signed = signature_names(text, words, covered, edges)
+    return _cued(text, words, index_at) + pairs + singles + signed + families(text)
