@@ -23,7 +23,7 @@ _UNIT = (
 )
 # After the street: ", Eastgate", ", North Harborview 48214", " millbrook 48226", ", IL 62704", " 48224".
 _ZIP = r"\d{5}(?:-\d{4})?\b"
-_CITY_WORD = r"(?-i:[A-Z][a-z]{1,20}|[A-Z]{2,20})"
+_CITY_WORD = r"(?-i:[A-Z][a-z]{1,20}|[A-Z]{2,20})\b"
 _LOWER_CITY_WORD = r"(?!(?:and|or|at|in|on|near|by|the|to|from|since|for)\b)(?-i:[a-z]{2,20})"
 _CITY_AND_ZIP = (
     rf"(?:,? {_ZIP}|,(?: {_CITY_WORD}){{1,3}}(?:,? [A-Z]{{2}})?(?:,? {_ZIP})?"
@@ -32,11 +32,10 @@ _CITY_AND_ZIP = (
 )
 _WORD = r"(?!(?:on|at|of|in|near|by|block|and|from|to|the|for|since|between|across)\b)[a-z0-9'-]{1,30}"
 _ADDRESS = re.compile(
-    rf"(?i)(?<![$.,])\b\d{{1,6}}[a-z]?(?:-\d{{1,4}})?(?: (?:[nsew]|ne|nw|se|sw|north|south|east|west)\.?)?"
+    rf"(?i)(?<![$.,-])\b\d{{1,6}}[a-z]?(?:-\d{{1,4}})?(?: (?:[nsew]|ne|nw|se|sw|north|south|east|west)\.?)?"
     rf"(?: {_WORD}){{1,4}} {_STREET_TYPES}\b\.?"
     rf"(?: (?:[nsew]|ne|nw|se|sw)\b\.?)?"
     rf"(?:,? {_UNIT}\b){{0,2}}"
-    rf"(?:{_CITY_AND_ZIP})?"
 )
 # A unit alone ("I'm in apt 4B", "unit 212 has no heat"): its cue is specific enough; the number must hold
 # a digit so that "unit of measure" or "suite is" survive.
@@ -58,6 +57,15 @@ _STREET_TAIL = 140
 _UNIT_ALONE = re.compile(
     r"(?:apt|apartment|unit|suite|ste|bldg|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
     r"|#(?<![\w#]#)\s?\d{1,4}[A-Za-z]\b|#(?<=\bin #)\s?\d{1,4}\b"
+)
+# Spanish forms, the street word first: "22 calle Maple apt 3", "Calle Ocho 1520", "415 Avenida Central".
+_CALLE = (
+    r"(?:calle|avenida|avda\.?|camino|paseo|carretera|callejon|callejón) (?-i:[A-Z][\w'-]{1,30}|\d{1,3})"
+    r"(?: (?-i:[A-Z][\w'-]{1,30}))?"
+)
+_SPANISH_STREET = re.compile(
+    rf"(?i)(?<![\w$.,-])(?:\d{{1,6}}[a-z]?,? {_CALLE}|{_CALLE},? (?:#|no\.? ?|n[uú]mero )?\d{{1,6}}[a-z]?\b)"
+    rf"(?:,? {_UNIT}\b){{0,2}}"
 )
 _PO_BOX = re.compile(r"p\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
 # The three cued shapes in one pass over the lower-cased text. Each starts with a literal, so that `re` can
@@ -89,8 +97,18 @@ def _with_town(text: str, end: int) -> int:
 
 
 def _with_zip(text: str, end: int) -> int:
+    """The address's end past its town, state and ZIP code; a town with no ZIP that holds a first name is a
+    person set off by commas ("24538 S 3rd ln, Dong-hyun Kim, is elderly")."""
     town = _AFTER_STREET.match(text, end)
-    return town.end() if town else end
+    if town is None:
+        return end
+    if not any(char.isdigit() for char in town.group(0)) and any(
+        0 < getattr(names().get(fold(part)), "first", 0) <= _FIRST_NAME_NOT_TOWN
+        for word in town.group(0).replace(",", " ").split()
+        for part in word.split("-")
+    ):
+        return end
+    return town.end()
 
 
 def _streets(text: str) -> list[Span]:
@@ -104,7 +122,7 @@ def _streets(text: str) -> list[Span]:
             continue
         start, end = max(scanned, street.start() - _STREET_LEAD), min(len(text), street.end() + _STREET_TAIL)
         for match in _ADDRESS.finditer(text, start, end):
-            spans.append(Span(PiiKind.ADDRESS, match.start(), _with_town(text, match.end())))
+            spans.append(Span(PiiKind.ADDRESS, match.start(), _with_town(text, _with_zip(text, match.end()))))
             scanned = max(scanned, match.end())
         scanned = max(scanned, street.end())
     return spans
@@ -126,5 +144,13 @@ def _cued(text: str) -> list[Span]:
     return spans
 
 
+def _spanish(text: str) -> list[Span]:
+    """Streets written the Spanish way, found only where a Spanish street word occurs."""
+    lowered = ascii_lower(text)
+    if not any(word in lowered for word in ("calle", "avenida", "avda", "camino", "paseo", "carretera", "callej")):
+        return []
+    return [Span(PiiKind.ADDRESS, m.start(), _with_zip(text, m.end())) for m in _SPANISH_STREET.finditer(text)]
+
+
 def addresses(text: str) -> list[Span]:
-    return _streets(text) + _cued(text)
+    return _streets(text) + _spanish(text) + _cued(text)

@@ -17,7 +17,15 @@ from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
-_SSN_BARE = re.compile(r"(?:ssn|social(?: security)?(?: number| no\.?| #)?)\D{0,40}?(?<!\d)(\d{9})(?!\d)")
+_SSN_CUE = r"(?:ssn|ss ?#|ss no\.?|social(?: security)?(?: number| no\.?| #)?)"
+_SSN_BARE = re.compile(_SSN_CUE + r"\D{0,40}?(?<!\d)(\d{9})(?!\d)")
+# "ssn ending 7554", "SSN last four 9705", "social, last 4: 2179".
+_ENDING = r"(?:last (?:4|four)(?: digits)?|ending(?: in| with)?|ends in|ends with)"
+_SSN_ENDING = re.compile(_SSN_CUE + r"[^\d\n]{0,25}?" + _ENDING + r"(?: is| are)?[ :#-]{0,3}(\d{4})(?!\d)")
+# "my last 4 is 4660 (social)": the number first, its cue just after.
+_LAST_FOUR_THEN_SSN = re.compile(
+    r"last (?:4|four)(?: digits)?(?: is| are|:)? ?(\d{4})(?!\d)(?=[^\d\n]{0,20}?\b(?:social|ssn|ss ?#))"
+)
 # The last four digits still identify someone next to a name: "last 4 of my social, which is 2179",
 # "visa ending in 5867".
 _SSN_LAST_FOUR = re.compile(
@@ -25,6 +33,8 @@ _SSN_LAST_FOUR = re.compile(
 )
 _SSN_MASKED = re.compile(r"(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{4})(?!\d)")
 _CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)"
+# "I gave them 1674 last 4": a card or SSN cue earlier in the message, then four digits called the last four.
+_FOUR_CALLED_LAST = re.compile(r"(?<!\d)(\d{4}),? (?:(?:is|are|was|were) )?(?:the |my |as |as the )?last (?:4|four)\b")
 # "visa ending in 5867", "last four of my card are 4242", "cvv 123".
 _CARD_LAST_FOUR = re.compile(
     rf"{_CARDS}\b[^\d\n]{{0,25}}?"
@@ -32,6 +42,8 @@ _CARD_LAST_FOUR = re.compile(
     rf"|last (?:4|four)(?: digits)?(?: of)?(?: my| the)? {_CARDS}(?: card)?(?: number)?(?: are| is)?[ :#-]{{0,3}}"
     r"(\d{4})(?!\d)"
     r"|(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
+    # "my card 7846 was declined": four digits right after the card word stand for the card.
+    rf"|(?:{_CARDS}) (?:card )?(?:number |no\.? |#)?(?:is |was )?(\d{{4}})(?![\d/.,:-]|\s?\d)"
 )
 _CASE_SHAPE = re.compile(
     r"(?<![A-Za-z0-9])(?=([A-Za-z]{3}(?:-[A-Za-z0-9]{3}-| [A-Za-z0-9]{3} |[A-Za-z0-9]{3})[A-Za-z0-9]{3})(?![A-Za-z0-9]))"
@@ -40,13 +52,20 @@ _CASE_SHAPE = re.compile(
 # digits: letters and digits, with up to three dashes or spaces ("DL S52 460 2556", "acct no. 34463-87099").
 # "license" followed by "plate" is a vehicle, not an ID.
 _CUED_NUMBERS = re.compile(
-    "|".join(f"(?:{pattern.pattern})" for pattern in (_SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _CARD_LAST_FOUR))
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in (
+            _SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _SSN_ENDING, _LAST_FOUR_THEN_SSN, _CARD_LAST_FOUR, _FOUR_CALLED_LAST
+        )
+    )
 )
-_CUED_KINDS = (PiiKind.SSN, PiiKind.SSN, PiiKind.SSN, PiiKind.CARD, PiiKind.CARD, PiiKind.CARD)
+_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * 5
 _ID_CUE = re.compile(
     r"(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
-    r"|green card|alien|a-number|itin|medicaid|medicare|permanent resident card|acct|account|cuenta)\b"
+    r"|green card|alien|a-number|a#|uscis|itin|medicaid|medicare|permanent resident card|acct|account|cuenta"
+    r"|learner'?s?'? permit|library card|(?:employee|member|membership|patient|badge|customer|client|voter"
+    r"|ebt|snap|wic|benefits?|policy|meter|tenant|student) (?:card )?(?:number|num|no|#|id))\b"
 )
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(
@@ -70,6 +89,14 @@ def _luhn_ok(digits: str) -> bool:
     return (kept + doubled) % 10 == 0
 
 
+def _grouped_like_card(written: str) -> bool:
+    """Whether the groups are a card's (one run, fours, or Amex's 4-6-5): "48207 248-575-2360", a ZIP code then a
+    phone number, is no card even when its digits pass the Luhn check."""
+    groups = re.split(r"[ -]", written)
+    lengths = [len(group) for group in groups]
+    return len(groups) == 1 or all(n == 4 for n in lengths[:-1]) or lengths[:2] == [4, 6]
+
+
 def _ssn_issued(area: str, group: str, serial: str) -> bool:
     return area not in ("000", "666") and not area.startswith("9") and group != "00" and serial != "0000"
 
@@ -78,7 +105,7 @@ def cards(text: str) -> list[Span]:
     spans = []
     for match in _CARD.finditer(text):
         digits = match.group(0).replace(" ", "").replace("-", "")
-        if 13 <= len(digits) <= 19 and _luhn_ok(digits):
+        if 13 <= len(digits) <= 19 and _luhn_ok(digits) and _grouped_like_card(match.group(0)):
             spans.append(Span(PiiKind.CARD, match.start(), match.end()))
     return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.CARD]
 

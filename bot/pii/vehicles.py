@@ -25,6 +25,12 @@ _PLATE_WORD = re.compile(
 _AFTER_PLATE_WORD = re.compile(
     r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:[A-Za-z]{2} )?" + _PLATE_SHAPE  # an optional state: "plate VA XYZ-1234"
 )
+# "the plate on the letter is RRG 860": a few lower-case words, then "is" or a colon, then a plate written in
+# capitals with letters and digits.
+_AFTER_PLATE_WORDS = re.compile(
+    r"(?: [a-z]{1,8}){1,4}(?: is| was| reads| says|:)[ :#]{1,3}"
+    r"((?=[A-Z0-9 -]{0,8}[A-Z])(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2})(?![A-Za-z0-9-])"
+)
 _MAKES = (
     r"(?:honda|toyota|ford|chevy|chevrolet|nissan|bmw|tesla|jeep|dodge|hyundai|kia|subaru|mazda|vw|volkswagen"
     r"|gmc|ram|lexus|audi|mercedes|benz|buick|chrysler|cadillac|acura|infiniti|volvo|mitsubishi|lincoln|civic"
@@ -75,6 +81,8 @@ def plates(text: str) -> list[Span]:
         if not starts_word(lowered, cue.start()):
             continue
         plate = _AFTER_PLATE_WORD.match(text, cue.end())
+        if plate is None or not _plate_like(plate.group(1), needs_letter=False):
+            plate = _AFTER_PLATE_WORDS.match(text, cue.end())
         if plate is not None and _plate_like(plate.group(1), needs_letter=False):
             spans += [Span(PiiKind.PLATE, plate.start(1), plate.end(1)), *_and_more(text, plate.end())]
     last_end = 0
