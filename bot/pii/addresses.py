@@ -26,7 +26,7 @@ _ZIP = r"\d{5}(?:-\d{4})?\b"
 _CITY_WORD = r"(?-i:[A-Z][a-z]{1,20}|[A-Z]{2,20})\b"
 _LOWER_CITY_WORD = r"(?!(?:and|or|at|in|on|near|by|the|to|from|since|for)\b)(?-i:[a-z]{2,20})"
 _CITY_AND_ZIP = (
-    rf"(?:,? {_ZIP}|,(?: {_CITY_WORD}){{1,3}}(?:,? [A-Z]{{2}})?(?:,? {_ZIP})?"
+    rf"(?:,? {_ZIP}|,(?: {_CITY_WORD}){{1,3}}(?:,? [A-Z]{{2}}\b)?(?:,? {_ZIP})?"
     rf"|,? {_LOWER_CITY_WORD}(?: {_LOWER_CITY_WORD})?,? (?:[a-z]{{2}},? )?{_ZIP}"
     rf"|(?: {_CITY_WORD}){{1,3}},? (?:[A-Z]{{2}},? )?{_ZIP})"
 )
@@ -76,12 +76,22 @@ _AFTER_STREET = re.compile(rf"(?i){_CITY_AND_ZIP}")
 # A town named after the street with no comma or ZIP ("5659 Dogwood ln Harborview Heights"): capitalised words
 # that are not ordinary English, or a direction before one.
 _TRAILING_TOWN = re.compile(
-    r"(?i),?(?: (?:north|south|east|west|new|lake|port|fort|mount|saint))?(?: [a-z]{3,20}){1,2}(?![\w'-])"
+    r"(?i),?(?: (?:north|south|east|west|new|lake|port|fort|mount|saint))?(?: [a-z]{3,20}){1,2}(?![\w'@-]|\.\w)"
 )
 
 
 _FIRST_NAME_NOT_TOWN = 1000
 _TOWN_WORDS = frozenset("north south east west new lake port fort mount saint heights park hills city".split())
+
+
+def _named(word: str) -> bool:
+    """Whether a word after a street is a person's name rather than a town: a common first name, or a listed
+    surname that is no ordinary word ("... Apt 2 Tiva Begay")."""
+    rank = names().get(fold(word))
+    if rank is None:
+        return False
+    first = 0 < rank.first <= _FIRST_NAME_NOT_TOWN
+    return first or (0 < rank.last and word.lower() not in common_words() and word.lower() not in _TOWN_WORDS)
 
 
 def _with_town(text: str, end: int) -> int:
@@ -91,7 +101,7 @@ def _with_town(text: str, end: int) -> int:
     words = town.group(0).split()
     if any(word.lower() in common_words() for word in words[-2:] if word.lower() not in _TOWN_WORDS):
         return end
-    if any(0 < getattr(names().get(fold(word)), "first", 0) <= _FIRST_NAME_NOT_TOWN for word in words):
+    if any(_named(word) for word in words):
         return end  # "9653 South Sunset st. Fabiola Jean-Louis": a signature, not a town
     return town.end()
 

@@ -69,13 +69,15 @@ _ID_CUE = re.compile(
 )
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(
-    r"(?<![\w/.$,:)-])[A-Za-z]{0,3}-?\d[A-Za-z0-9]{0,11}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}"
+    r"(?<![\w/.$,:)-])[A-Za-z]{0,6}-?\d[A-Za-z0-9]{0,17}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}"
     r"(?![\w/-]|[.,:]\d)"
 )
 _ZIP = re.compile(r"\d{5}")
 # A token that is a date or a time, not a number ("03/14/2025", "2025-03-14", "7:30").
 _DATE_LIKE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}:\d{2}")
 _MIN_ID_DIGITS = 5
+# Or fewer digits in a longer code of letters and digits ("WDLABC123XY", as Washington writes licences).
+_MIN_MIXED_DIGITS, _MIN_MIXED_LENGTH = 3, 8
 # Hostile text repeats the same shapes ("apt apt apt"): each is checked once.
 _parse_reference = lru_cache(maxsize=1024)(references.parse)
 
@@ -146,13 +148,19 @@ def id_numbers(text: str) -> list[Span]:
     previous = -1
     for token in _ID_TOKEN.finditer(text):
         written = token.group(0).rstrip()
-        if _ZIP.fullmatch(written) or _DATE_LIKE.fullmatch(written) or len(DIGIT.findall(written)) < _MIN_ID_DIGITS:
+        if _ZIP.fullmatch(written) or _DATE_LIKE.fullmatch(written) or not _enough_digits(written):
             continue
         nearest = bisect.bisect_right(cue_ends, token.start()) - 1
         if nearest >= 0 and token.start() - cue_ends[nearest] <= _ID_WINDOW and previous < cue_ends[nearest]:
             spans.append(Span(PiiKind.ID, token.start(), token.start() + len(written)))
         previous = token.start()
     return spans
+
+
+def _enough_digits(written: str) -> bool:
+    digits = len(DIGIT.findall(written))
+    compact = sum(char.isalnum() for char in written)
+    return digits >= _MIN_ID_DIGITS or (digits >= _MIN_MIXED_DIGITS and compact >= _MIN_MIXED_LENGTH)
 
 
 def case_references(text: str) -> list[Span]:

@@ -47,7 +47,8 @@ _WEAK_CUE = re.compile(
 )
 _TITLE = re.compile(
     r"\b(?:[Mm](?:r|rs|s|iss|x)|[Dd]r|[Oo]fficer|[Oo]fc|[Dd]et(?:ective)?|[Ss]gt|[Ss]ergeant|[Dd]eputy|[Ii]nspector"
-    r"|[Jj]udge|[Pp]astor|[Rr]ev|[Cc]ouncil(?:wo)?man|[Cc]ouncilmember|[Aa]lder(?:wo)?man)\.?\s{1,3}(?=[A-Z])"
+    r"|[Jj]udge|[Pp]astor|[Rr]ev|[Cc]ouncil(?:wo)?man|[Cc]ouncilmember|[Aa]lder(?:wo)?man)\.?\s{1,3}"
+    r"(?=[A-Z]|(?:de|del|de la|van|von|da|di|du|le|la) [A-Z])"
 )
 # What may follow a name that stands alone: the end of the message (contact details, punctuation, emoji
 # allowed), a comma or bracket, a dash or bar, a line break, a phone number, or "here" / "from".
@@ -71,8 +72,8 @@ _TITLES = frozenset("mr mrs ms miss mx dr".split())
 def _pair_at(text: str, words: list[Word], i: int) -> int | None:
     """Index of the last word of a first name plus surname starting at `i` (a middle initial or name allowed)."""
     first = words[i]
-    if not may_start(first.key) or first.shape == "other":
-        return None
+    if not may_start(first.key) or first.shape == "other" or (first.shape == "upper" and len(first.text) <= 2):
+        return None  # "WA DL": a state and an abbreviation
     for j in (i + 1, i + 2):
         if j >= len(words) or not adjacent(text, words[j - 1], words[j]):
             return None
@@ -165,6 +166,14 @@ def _apart_run(text: str, words: list[Word], i: int) -> int | None:
     return None
 
 
+def _past_particles(text: str, words: list[Word], i: int) -> int | None:
+    """The capitalised surname after the particles that start at word i, if one follows."""
+    k = i
+    while k + 1 < min(len(words), i + 4) and words[k].key in PARTICLES and adjacent(text, words[k], words[k + 1]):
+        k += 1
+    return k if k > i and words[k].capitalised else None
+
+
 def _surname_follows(text: str, words: list[Word], i: int) -> bool:
     """Whether a known surname of the same shape follows word i ("owner Haruto Tanaka")."""
     if i + 1 >= len(words) or not adjacent(text, words[i], words[i + 1]):
@@ -200,6 +209,8 @@ def _singles(
         street_dr = i > 1 and words[i - 1].key == "dr" and words[i - 2].capitalised  # "King Dr. I'm at", a street
         if word.capitalised and i in titled and not street_dr and (not ordinary(word) or is_known(word)):
             end: int | None = i
+        elif i in titled and word.shape == "lower" and word.key in PARTICLES:
+            end = _past_particles(text, words, i)  # "Mr. de la Fuente"
         elif word.capitalised and (i in cued or i in joined) and word.key not in MONTHS_AND_DAYS and (
             is_known(word) or (not ordinary(word) and _surname_follows(text, words, i))
         ):
@@ -275,4 +286,15 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
     pairs = _pairs(text, words, known, covered)
     singles = _singles(text, words, known, index_at, covered)
     signed = signature_names(text, words, covered, edges)
-    return _cued(text, words, index_at) + pairs + singles + signed + families(text)
+    return _merged(_cued(text, words, index_at) + pairs + singles + signed + families(text))
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Overlapping names joined into one ("Rosa" by its place, "Elena Vargas" as a pair)."""
+    merged: list[Span] = []
+    for span in sorted(spans):
+        if merged and span.start < merged[-1].end:
+            merged[-1] = Span(PiiKind.NAME, merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged

@@ -106,6 +106,8 @@ def _before_data(text: str, end: int, edges: frozenset[int]) -> bool:
 
 def _lone_rare(word: Word) -> bool:
     """A capitalised word the gazetteer lists at any rank and that is no ordinary word ("Keyshawn")."""
+    if word.shape == "upper" and len(word.text) <= 3:
+        return False  # an acronym: "WA", "DMV"
     return word.capitalised and not ordinary(word) and word.key in gazetteer.names() and word.key not in NOT_NAMES
 
 
