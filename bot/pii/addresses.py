@@ -7,9 +7,10 @@ a street named without a number ("pothole on Elm Street") is a place, not a resi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.pii.gazetteer import common_words, fold, names
-from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 _STREET_TYPES = (
     r"(?:street|st|avenue|ave|av|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|plaza|way|terrace"
@@ -36,6 +37,7 @@ _ADDRESS = re.compile(
     rf"(?: {_WORD}){{1,4}} {_STREET_TYPES}\b\.?"
     rf"(?: (?:[nsew]|ne|nw|se|sw)\b\.?)?"
     rf"(?:,? {_UNIT}\b){{0,2}}"
+    rf"(?P<town>{_CITY_AND_ZIP})?"
 )
 # A unit alone ("I'm in apt 4B", "unit 212 has no heat"): its cue is specific enough; the number must hold
 # a digit so that "unit of measure" or "suite is" survive.
@@ -84,6 +86,7 @@ _FIRST_NAME_NOT_TOWN = 1000
 _TOWN_WORDS = frozenset("north south east west new lake port fort mount saint heights park hills city".split())
 
 
+@lru_cache(maxsize=4096)
 def _named(word: str) -> bool:
     """Whether a word after a street is a person's name rather than a town: a common first name, or a listed
     surname that is no ordinary word ("... Apt 2 Tiva Begay")."""
@@ -107,18 +110,20 @@ def _with_town(text: str, end: int) -> int:
 
 
 def _with_zip(text: str, end: int) -> int:
-    """The address's end past its town, state and ZIP code; a town with no ZIP that holds a first name is a
-    person set off by commas ("24538 S 3rd ln, Dong-hyun Kim, is elderly")."""
+    """The address's end past its town, state and ZIP code (a person set off by commas is no town)."""
     town = _AFTER_STREET.match(text, end)
-    if town is None:
-        return end
-    if not any(char.isdigit() for char in town.group(0)) and any(
+    return end if town is None or _person_not_town(town.group(0)) else town.end()
+
+
+@lru_cache(maxsize=4096)
+def _person_not_town(town: str) -> bool:
+    """Whether what follows a street as its town, with no ZIP code, holds a first name: a person set off by
+    commas ("24538 S 3rd ln, Dong-hyun Kim, is elderly")."""
+    return DIGIT.search(town) is None and any(
         0 < getattr(names().get(fold(part)), "first", 0) <= _FIRST_NAME_NOT_TOWN
-        for word in town.group(0).replace(",", " ").split()
+        for word in town.replace(",", " ").split()
         for part in word.split("-")
-    ):
-        return end
-    return town.end()
+    )
 
 
 def _streets(text: str) -> list[Span]:
@@ -132,7 +137,9 @@ def _streets(text: str) -> list[Span]:
             continue
         start, end = max(scanned, street.start() - _STREET_LEAD), min(len(text), street.end() + _STREET_TAIL)
         for match in _ADDRESS.finditer(text, start, end):
-            spans.append(Span(PiiKind.ADDRESS, match.start(), _with_town(text, _with_zip(text, match.end()))))
+            town = match.group("town")
+            end = match.start("town") if town and _person_not_town(town) else match.end()
+            spans.append(Span(PiiKind.ADDRESS, match.start(), _with_town(text, end)))
             scanned = max(scanned, match.end())
         scanned = max(scanned, street.end())
     return spans

@@ -48,7 +48,7 @@ _WEAK_CUE = re.compile(
 _TITLE = re.compile(
     r"\b(?:[Mm](?:r|rs|s|iss|x)|[Dd]r|[Oo]fficer|[Oo]fc|[Dd]et(?:ective)?|[Ss]gt|[Ss]ergeant|[Dd]eputy|[Ii]nspector"
     r"|[Jj]udge|[Pp]astor|[Rr]ev|[Cc]ouncil(?:wo)?man|[Cc]ouncilmember|[Aa]lder(?:wo)?man)\.?\s{1,3}"
-    r"(?=[A-Z]|(?:de|del|de la|van|von|da|di|du|le|la) [A-Z])"
+    r"(?=[A-Z]|(?:de|del|de la|van|von|da|di|du|le|la) [A-Z][a-z]{2})"
 )
 # What may follow a name that stands alone: the end of the message (contact details, punctuation, emoji
 # allowed), a comma or bracket, a dash or bar, a line break, a phone number, or "here" / "from".
@@ -285,7 +285,7 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
     covered: set[int] = set()
     pairs = _pairs(text, words, known, covered)
     singles = _singles(text, words, known, index_at, covered)
-    signed = signature_names(text, words, covered, edges)
+    signed = signature_names(text, words, index_at, covered, edges)
     return _merged(_cued(text, words, index_at) + pairs + singles + signed + families(text))
 
 

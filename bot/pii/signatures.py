@@ -16,7 +16,7 @@ import re
 from bot.pii import gazetteer
 from bot.pii.name_rules import ORDINARY_FIRST, VERY_COMMON_LAST, extend, is_known, names_a_place, ordinary, ranked
 from bot.pii.name_words import MONTHS_AND_DAYS, NOT_NAMES, PARTICLES, Word, adjacent
-from bot.pii.spans import PiiKind, Span
+from bot.pii.spans import PiiKind, Span, starts_word
 
 # After the run: the end of the message (emoji, punctuation and contact details allowed), a bar, a phone
 # number or e-mail after at most a comma, or "here" / "speaking".
@@ -24,19 +24,22 @@ _END = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
 _BEFORE_CONTACT = re.compile(r"(?i)[ \t]{0,2}(?:\||[,;:]?[ \t]{0,2}(?:\(?\+?\d|[\w.+-]{1,64}@)| (?:here|speaking)\b| (?:&|and|y) (?-i:[A-Z]))")
 # Before the run: the start of the message, sentence punctuation, a dash, slash or bar, or a sign-off word.
 _APART = frozenset(".!?\n,:;-–—~|/()")
-_SIGN_OFF = re.compile(
-    r"(?i)(?:saludos|atte|atentamente|bendiciones|gracias|thanks|thank you|thx|ty|regards|cheers|best|sincerely"
-    r"|respectfully|love|from|signed|sent by)[ \t]{0,2}[,:.!-]?[ \t]{0,2}\Z"
+# Words after which a signature starts (the last word before the run, punctuation stripped).
+_SIGN_OFFS = frozenset(
+    "saludos atte atentamente bendiciones gracias thanks thank you thx ty regards cheers best sincerely "
+    "respectfully love from signed by".split()
 )
 # "the Nguyens", "the Caruso family": a family named by its surname.
-_FAMILY = re.compile(r"\b[Tt]he ([A-Z][a-z'’]{2,24}(?:s|es)|[A-Z][a-z'’]{2,24} (?:family|household|kids))\b")
+# Written from "he " on, so that `re` skips ahead by that literal; the "T" or "t" before it is checked after.
+_FAMILY = re.compile(r"he ([A-Z][a-z'’]{2,24}(?:s|es)|[A-Z][a-z'’]{2,24} (?:family|household|kids))\b")
 _MAX_RUN = 3
 # Edges of other data past which only the start and end of a message are looked at (a 4,000-character
 # message holds far fewer; hostile input holds thousands).
 EDGE_BUDGET = 200
 # How far from the end of a message a signature is looked for.
 _TAIL_REACH = 160
-_BAR = re.compile(r"\||\bhere\b|\bspeaking\b")
+_SELF = re.compile(r",? (?:here|speaking)\b")
+_BAR = re.compile(r"\||here\b|speaking\b")
 # A lone lower-case ordinary word ("ray", not "pretty") must be among the most common first names.
 LONE_ORDINARY_LOWER = 100
 
@@ -50,7 +53,8 @@ def _opens(text: str, words: list[Word], i: int, edges: frozenset[int]) -> bool:
         return True
     if any(start - gap in edges for gap in (1, 2)) or (stripped and stripped[-1] in _APART):
         return True
-    return _SIGN_OFF.search(before) is not None
+    last_word = stripped.rstrip(",:.!-– ").rpartition(" ")[2].lower()
+    return last_word in _SIGN_OFFS
 
 
 def _closes(text: str, end: int, edges: frozenset[int]) -> bool:
@@ -104,6 +108,15 @@ def _before_data(text: str, end: int, edges: frozenset[int]) -> bool:
     return end + 1 in edges or end + 2 in edges or _BEFORE_CONTACT.match(text, end) is not None
 
 
+def _introduced(text: str, run: list[Word]) -> bool:
+    """"faadumo warsame here": two or three lower-case words before "here" or "speaking", none of them ordinary,
+    one of them listed at any rank."""
+    if len(run) < 2 or run[0].shape != "lower" or _SELF.match(text, run[-1].end) is None:
+        return False
+    table = gazetteer.names()
+    return all(not ordinary(word) and len(word.text) > 2 for word in run) and any(w.key in table for w in run)
+
+
 def _lone_rare(word: Word) -> bool:
     """A capitalised word the gazetteer lists at any rank and that is no ordinary word ("Keyshawn")."""
     if word.shape == "upper" and len(word.text) <= 3:
@@ -111,7 +124,7 @@ def _lone_rare(word: Word) -> bool:
     return word.capitalised and not ordinary(word) and word.key in gazetteer.names() and word.key not in NOT_NAMES
 
 
-def _candidates(text: str, words: list[Word], edges: frozenset[int]) -> list[int]:
+def _candidates(text: str, words: list[Word], edges: frozenset[int], at_start: dict[int, int]) -> list[int]:
     """Where a signature may start: the first words, the last few, and the words next to other data or a bar.
     Only these are looked at, so that 100 kB of words costs a few set look-ups, not a check per word."""
     found = set(range(min(len(words), _MAX_RUN)))
@@ -119,27 +132,33 @@ def _candidates(text: str, words: list[Word], edges: frozenset[int]) -> list[int
     while n >= 0 and words[n].start >= len(text) - _TAIL_REACH:
         found.add(n)
         n -= 1
-    if not edges and "|" not in text:
-        return sorted(found)
-    at_start = {word.start: n for n, word in enumerate(words)}
+    bars = (
+        [bar for bar in _BAR.finditer(text) if starts_word(text, bar.start())] if len(edges) <= EDGE_BUDGET else []
+    )
+    if not (edges or bars) or len(edges) + len(bars) > EDGE_BUDGET:
+        return sorted(found)  # nothing more to look at, or hostile input: only the start and the end
     at_end = {word.end: n for n, word in enumerate(words)}
+    ends_before = [edge - gap for edge in edges for gap in (1, 2)]
+    for bar in bars:
+        k = bar.start()
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+        ends_before.append(k)
     for edge in edges:
-        for gap in (1, 2):
-            if edge + gap in at_start:
-                found.add(at_start[edge + gap])
-            if edge - gap in at_end:
-                found.update(range(max(0, at_end[edge - gap] - _MAX_RUN + 1), at_end[edge - gap] + 1))
-    for bar in _BAR.finditer(text):
-        before = text[: bar.start()].rstrip()
-        if len(before) in at_end:
-            found.update(range(max(0, at_end[len(before)] - _MAX_RUN + 1), at_end[len(before)] + 1))
+        found.update(at_start[edge + gap] for gap in (1, 2) if edge + gap in at_start)
+    for end in ends_before:
+        if end in at_end:
+            found.update(range(max(0, at_end[end] - _MAX_RUN + 1), at_end[end] + 1))
     return sorted(found)
 
 
-def signature_names(text: str, words: list[Word], covered: set[int], edges: frozenset[int]) -> list[Span]:
-    """Runs of one to three words that stand where a writer signs, and that look like a name."""
+def signature_names(
+    text: str, words: list[Word], index_at: dict[int, int], covered: set[int], edges: frozenset[int]
+) -> list[Span]:
+    """Runs of one to three words that stand where a writer signs, and that look like a name; `index_at` maps
+    where each word starts to its index."""
     spans = []
-    for i in _candidates(text, words, edges):
+    for i in _candidates(text, words, edges, index_at):
         if i in covered or not _opens(text, words, i, edges):
             continue
         last = i
@@ -158,7 +177,7 @@ def signature_names(text: str, words: list[Word], covered: set[int], edges: froz
                 # "... 12 Oak St ray", "... fix it. rosa": at the very end or right before other data.
                 accepted = i > 0 and _namelike(run) and (_END.match(text, lone.end) is not None or lone.end + 1 in edges)
             else:
-                accepted = _namelike(run)
+                accepted = _namelike(run) or _introduced(text, run)
             if not accepted:
                 continue
             end = extend(text, words, j)
@@ -174,6 +193,8 @@ def families(text: str) -> list[Span]:
     spans = []
     table, common = gazetteer.names(), gazetteer.common_words()
     for match in _FAMILY.finditer(text):
+        if match.start() < 1 or text[match.start() - 1] not in "Tt" or not starts_word(text, match.start() - 1):
+            continue
         whole = match.group(1)
         name = whole.split()[0]
         key = name.lower()

@@ -31,6 +31,8 @@ _AFTER_PLATE_WORDS = re.compile(
     r"(?: [a-z]{1,8}){1,4}(?: is| was| reads| says|:)[ :#]{1,3}"
     r"((?=[A-Z0-9 -]{0,8}[A-Z])(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2})(?![A-Za-z0-9-])"
 )
+# Both in one pattern, the phrase first, so that each cue costs one match.
+_AFTER_PLATE = re.compile(f"{_AFTER_PLATE_WORDS.pattern}|{_AFTER_PLATE_WORD.pattern}")
 _MAKES = (
     r"(?:honda|toyota|ford|chevy|chevrolet|nissan|bmw|tesla|jeep|dodge|hyundai|kia|subaru|mazda|vw|volkswagen"
     r"|gmc|ram|lexus|audi|mercedes|benz|buick|chrysler|cadillac|acura|infiniti|volvo|mitsubishi|lincoln|civic"
@@ -80,11 +82,10 @@ def plates(text: str) -> list[Span]:
     for cue in _PLATE_WORD.finditer(lowered):
         if not starts_word(lowered, cue.start()):
             continue
-        plate = _AFTER_PLATE_WORD.match(text, cue.end())
-        if plate is None or not _plate_like(plate.group(1), needs_letter=False):
-            plate = _AFTER_PLATE_WORDS.match(text, cue.end())
-        if plate is not None and _plate_like(plate.group(1), needs_letter=False):
-            spans += [Span(PiiKind.PLATE, plate.start(1), plate.end(1)), *_and_more(text, plate.end())]
+        plate = _AFTER_PLATE.match(text, cue.end())
+        group = plate.lastindex if plate is not None else None
+        if plate is not None and group is not None and _plate_like(plate.group(group), needs_letter=False):
+            spans += [Span(PiiKind.PLATE, plate.start(group), plate.end(group)), *_and_more(text, plate.end())]
     last_end = 0
     for cue in _VEHICLE_WORD.finditer(lowered):
         if cue.start() < last_end or not starts_word(lowered, cue.start()):
