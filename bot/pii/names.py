@@ -33,14 +33,16 @@ from bot.pii.signatures import families, signature_names
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
 _STRONG_CUE = re.compile(
-    r"(?:my name is|my name's|name's|name is|name was|names are|name:|name|name on (?:the )?card(?: is)?:?|i am|i'm|im|this is"
+    r"(?:my name is|my name's|name's|name is|name was|names are|name:|name on (?:the )?card(?: is)?:?|name"
+    r"|i am|i'm|im|this is"
     r"|call me|signed,?|it's me,?(?: again,?)?|me again,?|soy|me llamo|mi nombre es|tôi là|je m'appelle)\s{1,5}"
 )
 _WEAK_CUE = re.compile(
     r"(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
     r"|dear|gracias|it's|its|it is|per|ask for|ask|tell|reply to|talk to|speak to|speak with|call|contact|me"
     r"|spouse|owner|tenant|landlord|neighbor|neighbour"
-    r"|named|son|daughter|kid|kids|child|grandson|auntie|aunty|tia|tio|abuela|abuelo|saludos|atentamente|atte|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
+    r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
+    r"|auntie|aunty|tia|tio|abuela|abuelo|saludos|atentamente|atte"
     r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b"
     r"|(?:^|\s)[-–—~])"
     r"[,:!.]{0,3}[ \t]{0,3}(?:[-–—~][ \t]{0,2})?\(?"

@@ -21,7 +21,9 @@ from bot.pii.spans import PiiKind, Span, starts_word
 # After the run: the end of the message (emoji, punctuation and contact details allowed), a bar, a phone
 # number or e-mail after at most a comma, or "here" / "speaking".
 _END = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
-_BEFORE_CONTACT = re.compile(r"(?i)[ \t]{0,2}(?:\||[,;:]?[ \t]{0,2}(?:\(?\+?\d|[\w.+-]{1,64}@)| (?:here|speaking)\b| (?:&|and|y) (?-i:[A-Z]))")
+_BEFORE_CONTACT = re.compile(
+    r"(?i)[ \t]{0,2}(?:\||[,;:]?[ \t]{0,2}(?:\(?\+?\d|[\w.+-]{1,64}@)| (?:here|speaking)\b| (?:&|and|y) (?-i:[A-Z]))"
+)
 # Before the run: the start of the message, sentence punctuation, a dash, slash or bar, or a sign-off word.
 _APART = frozenset(".!?\n,:;-–—~|/()")
 # Words after which a signature starts (the last word before the run, punctuation stripped).
@@ -82,8 +84,7 @@ def _namelike(run: list[Word]) -> bool:
     words that are no ordinary words; never a place word, a month, an acronym or a particle first."""
     first, rest = run[0], run[1:]
     if first.key in PARTICLES or any(
-        word.place or word.key in MONTHS_AND_DAYS or word.key in NOT_NAMES or (word.shape == "upper" and len(word.text) <= 3)
-        for word in run
+        word.place or word.key in MONTHS_AND_DAYS or word.key in NOT_NAMES or _acronym(word) for word in run
     ):
         return False
     if len({word.shape for word in run if len(word.text) > 1}) > 1:
@@ -117,11 +118,14 @@ def _introduced(text: str, run: list[Word]) -> bool:
     return all(not ordinary(word) and len(word.text) > 2 for word in run) and any(w.key in table for w in run)
 
 
+def _acronym(word: Word) -> bool:
+    return word.shape == "upper" and len(word.text) <= 3  # "WA", "DMV"
+
+
 def _lone_rare(word: Word) -> bool:
     """A capitalised word the gazetteer lists at any rank and that is no ordinary word ("Keyshawn")."""
-    if word.shape == "upper" and len(word.text) <= 3:
-        return False  # an acronym: "WA", "DMV"
-    return word.capitalised and not ordinary(word) and word.key in gazetteer.names() and word.key not in NOT_NAMES
+    listed = word.key in gazetteer.names() and word.key not in NOT_NAMES
+    return listed and word.capitalised and not _acronym(word) and not ordinary(word)
 
 
 def _candidates(text: str, words: list[Word], edges: frozenset[int], at_start: dict[int, int]) -> list[int]:
@@ -175,7 +179,8 @@ def signature_names(
                 )
             elif lone is not None and lone.shape == "lower":
                 # "... 12 Oak St ray", "... fix it. rosa": at the very end or right before other data.
-                accepted = i > 0 and _namelike(run) and (_END.match(text, lone.end) is not None or lone.end + 1 in edges)
+                at_end = _END.match(text, lone.end) is not None or lone.end + 1 in edges
+                accepted = i > 0 and at_end and _namelike(run)
             else:
                 accepted = _namelike(run) or _introduced(text, run)
             if not accepted:

@@ -146,7 +146,7 @@ def test_redact_command_cleans_each_line(monkeypatch: pytest.MonkeyPatch, capsys
         ("the last 4 are 2299 (ssn) if needed", "the last 4 are [SSN] (ssn) if needed"),
         ("My SS# 321549876 is on the form", "My SS# [SSN] is on the form"),
         ("my debit card 5521 got charged twice", "my debit card [CARD] got charged twice"),
-        ("they asked for my card and I read them 6613 as the last 4", "they asked for my card and I read them [CARD] as the last 4"),
+        ("asked for my card, I read them 6613 as the last 4", "asked for my card, I read them [CARD] as the last 4"),
         ("A-number A087654321 for the renewal", "A-number [ID] for the renewal"),
         ("my learner's permit 84455102 expired", "my learner's permit [ID] expired"),
         ("library card no. 21234009876543", "library card no. [ID]"),
