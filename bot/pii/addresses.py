@@ -57,7 +57,7 @@ _STREET_WORD = re.compile(rf"{_STREET_TYPES}\b")
 _STREET_LEAD = 140
 _STREET_TAIL = 140
 _UNIT_ALONE = re.compile(
-    r"(?:apt|apartment|unit|suite|ste|bldg|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
+    r"(?:apt|apartment|apartamento|apto|unit|suite|ste|bldg|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
     r"|#(?<![\w#]#)\s?\d{1,4}[A-Za-z]\b|#(?<=\bin #)\s?\d{1,4}\b"
 )
 # Spanish forms, the street word first: "22 calle Maple apt 3", "Calle Ocho 1520", "415 Avenida Central".

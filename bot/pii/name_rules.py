@@ -101,11 +101,21 @@ def extend(text: str, words: list[Word], j: int) -> int:
         while k < limit and words[k].key in PARTICLES and adjacent(text, words[k], words[k + 1]):
             k += 1
         following = words[k]
+        if _initial_after(text, words[j], following):
+            return k  # "Darnell W.": a surname's initial ends the name
         known = ranked(following, first=False) or (k > j + 1 and following.capitalised) or unlisted(following)
         if not known or following.shape != words[j].shape or following.place:
             return j
         j = k
     return j
+
+
+def _initial_after(text: str, name: Word, following: Word) -> bool:
+    """Whether `following` is a capital initial with its full stop right after a capitalised name."""
+    return (
+        name.shape == "title" and len(following.text) == 1 and following.text.isupper()
+        and text[following.end : following.end + 1] == "."
+    )
 
 
 def unlisted(word: Word) -> bool:

@@ -139,6 +139,7 @@ def test_redact_command_cleans_each_line(monkeypatch: pytest.MonkeyPatch, capsys
         ("Ms. Okafor-Bright never called me back", "Ms. [NAME] never called me back"),
         ("ask for Mr. de la Fuente at the desk", "ask for Mr. [NAME] at the desk"),
         ("thanks, Siobhan O'Donovan", "thanks, [NAME]"),
+        ("the gate is broken again - Darnell W.", "the gate is broken again - [NAME]."),
         ("my landlord Harold Quackenbush won't fix it", "my landlord [NAME] won't fix it"),
         # Numbers after their cue, however it is worded.
         ("my SSN ends in 4521, can you check", "my SSN ends in [SSN], can you check"),
@@ -146,6 +147,7 @@ def test_redact_command_cleans_each_line(monkeypatch: pytest.MonkeyPatch, capsys
         ("the last 4 are 2299 (ssn) if needed", "the last 4 are [SSN] (ssn) if needed"),
         ("My SS# 321549876 is on the form", "My SS# [SSN] is on the form"),
         ("my debit card 5521 got charged twice", "my debit card [CARD] got charged twice"),
+        ("the last 4 digits on my visa are 1188", "the last 4 digits on my visa are [CARD]"),
         ("asked for my card, I read them 6613 as the last 4", "asked for my card, I read them [CARD] as the last 4"),
         ("A-number A087654321 for the renewal", "A-number [ID] for the renewal"),
         ("my learner's permit 84455102 expired", "my learner's permit [ID] expired"),
@@ -155,6 +157,7 @@ def test_redact_command_cleans_each_line(monkeypatch: pytest.MonkeyPatch, capsys
         ("the plate on the ticket is KTX 4410 but not mine", "the plate on the ticket is [PLATE] but not mine"),
         ("hay basura en 415 Avenida Central desde el lunes", "hay basura en [ADDRESS] desde el lunes"),
         ("mi casa: Calle Ocho 1520, apt 2", "mi casa: [ADDRESS]"),
+        ("se mojó el apartamento 4B otra vez", "se mojó el [ADDRESS] otra vez"),
         ("the lady at 12 Elm St, Ingrid Solberg, needs a ride", "the lady at [ADDRESS], [NAME], needs a ride"),
         ("deliver to 77 Elm Street 60614 or call 773-555-0101", "deliver to [ADDRESS] or call [PHONE]"),
     ],
