@@ -40,7 +40,8 @@ _STRONG_CUE = re.compile(
 _WEAK_CUE = re.compile(
     r"(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
     r"|dear|gracias|it's|its|it is|per|ask for|ask|tell|reply to|talk to|speak to|speak with|call|contact|me"
-    r"|spouse|owner|tenant|landlord|neighbor|neighbour"
+    r"|spouse|owner|tenant|landlord|neighbor|neighbour|ex|boyfriend|girlfriend|partner|roommate|coworker|boss"
+    r"|caseworker"
     r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
     r"|auntie|aunty|tia|tio|abuela|abuelo|saludos|atentamente|atte"
     r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b"
@@ -57,7 +58,7 @@ _TITLE = re.compile(
 _TAIL = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
 _STANDS_BEFORE = re.compile(r"(?i)\s{0,2}(?:[,)|\n:;–—-]|\(?\+?\d|from\b)")
 _SELF_INTRODUCED = re.compile(r"(?i) (?:here|speaking|tu)\b")
-_AND = re.compile(r" (?:and|&|y) ")
+_AND = re.compile(r" (?:and|&|y|or|o) ")
 _STANDS_AFTER = frozenset(".!?\n(,:;-–—~|")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _MAX_CUE_WORDS = 3

@@ -109,6 +109,18 @@ def _before_data(text: str, end: int, edges: frozenset[int]) -> bool:
     return end + 1 in edges or end + 2 in edges or _BEFORE_CONTACT.match(text, end) is not None
 
 
+def _named_before_data(text: str, run: list[Word], edges: frozenset[int]) -> bool:
+    """"Aiyana Two Bulls, 605-...": a listed first name, then capitalised words even if ordinary (many Lakota,
+    Navajo and Cheyenne surnames are: "Two Bulls", "Little Thunder"), right before contact details."""
+    first, rest = run[0], run[1:]
+    listed = ranked(first, first=True) or first.key in gazetteer.names()
+    if not rest or first.shape != "title" or not listed or ordinary(first):
+        return False
+    if any(w.shape != "title" or w.place or w.key in NOT_NAMES or w.key in MONTHS_AND_DAYS for w in rest):
+        return False
+    return _before_data(text, run[-1].end, edges)
+
+
 def _introduced(text: str, run: list[Word]) -> bool:
     """"faadumo warsame here": two or three lower-case words before "here" or "speaking", none of them ordinary,
     one of them listed at any rank."""
@@ -163,7 +175,7 @@ def signature_names(
     where each word starts to its index."""
     spans = []
     for i in _candidates(text, words, edges, index_at):
-        if i in covered or not _opens(text, words, i, edges):
+        if not _opens(text, words, i, edges):  # a covered start may grow: overlapping names are merged
             continue
         last = i
         while last + 1 < min(len(words), i + _MAX_RUN) and adjacent(text, words[last], words[last + 1]):
@@ -182,7 +194,7 @@ def signature_names(
                 at_end = _END.match(text, lone.end) is not None or lone.end + 1 in edges
                 accepted = i > 0 and at_end and _namelike(run)
             else:
-                accepted = _namelike(run) or _introduced(text, run)
+                accepted = _namelike(run) or _introduced(text, run) or _named_before_data(text, run, edges)
             if not accepted:
                 continue
             end = extend(text, words, j)

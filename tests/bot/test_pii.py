@@ -141,6 +141,10 @@ def test_redact_command_cleans_each_line(monkeypatch: pytest.MonkeyPatch, capsys
         ("thanks, Siobhan O'Donovan", "thanks, [NAME]"),
         ("the gate is broken again - Darnell W.", "the gate is broken again - [NAME]."),
         ("my landlord Harold Quackenbush won't fix it", "my landlord [NAME] won't fix it"),
+        ("Winona Little Thunder | 605 555 0183", "[NAME] | [PHONE]"),
+        ("ask for Deshawn or Tricia at the desk", "ask for [NAME] or [NAME] at the desk"),
+        ("my ex Kevin keeps parking in my spot", "my ex [NAME] keeps parking in my spot"),
+        ("Rosa Parks Library, 312 555 0100", "Rosa Parks Library, [PHONE]"),
         # Numbers after their cue, however it is worded.
         ("my SSN ends in 4521, can you check", "my SSN ends in [SSN], can you check"),
         ("social security last four digits 8830", "social security last four digits [SSN]"),
