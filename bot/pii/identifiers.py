@@ -38,12 +38,14 @@ _FOUR_CALLED_LAST = re.compile(r"(?<!\d)(\d{4}),? (?:(?:is|are|was|were) )?(?:th
 # "visa ending in 5867", "last four of my card are 4242", "cvv 123".
 _CARD_LAST_FOUR = re.compile(
     rf"{_CARDS}\b[^\d\n]{{0,25}}?"
-    r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4})(?!\d)"
+    r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4,5})(?!\d)"
     rf"|last (?:4|four)(?: digits)?(?: of| on| for)?(?: my| the)? {_CARDS}(?: card)?(?: number)?(?: are| is)?[ :#-]{{0,3}}"
     r"(\d{4})(?!\d)"
     r"|(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
     # "my card 7846 was declined": four digits right after the card word stand for the card.
     rf"|(?:{_CARDS}) (?:card )?(?:number |no\.? |#)?(?:is |was )?(\d{{4}})(?![\d/.,:-]|\s?\d)"
+    # "ending in 4455 on my mastercard": the number first, the card just after.
+    rf"|(?:ending|ends)(?: in| with)? (\d{{4,5}})(?!\d)(?= (?:on|of|for) (?:my|the|a) {_CARDS})"
 )
 _CASE_SHAPE = re.compile(
     r"(?<![A-Za-z0-9])(?=([A-Za-z]{3}(?:-[A-Za-z0-9]{3}-| [A-Za-z0-9]{3} |[A-Za-z0-9]{3})[A-Za-z0-9]{3})(?![A-Za-z0-9]))"
@@ -59,13 +61,15 @@ _CUED_NUMBERS = re.compile(
         )
     )
 )
-_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * 5
+_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * 6
 _ID_CUE = re.compile(
     r"(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
     r"|green card|alien|a-number|a#|uscis|itin|medicaid|medicare|permanent resident card|acct|account|cuenta"
     r"|learner'?s?'? permit|library card|(?:employee|member|membership|patient|badge|customer|client|voter"
-    r"|ebt|snap|wic|benefits?|policy|meter|tenant|student) (?:card )?(?:number|num|no|#|id))\b"
+    r"|ebt|snap|wic|benefits?|policy|meter|tenant|student) (?:card )?(?:number|num|no|#|id)"
+    # A benefits case: "my case # for SNAP benefits is 1234567".
+    r"|snap|ebt|tanf|ssi|ssdi|wic|benefits)\b"
 )
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(

@@ -157,6 +157,9 @@ def test_redact_command_cleans_each_line(monkeypatch: pytest.MonkeyPatch, capsys
         ("my learner's permit 84455102 expired", "my learner's permit [ID] expired"),
         ("library card no. 21234009876543", "library card no. [ID]"),
         ("WA DL WDLABC123XY please update", "WA DL [ID] please update"),
+        ("my case # for SNAP benefits is 4471902", "my case # for SNAP benefits is [ID]"),
+        ("ending in 4455 on my mastercard", "ending in [CARD] on my mastercard"),
+        ("amex ending 31005", "amex ending [CARD]"),
         # Plates after a phrase, streets written the Spanish way, towns that are people.
         ("the plate on the ticket is KTX 4410 but not mine", "the plate on the ticket is [PLATE] but not mine"),
         ("hay basura en 415 Avenida Central desde el lunes", "hay basura en [ADDRESS] desde el lunes"),
