@@ -44,11 +44,12 @@ _ADDRESS = re.compile(
 # Where a resident gives their home without a street type ("I live at 4521 N. Kedzie, 2nd floor"): after
 # the cue, a house number and up to four capitalised or numbered words.
 _HOME_CUE = re.compile(
-    r"(?:i live at|i live on|lives at|living at|my address is|address is|address:|my house is|i'm at|im at"
-    r"|we're at|we are at|located at|reside at|vivo en)\s{1,3}(?=\d)"
+    r"(?:i live at|i live on|lives at|living at|my address is|address is|address:|my address|home address"
+    r"|mailing address|my house is|i'm at|im at|we're at|we are at|located at|reside at|vivo en|house at"
+    r"|home at|live at|lives on)\s{1,3}(?=\d)"
 )
 _HOME = re.compile(
-    r"\d{1,6}[A-Za-z]?(?: (?:[NSEW]\.?|[A-Z][A-Za-z'-]{1,20}\.?|\d{1,3}(?:st|nd|rd|th))){1,4}"
+    r"\d{1,6}[A-Za-z]?(?: (?:[NSEW]\.?|[A-Z][A-Za-z'-]{1,20}\.?|\d{1,3}(?:st|nd|rd|th))(?![\w'-])){1,4}"
     rf"(?:,? {_UNIT}\b){{0,2}}",
     re.IGNORECASE,
 )
@@ -57,18 +58,28 @@ _STREET_WORD = re.compile(rf"{_STREET_TYPES}\b")
 _STREET_LEAD = 140
 _STREET_TAIL = 140
 _UNIT_ALONE = re.compile(
-    r"(?:apt|apartment|apartamento|apto|unit|suite|ste|bldg|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
+    r"(?:apt|apartment|apartamento|apto|unit|suite|ste|bldg|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)"
+    r"[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
     r"|#(?<![\w#]#)\s?\d{1,4}[A-Za-z]\b|#(?<=\bin #)\s?\d{1,4}\b"
 )
 # Spanish forms, the street word first: "22 calle Maple apt 3", "Calle Ocho 1520", "415 Avenida Central".
 _CALLE = (
-    r"(?:calle|avenida|avda\.?|camino|paseo|carretera|callejon|callejón) (?-i:[A-Z][\w'-]{1,30}|\d{1,3})"
+    r"(?:calle|avenida|avda\.?|av\.|camino|paseo|carretera|callejon|callejón) (?-i:[A-Z][\w'-]{1,30}|\d{1,3})"
     r"(?: (?-i:[A-Z][\w'-]{1,30}))?"
 )
 _SPANISH_STREET = re.compile(
     rf"(?i)(?<![\w$.,-])(?:\d{{1,6}}[a-z]?,? {_CALLE}|{_CALLE},? (?:#|no\.? ?|n[uú]mero )?\d{{1,6}}[a-z]?\b)"
     rf"(?:,? {_UNIT}\b){{0,2}}"
 )
+# A house number, a compass direction and a street's name, as grid cities write them ("1418 W Belmont",
+# "911 S. Wabash"): the direction marks an address even without a street type; after a preposition, a comma
+# or at the start, so that a bus route ("take the 147 N Sheridan") survives.
+_GRID = re.compile(
+    r"(?<![\w$.,-])\d{1,6} (?:[NSEW]\.?|North|South|East|West) [A-Z][a-z]{2,20}\b"
+    rf"(?i:(?:,? {_UNIT}\b){{0,2}})(?P<town>(?i:{_CITY_AND_ZIP}))?"
+)
+_GRID_AFTER = frozenset("at on of near from to is by in address".split())
+_GRID_BUDGET = 200
 _PO_BOX = re.compile(r"p\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
 # The three cued shapes in one pass over the lower-cased text. Each starts with a literal, so that `re` can
 # skip ahead by first character (several times faster on 100 kB); the word boundary before a cue word is
@@ -161,13 +172,35 @@ def _cued(text: str) -> list[Span]:
     return spans
 
 
+_SPANISH_WORDS = ("calle", "avenida", "avda", "av.", "camino", "paseo", "carretera", "callej")
+
+
 def _spanish(text: str) -> list[Span]:
     """Streets written the Spanish way, found only where a Spanish street word occurs."""
     lowered = ascii_lower(text)
-    if not any(word in lowered for word in ("calle", "avenida", "avda", "camino", "paseo", "carretera", "callej")):
+    if not any(word in lowered for word in _SPANISH_WORDS):
         return []
     return [Span(PiiKind.ADDRESS, m.start(), _with_zip(text, m.end())) for m in _SPANISH_STREET.finditer(text)]
 
 
+def _grid(text: str) -> list[Span]:
+    """Grid addresses after a preposition, a comma or at the start.
+
+    Note: a message holds a handful; past `_GRID_BUDGET` (hostile input) the scan stops, because thousands of
+    spans would cost more than the 100 ms bound, and a street type, a home cue or a unit still finds the rest.
+    """
+    spans: list[Span] = []
+    for match in _GRID.finditer(text):
+        if len(spans) >= _GRID_BUDGET:
+            break
+        before = text[max(0, match.start() - 9) : match.start()].rstrip()
+        if before and before[-1] != "," and before.rpartition(" ")[2].lower() not in _GRID_AFTER:
+            continue
+        town = match.group("town")
+        end = match.start("town") if town and _person_not_town(town) else match.end()
+        spans.append(Span(PiiKind.ADDRESS, match.start(), end))
+    return spans
+
+
 def addresses(text: str) -> list[Span]:
-    return _streets(text) + _spanish(text) + _cued(text)
+    return _streets(text) + _spanish(text) + _grid(text) + _cued(text)

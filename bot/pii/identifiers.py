@@ -29,7 +29,8 @@ _LAST_FOUR_THEN_SSN = re.compile(
 # The last four digits still identify someone next to a name: "last 4 of my social, which is 2179",
 # "visa ending in 5867".
 _SSN_LAST_FOUR = re.compile(
-    r"last (?:4|four)(?: digits)?(?: of| on| for)?(?: my| the| his| her)? (?:social|ssn|ss#?)\D{0,25}?(?<!\d)(\d{4})(?!\d)"
+    r"last (?:4|four)(?: digits)?(?: of| on| for)?(?: my| the| his| her)? (?:social|ssn|ss#?)"
+    r"\D{0,25}?(?<!\d)(\d{4})(?!\d)"
 )
 _SSN_MASKED = re.compile(r"(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{4})(?!\d)")
 _CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)"
@@ -39,7 +40,8 @@ _FOUR_CALLED_LAST = re.compile(r"(?<!\d)(\d{4}),? (?:(?:is|are|was|were) )?(?:th
 _CARD_LAST_FOUR = re.compile(
     rf"{_CARDS}\b[^\d\n]{{0,25}}?"
     r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4,5})(?!\d)"
-    rf"|last (?:4|four)(?: digits)?(?: of| on| for)?(?: my| the)? {_CARDS}(?: card)?(?: number)?(?: are| is)?[ :#-]{{0,3}}"
+    rf"|last (?:4|four)(?: digits)?(?: of| on| for)?(?: my| the)? {_CARDS}(?: card)?(?: number)?"
+    r"(?: are| is)?[ :#-]{0,3}"
     r"(\d{4})(?!\d)"
     r"|(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
     # "my card 7846 was declined": four digits right after the card word stand for the card.

@@ -165,6 +165,9 @@ def test_redact_command_cleans_each_line(monkeypatch: pytest.MonkeyPatch, capsys
         ("hay basura en 415 Avenida Central desde el lunes", "hay basura en [ADDRESS] desde el lunes"),
         ("mi casa: Calle Ocho 1520, apt 2", "mi casa: [ADDRESS]"),
         ("se mojó el apartamento 4B otra vez", "se mojó el [ADDRESS] otra vez"),
+        ("the house at 2250 W Fullerton has no heat", "the house at [ADDRESS] has no heat"),
+        ("my address 6120 Kenmore, 3rd floor", "my address [ADDRESS]"),
+        ("mi dirección es Av. Reforma 880", "mi dirección es [ADDRESS]"),
         ("the lady at 12 Elm St, Ingrid Solberg, needs a ride", "the lady at [ADDRESS], [NAME], needs a ride"),
         ("deliver to 77 Elm Street 60614 or call 773-555-0101", "deliver to [ADDRESS] or call [PHONE]"),
     ],
@@ -191,6 +194,7 @@ def test_classes_missed_by_the_first_round_are_redacted(text: str, expected: str
         "I got a ticket though I had a valid permit. Plate shown was wrong",
         "pothole on calle Maple near the school",
         "Is Mayor Johnson holding a town hall?",
+        "take the 147 N Sheridan bus downtown",
     ],
 )
 def test_new_rules_leave_look_alikes_alone(text: str) -> None:

@@ -70,6 +70,7 @@ HOSTILE = {
     "plate after a phrase": _repeat("the plate on the letter is ABC 123 "),
     "titles before particles": _repeat("Mr. de la "),
     "lower-case self-introductions": _repeat("faadumo warsame here "),
+    "grid addresses": _repeat("at 1 N Main "),
 }
 
 
