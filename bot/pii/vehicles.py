@@ -8,6 +8,7 @@ digits, after a plate word a digit is enough.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.pii.gazetteer import common_words
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
@@ -49,6 +50,7 @@ _AFTER_VEHICLE = re.compile(
 _TIME_OR_ORDINAL = re.compile(r"(?i)\d+(?:am|pm|st|nd|rd|th|s|min|mins|hrs?|days?|x)|\d{4}")
 
 
+@lru_cache(maxsize=1024)  # hostile text repeats the same tokens
 def _plate_like(token: str, needs_letter: bool) -> bool:
     groups = token.replace("-", " ").split()
     if any(group.isalpha() and group.islower() and group in common_words() for group in groups):
