@@ -75,7 +75,7 @@ _SPANISH_STREET = re.compile(
 # "911 S. Wabash"): the direction marks an address even without a street type; after a preposition, a comma
 # or at the start, so that a bus route ("take the 147 N Sheridan") survives.
 _GRID = re.compile(
-    r"(?<![\w$.,-])\d{1,6} (?:[NSEW]\.?|North|South|East|West) [A-Z][a-z]{2,20}\b"
+    r"\d{1,6} (?:[NSEW]\.?|North|South|East|West) [A-Z][a-z]{2,20}\b"
     rf"(?i:(?:,? {_UNIT}\b){{0,2}})(?P<town>(?i:{_CITY_AND_ZIP}))?"
 )
 _GRID_AFTER = frozenset("at on of near from to is by in address".split())
@@ -193,7 +193,10 @@ def _grid(text: str) -> list[Span]:
     for match in _GRID.finditer(text):
         if len(spans) >= _GRID_BUDGET:
             break
-        before = text[max(0, match.start() - 9) : match.start()].rstrip()
+        before = text[max(0, match.start() - 9) : match.start()]
+        if before[-1:].isalnum() or before[-1:] in ("$", ".", ",", "-"):
+            continue  # inside a longer number: "12345 N Main" read from "345"
+        before = before.rstrip()
         if before and before[-1] != "," and before.rpartition(" ")[2].lower() not in _GRID_AFTER:
             continue
         town = match.group("town")
