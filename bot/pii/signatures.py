@@ -33,7 +33,9 @@ _SIGN_OFFS = frozenset(
 )
 # "the Nguyens", "the Caruso family": a family named by its surname.
 # Written from "he " on, so that `re` skips ahead by that literal; the "T" or "t" before it is checked after.
-_FAMILY = re.compile(r"he ([A-Z][a-z'’]{2,24}(?:s|es)|[A-Z][a-z'’]{2,24} (?:family|household|kids))\b")
+_FAMILY = re.compile(
+    r"(?:he|HE) ([A-Z][a-z'’]{2,24}(?:s|es)|[A-Z][a-z'’]{2,24} (?:family|household|kids)|[A-Z]{3,24} FAMILY)\b"
+)
 _MAX_RUN = 3
 # Edges of other data past which only the start and end of a message are looked at (a 4,000-character
 # message holds far fewer; hostile input holds thousands).
@@ -215,8 +217,8 @@ def families(text: str) -> list[Span]:
         whole = match.group(1)
         name = whole.split()[0]
         key = name.lower()
-        if " " not in whole and (key in common or text[match.end() : match.end() + 2].strip()[:1].isupper()):
-            continue
+        if text[match.end() : match.end() + 2].strip()[:1].isupper() or (" " not in whole and key in common):
+            continue  # "the Parks Board", "THE PARK FAMILY FUN RUN": part of a longer proper name
         stems = [key] if " " in whole else [key[:-1], key[:-2]]
         surname = any(0 < getattr(table.get(stem), "last", 0) for stem in stems)
         if surname or (" " in whole and key not in common):

@@ -136,6 +136,7 @@ def test_redact_command_cleans_each_line(monkeypatch: pytest.MonkeyPatch, capsys
         ("his name was Arlo and he took my bike", "his name was [NAME] and he took my bike"),
         ("the Okonkwos next door lost power too", "the [NAME] next door lost power too"),
         ("the Whitcombe family moved out last week", "the [NAME] family moved out last week"),
+        ("Sincerely, THE OKAFOR FAMILY", "Sincerely, THE [NAME] FAMILY"),
         ("Ms. Okafor-Bright never called me back", "Ms. [NAME] never called me back"),
         ("ask for Mr. de la Fuente at the desk", "ask for Mr. [NAME] at the desk"),
         ("thanks, Siobhan O'Donovan", "thanks, [NAME]"),
@@ -195,6 +196,7 @@ def test_classes_missed_by_the_first_round_are_redacted(text: str, expected: str
         "pothole on calle Maple near the school",
         "Is Mayor Johnson holding a town hall?",
         "take the 147 N Sheridan bus downtown",
+        "THE PARK FAMILY FUN RUN is on Saturday",
     ],
 )
 def test_new_rules_leave_look_alikes_alone(text: str) -> None:
