@@ -17,6 +17,7 @@ from bot.pii.births import births
 from bot.pii.contact import emails, phones
 from bot.pii.identifiers import cards, case_references, id_numbers, ssns
 from bot.pii.names import person_names
+from bot.pii.signatures import EDGE_BUDGET
 from bot.pii.spans import DIGIT, PiiKind, Span
 from bot.pii.vehicles import plates
 
@@ -40,6 +41,15 @@ _NEED_LETTERS = frozenset({emails, plates, person_names})
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def _edges(kept: list[Span]) -> frozenset[int]:
+    """Where the data found so far starts and ends: a name often stands between an address and a phone number.
+    Hostile input yields thousands of spans; past `EDGE_BUDGET` none are given, and names are then looked for
+    only at the start and end of the message."""
+    if len(kept) > EDGE_BUDGET:
+        return frozenset()
+    return frozenset(edge for span in kept for edge in span[1:])
+
+
 def find(text: str) -> list[Span]:
     """Every piece of personal data in `text`, in order, without overlaps.
 
@@ -52,7 +62,7 @@ def find(text: str) -> list[Span]:
     for detector in _DETECTORS:
         if (not has_digit and detector in _NEED_DIGITS) or (not has_letter and detector in _NEED_LETTERS):
             continue
-        for span in detector(text):
+        for span in person_names(text, _edges(kept)) if detector is person_names else detector(text):
             index = bisect.bisect_right(starts, span.start)
             if index > 0 and kept[index - 1].end > span.start:
                 continue

@@ -17,21 +17,37 @@ from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
-_SSN_BARE = re.compile(r"(?:ssn|social(?: security)?(?: number| no\.?| #)?)\D{0,40}?(?<!\d)(\d{9})(?!\d)")
+_SSN_CUE = r"(?:ssn|ss ?#|ss no\.?|social(?: security)?(?: number| no\.?| #)?)"
+_SSN_BARE = re.compile(_SSN_CUE + r"\D{0,40}?(?<!\d)(\d{9})(?!\d)")
+# "ssn ending 7554", "SSN last four 9705", "social, last 4: 2179".
+_ENDING = r"(?:last (?:4|four)(?: digits)?|ending(?: in| with)?|ends in|ends with)"
+_SSN_ENDING = re.compile(_SSN_CUE + r"[^\d\n]{0,25}?" + _ENDING + r"(?: is| are)?[ :#-]{0,3}(\d{4})(?!\d)")
+# "my last 4 is 4660 (social)": the number first, its cue just after.
+_LAST_FOUR_THEN_SSN = re.compile(
+    r"last (?:4|four)(?: digits)?(?: is| are|:)? ?(\d{4})(?!\d)(?=[^\d\n]{0,20}?\b(?:social|ssn|ss ?#))"
+)
 # The last four digits still identify someone next to a name: "last 4 of my social, which is 2179",
 # "visa ending in 5867".
 _SSN_LAST_FOUR = re.compile(
-    r"last (?:4|four)(?: digits)?(?: of)?(?: my| the| his| her)? (?:social|ssn|ss#?)\D{0,25}?(?<!\d)(\d{4})(?!\d)"
+    r"last (?:4|four)(?: digits)?(?: of| on| for)?(?: my| the| his| her)? (?:social|ssn|ss#?)"
+    r"\D{0,25}?(?<!\d)(\d{4})(?!\d)"
 )
 _SSN_MASKED = re.compile(r"(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{4})(?!\d)")
 _CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)"
+# "I gave them 1674 last 4": a card or SSN cue earlier in the message, then four digits called the last four.
+_FOUR_CALLED_LAST = re.compile(r"(?<!\d)(\d{4}),? (?:(?:is|are|was|were) )?(?:the |my |as |as the )?last (?:4|four)\b")
 # "visa ending in 5867", "last four of my card are 4242", "cvv 123".
 _CARD_LAST_FOUR = re.compile(
     rf"{_CARDS}\b[^\d\n]{{0,25}}?"
-    r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4})(?!\d)"
-    rf"|last (?:4|four)(?: digits)?(?: of)?(?: my| the)? {_CARDS}(?: card)?(?: number)?(?: are| is)?[ :#-]{{0,3}}"
+    r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4,5})(?!\d)"
+    rf"|last (?:4|four)(?: digits)?(?: of| on| for)?(?: my| the)? {_CARDS}(?: card)?(?: number)?"
+    r"(?: are| is)?[ :#-]{0,3}"
     r"(\d{4})(?!\d)"
     r"|(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
+    # "my card 7846 was declined": four digits right after the card word stand for the card.
+    rf"|(?:{_CARDS}) (?:card )?(?:number |no\.? |#)?(?:is |was )?(\d{{4}})(?![\d/.,:-]|\s?\d)"
+    # "ending in 4455 on my mastercard": the number first, the card just after.
+    rf"|(?:ending|ends)(?: in| with)? (\d{{4,5}})(?!\d)(?= (?:on|of|for) (?:my|the|a) {_CARDS})"
 )
 _CASE_SHAPE = re.compile(
     r"(?<![A-Za-z0-9])(?=([A-Za-z]{3}(?:-[A-Za-z0-9]{3}-| [A-Za-z0-9]{3} |[A-Za-z0-9]{3})[A-Za-z0-9]{3})(?![A-Za-z0-9]))"
@@ -40,23 +56,34 @@ _CASE_SHAPE = re.compile(
 # digits: letters and digits, with up to three dashes or spaces ("DL S52 460 2556", "acct no. 34463-87099").
 # "license" followed by "plate" is a vehicle, not an ID.
 _CUED_NUMBERS = re.compile(
-    "|".join(f"(?:{pattern.pattern})" for pattern in (_SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _CARD_LAST_FOUR))
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in (
+            _SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _SSN_ENDING, _LAST_FOUR_THEN_SSN, _CARD_LAST_FOUR, _FOUR_CALLED_LAST
+        )
+    )
 )
-_CUED_KINDS = (PiiKind.SSN, PiiKind.SSN, PiiKind.SSN, PiiKind.CARD, PiiKind.CARD, PiiKind.CARD)
+_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * 6
 _ID_CUE = re.compile(
     r"(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
-    r"|green card|alien|a-number|itin|medicaid|medicare|permanent resident card|acct|account|cuenta)\b"
+    r"|green card|alien|a-number|a#|uscis|itin|medicaid|medicare|permanent resident card|acct|account|cuenta"
+    r"|learner'?s?'? permit|library card|(?:employee|member|membership|patient|badge|customer|client|voter"
+    r"|ebt|snap|wic|benefits?|policy|meter|tenant|student) (?:card )?(?:number|num|no|#|id)"
+    # A benefits case: "my case # for SNAP benefits is 1234567".
+    r"|snap|ebt|tanf|ssi|ssdi|wic|benefits)\b"
 )
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(
-    r"(?<![\w/.$,:)-])[A-Za-z]{0,3}-?\d[A-Za-z0-9]{0,11}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}"
+    r"(?<![\w/.$,:)-])[A-Za-z]{0,6}-?\d[A-Za-z0-9]{0,17}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}"
     r"(?![\w/-]|[.,:]\d)"
 )
 _ZIP = re.compile(r"\d{5}")
 # A token that is a date or a time, not a number ("03/14/2025", "2025-03-14", "7:30").
 _DATE_LIKE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}:\d{2}")
 _MIN_ID_DIGITS = 5
+# Or fewer digits in a longer code of letters and digits ("WDLABC123XY", as Washington writes licences).
+_MIN_MIXED_DIGITS, _MIN_MIXED_LENGTH = 3, 8
 # Hostile text repeats the same shapes ("apt apt apt"): each is checked once.
 _parse_reference = lru_cache(maxsize=1024)(references.parse)
 
@@ -70,6 +97,14 @@ def _luhn_ok(digits: str) -> bool:
     return (kept + doubled) % 10 == 0
 
 
+def _grouped_like_card(written: str) -> bool:
+    """Whether the groups are a card's (one run, fours, or Amex's 4-6-5): "48207 248-575-2360", a ZIP code then a
+    phone number, is no card even when its digits pass the Luhn check."""
+    groups = re.split(r"[ -]", written)
+    lengths = [len(group) for group in groups]
+    return len(groups) == 1 or all(n == 4 for n in lengths[:-1]) or lengths[:2] == [4, 6]
+
+
 def _ssn_issued(area: str, group: str, serial: str) -> bool:
     return area not in ("000", "666") and not area.startswith("9") and group != "00" and serial != "0000"
 
@@ -78,7 +113,7 @@ def cards(text: str) -> list[Span]:
     spans = []
     for match in _CARD.finditer(text):
         digits = match.group(0).replace(" ", "").replace("-", "")
-        if 13 <= len(digits) <= 19 and _luhn_ok(digits):
+        if 13 <= len(digits) <= 19 and _luhn_ok(digits) and _grouped_like_card(match.group(0)):
             spans.append(Span(PiiKind.CARD, match.start(), match.end()))
     return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.CARD]
 
@@ -119,13 +154,19 @@ def id_numbers(text: str) -> list[Span]:
     previous = -1
     for token in _ID_TOKEN.finditer(text):
         written = token.group(0).rstrip()
-        if _ZIP.fullmatch(written) or _DATE_LIKE.fullmatch(written) or len(DIGIT.findall(written)) < _MIN_ID_DIGITS:
+        if _ZIP.fullmatch(written) or _DATE_LIKE.fullmatch(written) or not _enough_digits(written):
             continue
         nearest = bisect.bisect_right(cue_ends, token.start()) - 1
         if nearest >= 0 and token.start() - cue_ends[nearest] <= _ID_WINDOW and previous < cue_ends[nearest]:
             spans.append(Span(PiiKind.ID, token.start(), token.start() + len(written)))
         previous = token.start()
     return spans
+
+
+def _enough_digits(written: str) -> bool:
+    digits = len(DIGIT.findall(written))
+    compact = sum(char.isalnum() for char in written)
+    return digits >= _MIN_ID_DIGITS or (digits >= _MIN_MIXED_DIGITS and compact >= _MIN_MIXED_LENGTH)
 
 
 def case_references(text: str) -> list[Span]:

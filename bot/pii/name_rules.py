@@ -51,6 +51,9 @@ def known_key(word_key: str, first: bool) -> bool:
     if word_key in NOT_NAMES:
         return False
     keys = [word_key] + ([word_key.replace("-", ""), *word_key.split("-")] if "-" in word_key else [])
+    head, _, tail = word_key.partition("'")
+    if len(head) <= 2 and len(tail) >= 3:  # "O'Neill", "D'Angelo": listed as "oneill" or "neill"
+        keys += [head + tail, tail]
     for key in keys:
         rank = gazetteer.names().get(key)
         value = (rank.first if first else rank.last) if rank else 0
@@ -98,11 +101,27 @@ def extend(text: str, words: list[Word], j: int) -> int:
         while k < limit and words[k].key in PARTICLES and adjacent(text, words[k], words[k + 1]):
             k += 1
         following = words[k]
-        known = ranked(following, first=False) or (k > j + 1 and following.capitalised)
+        if _initial_after(text, words[j], following):
+            return k  # "Darnell W.": a surname's initial ends the name
+        known = ranked(following, first=False) or (k > j + 1 and following.capitalised) or unlisted(following)
         if not known or following.shape != words[j].shape or following.place:
             return j
         j = k
     return j
+
+
+def _initial_after(text: str, name: Word, following: Word) -> bool:
+    """Whether `following` is a capital initial with its full stop right after a capitalised name."""
+    return (
+        name.shape == "title" and len(following.text) == 1 and following.text.isupper()
+        and text[following.end : following.end + 1] == "."
+    )
+
+
+def unlisted(word: Word) -> bool:
+    """A capitalised word that is neither an ordinary word nor listed at all ("Feldstein", "Tsosie"): after a
+    name it is taken for the surname the gazetteer lacks."""
+    return word.shape == "title" and not ordinary(word) and word.key not in gazetteer.names() and len(word.text) > 2
 
 
 def first_of_pair(first: Word, last: Word) -> bool:

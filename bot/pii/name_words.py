@@ -17,7 +17,9 @@ NOT_NAMES = frozenset(
     "still also sorry new having going getting to for my your our their this that it is was mr mrs ms miss mx dr "
     "sir madam i i'm im it's its he she her him his they them we us you who ok okay lol pls plz thx asap "
     "officer ofc det detective sgt sergeant deputy inspector judge pastor rev councilman councilwoman "
-    "councilmember alderman alderwoman apt rm ste bldg fl".split()
+    "councilmember alderman alderwoman apt rm ste bldg fl mayor governor senator commissioner superintendent "
+    # Greetings and farewells, which stand where names stand ("Hiya, ...", "ok thanks. Bye").
+    "bye hi hello hey hiya thanks regards cheers salam bonjour hola saludos gracias ciao sup".split()
 )
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "

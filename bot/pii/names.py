@@ -29,31 +29,36 @@ from bot.pii.name_rules import (
     very_common,
 )
 from bot.pii.name_words import MONTHS_AND_DAYS, NOT_NAMES, PARTICLES, Word, adjacent, words_of
+from bot.pii.signatures import families, signature_names
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
 _STRONG_CUE = re.compile(
-    r"(?:my name is|my name's|name's|name is|name:|name on (?:the )?card(?: is)?:?|i am|i'm|im|this is"
+    r"(?:my name is|my name's|name's|name is|name was|names are|name:|name on (?:the )?card(?: is)?:?|name"
+    r"|i am|i'm|im|this is"
     r"|call me|signed,?|it's me,?(?: again,?)?|me again,?|soy|me llamo|mi nombre es|tôi là|je m'appelle)\s{1,5}"
 )
 _WEAK_CUE = re.compile(
     r"(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
     r"|dear|gracias|it's|its|it is|per|ask for|ask|tell|reply to|talk to|speak to|speak with|call|contact|me"
-    r"|spouse|owner|tenant|landlord|neighbor|neighbour"
+    r"|spouse|owner|tenant|landlord|neighbor|neighbour|ex|boyfriend|girlfriend|partner|roommate|coworker|boss"
+    r"|caseworker"
     r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
+    r"|auntie|aunty|tia|tio|abuela|abuelo|saludos|atentamente|atte"
     r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b"
     r"|(?:^|\s)[-–—~])"
     r"[,:!.]{0,3}[ \t]{0,3}(?:[-–—~][ \t]{0,2})?\(?"
 )
 _TITLE = re.compile(
     r"\b(?:[Mm](?:r|rs|s|iss|x)|[Dd]r|[Oo]fficer|[Oo]fc|[Dd]et(?:ective)?|[Ss]gt|[Ss]ergeant|[Dd]eputy|[Ii]nspector"
-    r"|[Jj]udge|[Pp]astor|[Rr]ev|[Cc]ouncil(?:wo)?man|[Cc]ouncilmember|[Aa]lder(?:wo)?man)\.?\s{1,3}(?=[A-Z])"
+    r"|[Jj]udge|[Pp]astor|[Rr]ev|[Cc]ouncil(?:wo)?man|[Cc]ouncilmember|[Aa]lder(?:wo)?man)\.?\s{1,3}"
+    r"(?=[A-Z]|(?:de|del|de la|van|von|da|di|du|le|la) [A-Z][a-z]{2})"
 )
 # What may follow a name that stands alone: the end of the message (contact details, punctuation, emoji
 # allowed), a comma or bracket, a dash or bar, a line break, a phone number, or "here" / "from".
 _TAIL = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
 _STANDS_BEFORE = re.compile(r"(?i)\s{0,2}(?:[,)|\n:;–—-]|\(?\+?\d|from\b)")
 _SELF_INTRODUCED = re.compile(r"(?i) (?:here|speaking|tu)\b")
-_AND = re.compile(r" (?:and|&|y) ")
+_AND = re.compile(r" (?:and|&|y|or|o) ")
 _STANDS_AFTER = frozenset(".!?\n(,:;-–—~|")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _MAX_CUE_WORDS = 3
@@ -70,8 +75,8 @@ _TITLES = frozenset("mr mrs ms miss mx dr".split())
 def _pair_at(text: str, words: list[Word], i: int) -> int | None:
     """Index of the last word of a first name plus surname starting at `i` (a middle initial or name allowed)."""
     first = words[i]
-    if not may_start(first.key) or first.shape == "other":
-        return None
+    if not may_start(first.key) or first.shape == "other" or (first.shape == "upper" and len(first.text) <= 2):
+        return None  # "WA DL": a state and an abbreviation
     for j in (i + 1, i + 2):
         if j >= len(words) or not adjacent(text, words[j - 1], words[j]):
             return None
@@ -164,6 +169,14 @@ def _apart_run(text: str, words: list[Word], i: int) -> int | None:
     return None
 
 
+def _past_particles(text: str, words: list[Word], i: int) -> int | None:
+    """The capitalised surname after the particles that start at word i, if one follows."""
+    k = i
+    while k + 1 < min(len(words), i + 4) and words[k].key in PARTICLES and adjacent(text, words[k], words[k + 1]):
+        k += 1
+    return k if k > i and words[k].capitalised else None
+
+
 def _surname_follows(text: str, words: list[Word], i: int) -> bool:
     """Whether a known surname of the same shape follows word i ("owner Haruto Tanaka")."""
     if i + 1 >= len(words) or not adjacent(text, words[i], words[i + 1]):
@@ -199,6 +212,8 @@ def _singles(
         street_dr = i > 1 and words[i - 1].key == "dr" and words[i - 2].capitalised  # "King Dr. I'm at", a street
         if word.capitalised and i in titled and not street_dr and (not ordinary(word) or is_known(word)):
             end: int | None = i
+        elif i in titled and word.shape == "lower" and word.key in PARTICLES:
+            end = _past_particles(text, words, i)  # "Mr. de la Fuente"
         elif word.capitalised and (i in cued or i in joined) and word.key not in MONTHS_AND_DAYS and (
             is_known(word) or (not ordinary(word) and _surname_follows(text, words, i))
         ):
@@ -257,8 +272,10 @@ def _cued(text: str, words: list[Word], index_at: dict[int, int]) -> list[Span]:
     return spans
 
 
-def person_names(text: str) -> list[Span]:
-    """Names after a cue, then known first-name-plus-surname pairs, then single names in a name's place."""
+def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
+    """Names after a cue, then known first-name-plus-surname pairs, then single names in a name's place, then
+    runs in a signature's place; `edges` are where other personal data starts and ends (a name often stands
+    between an address and a phone number)."""
     words = words_of(text)
     if not words:
         return []
@@ -270,4 +287,17 @@ def person_names(text: str) -> list[Span]:
     index_at = {word.start: n for n, word in enumerate(words)}
     covered: set[int] = set()
     pairs = _pairs(text, words, known, covered)
-    return _cued(text, words, index_at) + pairs + _singles(text, words, known, index_at, covered)
+    singles = _singles(text, words, known, index_at, covered)
+    signed = signature_names(text, words, index_at, covered, edges)
+    return _merged(_cued(text, words, index_at) + pairs + singles + signed + families(text))
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Overlapping names joined into one ("Rosa" by its place, "Elena Vargas" as a pair)."""
+    merged: list[Span] = []
+    for span in sorted(spans):
+        if merged and span.start < merged[-1].end:
+            merged[-1] = Span(PiiKind.NAME, merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return merged

@@ -8,6 +8,7 @@ digits, after a plate word a digit is enough.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.pii.gazetteer import common_words
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
@@ -25,6 +26,14 @@ _PLATE_WORD = re.compile(
 _AFTER_PLATE_WORD = re.compile(
     r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:[A-Za-z]{2} )?" + _PLATE_SHAPE  # an optional state: "plate VA XYZ-1234"
 )
+# "the plate on the letter is RRG 860": a few lower-case words, then "is" or a colon, then a plate written in
+# capitals with letters and digits.
+_AFTER_PLATE_WORDS = re.compile(
+    r"(?: [a-z]{1,8}){1,4}(?: is| was| reads| says|:)[ :#]{1,3}"
+    r"((?=[A-Z0-9 -]{0,8}[A-Z])(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2})(?![A-Za-z0-9-])"
+)
+# Both in one pattern, the phrase first, so that each cue costs one match.
+_AFTER_PLATE = re.compile(f"{_AFTER_PLATE_WORDS.pattern}|{_AFTER_PLATE_WORD.pattern}")
 _MAKES = (
     r"(?:honda|toyota|ford|chevy|chevrolet|nissan|bmw|tesla|jeep|dodge|hyundai|kia|subaru|mazda|vw|volkswagen"
     r"|gmc|ram|lexus|audi|mercedes|benz|buick|chrysler|cadillac|acura|infiniti|volvo|mitsubishi|lincoln|civic"
@@ -41,6 +50,7 @@ _AFTER_VEHICLE = re.compile(
 _TIME_OR_ORDINAL = re.compile(r"(?i)\d+(?:am|pm|st|nd|rd|th|s|min|mins|hrs?|days?|x)|\d{4}")
 
 
+@lru_cache(maxsize=1024)  # hostile text repeats the same tokens
 def _plate_like(token: str, needs_letter: bool) -> bool:
     groups = token.replace("-", " ").split()
     if any(group.isalpha() and group.islower() and group in common_words() for group in groups):
@@ -74,9 +84,10 @@ def plates(text: str) -> list[Span]:
     for cue in _PLATE_WORD.finditer(lowered):
         if not starts_word(lowered, cue.start()):
             continue
-        plate = _AFTER_PLATE_WORD.match(text, cue.end())
-        if plate is not None and _plate_like(plate.group(1), needs_letter=False):
-            spans += [Span(PiiKind.PLATE, plate.start(1), plate.end(1)), *_and_more(text, plate.end())]
+        plate = _AFTER_PLATE.match(text, cue.end())
+        group = plate.lastindex if plate is not None else None
+        if plate is not None and group is not None and _plate_like(plate.group(group), needs_letter=False):
+            spans += [Span(PiiKind.PLATE, plate.start(group), plate.end(group)), *_and_more(text, plate.end())]
     last_end = 0
     for cue in _VEHICLE_WORD.finditer(lowered):
         if cue.start() < last_end or not starts_word(lowered, cue.start()):

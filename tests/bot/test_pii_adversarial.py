@@ -61,6 +61,16 @@ HOSTILE = {
     "greeting cues": _repeat("regards - its reply to "),
     "masked ssn": _repeat("ssn ***-**-"),
     "spelled at": _repeat("x at y. "),
+    "names between bars": _repeat("Ahanu Redcloud | 505 555 0143 | "),
+    "signatures after data": _repeat("fix it. ray 312-555-0199 Bill "),
+    "families": _repeat("the Nguyens the Okafor family "),
+    "ssn endings": _repeat("ssn ending 1234 last 4 is 5678 social "),
+    "four digits called the last four": _repeat("card 1234 last 4 "),
+    "spanish streets": _repeat("22 calle Maple apt 3 "),
+    "plate after a phrase": _repeat("the plate on the letter is ABC 123 "),
+    "titles before particles": _repeat("Mr. de la "),
+    "lower-case self-introductions": _repeat("faadumo warsame here "),
+    "grid addresses": _repeat("at 1 N Main "),
 }
 
 
