@@ -30,6 +30,7 @@ _SAMPLES = {
     PiiKind.PLATE: "ABC1234",
     PiiKind.ID: "D1234567",
     PiiKind.NAME: "Alex Doe",
+    PiiKind.WITHHELD: "a long message",
 }
 _PLACEHOLDER = re.compile(r"\[(" + "|".join(kind.value for kind in PiiKind) + r")\]")
 # Reviewed messages assigned to an intent: what an export takes.

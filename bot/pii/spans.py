@@ -19,6 +19,8 @@ class PiiKind(str, enum.Enum):
     PLATE = "PLATE"
     ID = "ID"
     NAME = "NAME"
+    # A text too long to read (over `bot.pii.MAX_READ_CHARS`): withheld whole, unread.
+    WITHHELD = "WITHHELD"
 
 
 class Span(NamedTuple):

@@ -1,7 +1,10 @@
-"""Redaction finishes hostile input in linear time: 100 kB of each shape in under 100 ms (issue 9, item 1).
+"""Redaction finishes hostile input in linear time, and 100 kB of it in under 100 ms (issue 9, item 1).
 
-The gazetteer is loaded by a warm-up call first, so its one-off load is not counted. Each input is timed five
-times and the best run counts: the bound is on the work `find` does, not on what else the machine is doing.
+The detectors read at most `MAX_READ_CHARS` (four channel messages); each hostile shape at that length must take
+under 100 ms, which a quadratic pattern misses by far (at 16,000 characters the old e-mail pattern took seconds).
+A longer text is withheld whole, unread, so 100 kB of any shape costs almost nothing. The gazetteer is loaded by
+a warm-up call first; each input is timed five times in the thread's CPU time and the best run counts: the bound
+is on the work `find` does, not on what else the machine is doing.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import pytest
 
 from bot import pii
 
-SIZE = 100_000
+SIZE = pii.MAX_READ_CHARS
 LIMIT_SECONDS = 0.1
 
 
@@ -79,11 +82,24 @@ def _warm_up() -> None:
     pii.find("thanks, Maria Gonzalez 555-123-4567")
 
 
-@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
-def test_find_finishes_100_kb_of_hostile_input_in_under_100_ms(text: str) -> None:
+def _best_seconds(text: str) -> float:
     best = float("inf")
     for _ in range(5):
-        started = time.perf_counter()
+        started = time.thread_time()
         pii.find(text)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.thread_time() - started)
+    return best
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_the_longest_text_read_of_each_hostile_shape_takes_under_100_ms(text: str) -> None:
+    assert len(text) == pii.MAX_READ_CHARS
+    best = _best_seconds(text)
     assert best < LIMIT_SECONDS, f"{best * 1000:.0f} ms"
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_100_kb_of_each_hostile_shape_is_withheld_whole_in_under_100_ms(text: str) -> None:
+    longer = (text * 7)[:100_000]
+    assert pii.find(longer) == [pii.Span(pii.PiiKind.WITHHELD, 0, 100_000)]
+    assert _best_seconds(longer) < LIMIT_SECONDS
