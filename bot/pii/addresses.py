@@ -12,15 +12,26 @@ from functools import lru_cache
 from bot.pii.gazetteer import common_words, fold, names
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
-_STREET_TYPES = (
-    r"(?:street|st|avenue|ave|av|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|plaza|way|terrace"
-    r"|terr|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|aly|pike|crescent|cres"
-    r"|pt|crossing|xing|expressway|expy|freeway|fwy|turnpike|tpke)"
+# The USPS suffixes that are also ordinary words ("run", "loop", "walk") count only capitalised; those that name
+# public places more often than homes (Park, Station, Field, Garden, Village, Green) are left out.
+_WORD_TYPES = (
+    "Run|Loop|Row|Bend|Trace|Pass|Path|Walk|Point|Hill|Hills|Creek|Meadow|Meadows|Orchard|View|Shores|Shore|Springs"
+    "|Ferry|Ford|Harbor|Haven|Valley|Woods|Wood"
 )
+_ABBREVIABLE_TYPES = (
+    r"street|st|avenue|ave|av|road|rd|lane|ln|drive|dr|boulevard|blvd|court|ct|place|pl|plaza|way|terrace"
+    r"|terr|ter|circle|cir|parkway|pkwy|highway|hwy|square|sq|trail|trl|alley|aly|pike|crescent|cres"
+    r"|pt|crossing|xing|expressway|expy|freeway|fwy|turnpike|tpke|cove|cv|ridge|rdg|hollow|holw|knoll|landing|lndg"
+    r"|manor|mews|oval|spur|heights|hts|estates|grove|glen|crest|junction|jct|ranch|summit|hwy|vista|vis"
+)
+_STREET_TYPES = rf"(?:{_ABBREVIABLE_TYPES}|(?-i:{_WORD_TYPES}))"
+_HOUSE_NUMBER = r"\d{1,6}[a-z]?(?:-\d{1,4})?(?: [1-3]/[2-4])?"  # "361 1/2"
 _UNIT = (
-    r"(?:(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|no)\.?\s?#?\s?"
+    r"(?:(?:units|apts) \d{1,4}(?:-\d{1,4})?|(?:apto|apartamento|depto|dpto)\.? ?#? ?[a-z0-9]{1,5}"
+    r"|(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|no)\.?\s?#?\s?"
     r"(?=[a-z]?\d|[a-z]\b)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?"
-    r"|#\s?[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?|\d{1,2}(?:st|nd|rd|th) (?:fl|floor)\b\.?|(?:basement|bsmt|upstairs|rear))"
+    r"|#\s?[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?|\d{1,2}(?:st|nd|rd|th) (?:fl|floor)\b\.?"
+    r"|(?:basement|bsmt|upstairs|downstairs|rear|front|lower|upper)(?: (?:unit|apt|floor|fl))?)"
 )
 # After the street: ", Eastgate", ", North Harborview 48214", " millbrook 48226", ", IL 62704", " 48224".
 _ZIP = r"\d{5}(?:-\d{4})?\b"
@@ -33,7 +44,7 @@ _CITY_AND_ZIP = (
 )
 _WORD = r"(?!(?:on|at|of|in|near|by|block|and|from|to|the|for|since|between|across)\b)[a-z0-9'-]{1,30}"
 _ADDRESS = re.compile(
-    rf"(?i)(?<![$.,-])\b\d{{1,6}}[a-z]?(?:-\d{{1,4}})?(?: (?:[nsew]|ne|nw|se|sw|north|south|east|west)\.?)?"
+    rf"(?i)(?<![$.,/-])\b{_HOUSE_NUMBER}(?: (?:[nsew]|ne|nw|se|sw|north|south|east|west)\.?)?"
     rf"(?: {_WORD}){{1,4}} {_STREET_TYPES}\b\.?"
     rf"(?: (?:[nsew]|ne|nw|se|sw)\b\.?)?"
     rf"(?:,? {_UNIT}\b){{0,2}}"
@@ -49,11 +60,12 @@ _HOME_CUE = re.compile(
     r"|home at|live at|lives on)\s{1,3}(?=\d)"
 )
 _HOME = re.compile(
-    r"\d{1,6}[A-Za-z]?(?: (?:[NSEW]\.?|[A-Z][A-Za-z'-]{1,20}\.?|\d{1,3}(?:st|nd|rd|th))(?![\w'-])){1,4}"
+    r"\d{1,6}[A-Za-z]?(?: [1-3]/[2-4])?(?: (?:[NSEW]\.?|[A-Z][A-Za-z'-]{1,20}\.?|\d{1,3}(?:st|nd|rd|th))(?![\w'-])){1,4}"
     rf"(?:,? {_UNIT}\b){{0,2}}",
     re.IGNORECASE,
 )
-_STREET_WORD = re.compile(rf"{_STREET_TYPES}\b")
+# The scan runs on the lower-cased copy and so finds the capitalised suffixes in lower case; `_ADDRESS` decides.
+_STREET_WORD = re.compile(rf"(?:{_ABBREVIABLE_TYPES}|{_WORD_TYPES.lower()})\b")
 # How far before a street word its house number may be, and after it its unit, town and ZIP code.
 _STREET_LEAD = 140
 _STREET_TAIL = 140
