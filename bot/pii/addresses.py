@@ -105,10 +105,13 @@ _GRID = re.compile(
 _GRID_AFTER = frozenset("at on of near from to is by in address".split())
 _GRID_BUDGET = 200
 _PO_BOX = re.compile(r"p\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
+# Rural routes and highway contract routes, with their box: "RR 2 Box 14", "HC 3 Box 50", "Rural Route 3".
+_ROUTE = re.compile(r"(?:rr|hcr?|rural route|star route)\.? ?#? ?\d{1,4}\b(?:,? box ?#? ?\d{1,6}\b)?")
+_HOUSE_BEFORE = re.compile(r"\d{1,6} \Z")
 # The three cued shapes in one pass over the lower-cased text. Each starts with a literal, so that `re` can
 # skip ahead by first character (several times faster on 100 kB); the word boundary before a cue word is
 # checked afterwards.
-_CUED = re.compile(rf"(?P<unit>{_UNIT_ALONE.pattern})|(?P<box>{_PO_BOX.pattern})|(?P<home>{_HOME_CUE.pattern})")
+_CUED = re.compile(rf"(?P<unit>{_UNIT_ALONE.pattern})|(?P<box>{_PO_BOX.pattern}|{_ROUTE.pattern})|(?P<home>{_HOME_CUE.pattern})")
 _AFTER_STREET = re.compile(rf"(?i){_CITY_AND_ZIP}")
 # A town named after the street with no comma or ZIP ("5659 Dogwood ln Harborview Heights"): capitalised words
 # that are not ordinary English, or a direction before one.
@@ -181,7 +184,7 @@ def _streets(text: str) -> list[Span]:
 
 
 def _cued(text: str) -> list[Span]:
-    """Units alone ("apt 4B"), PO boxes with their town and ZIP, and homes after "I live at"."""
+    """Units alone ("apt 4B"), PO boxes and rural routes with their town and ZIP, and homes after "I live at"."""
     spans = []
     lowered = ascii_lower(text)
     for match in _CUED.finditer(lowered):
@@ -190,7 +193,9 @@ def _cued(text: str) -> list[Span]:
         if match.lastgroup == "unit":
             spans.append(Span(PiiKind.ADDRESS, match.start(), match.end()))
         elif match.lastgroup == "box":
-            spans.append(Span(PiiKind.ADDRESS, match.start(), _with_zip(text, match.end())))
+            house = _HOUSE_BEFORE.search(text, max(0, match.start() - 7), match.start())  # "12 Rural Route 3"
+            start = match.start() if house is None else house.start()
+            spans.append(Span(PiiKind.ADDRESS, start, _with_zip(text, match.end())))
         elif home := _HOME.match(text, match.end()):
             spans.append(Span(PiiKind.ADDRESS, home.start(), _with_zip(text, home.end())))
     return spans

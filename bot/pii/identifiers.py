@@ -17,11 +17,11 @@ from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
-_SSN_CUE = r"(?:ssn|ss ?#|ss no\.?|social(?: security)?(?: number| no\.?| #)?)"
+_SSN_CUE = r"(?:ssn|ss ?#|ss no\.?|social(?: security)?(?: number| no\.?| #)?|seguro social)"
 _SSN_BARE = re.compile(_SSN_CUE + r"\D{0,40}?(?<!\d)(\d{9})(?!\d)")
 # "ssn ending 7554", "SSN last four 9705", "social, last 4: 2179".
-_ENDING = r"(?:last (?:4|four)(?: digits)?|ending(?: in| with)?|ends in|ends with)"
-_SSN_ENDING = re.compile(_SSN_CUE + r"[^\d\n]{0,25}?" + _ENDING + r"(?: is| are)?[ :#-]{0,3}(\d{4})(?!\d)")
+_ENDING = r"(?:last (?:4|four)(?: digits)?|ending(?: in| with)?|ends in|ends with|termina(?:da)? en)"
+_SSN_ENDING = re.compile(_SSN_CUE + r"[^\d\n]{0,25}?" + _ENDING + r"[^\d\n]{0,12}?(?<![\d-])(\d{4})(?!\d)")
 # "my last 4 is 4660 (social)": the number first, its cue just after.
 _LAST_FOUR_THEN_SSN = re.compile(
     r"last (?:4|four)(?: digits)?(?: is| are|:)? ?(\d{4})(?!\d)(?=[^\d\n]{0,20}?\b(?:social|ssn|ss ?#))"
