@@ -17,6 +17,7 @@ import heapq
 import re
 
 from bot.pii import gazetteer
+from bot.pii.initials import initialed_names
 from bot.pii.name_rules import (
     extend,
     first_of_pair,
@@ -289,7 +290,9 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
     pairs = _pairs(text, words, known, covered)
     singles = _singles(text, words, known, index_at, covered)
     signed = signature_names(text, words, index_at, covered, edges)
-    return _merged(_cued(text, words, index_at) + pairs + singles + signed + families(text))
+    return _merged(
+        _cued(text, words, index_at) + pairs + singles + signed + families(text) + initialed_names(text)
+    )
 
 
 def _merged(spans: list[Span]) -> list[Span]:
