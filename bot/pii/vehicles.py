@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from bot.pii.gazetteer import common_words
-from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 _FILLER = (
     r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|read|reads|reading|says|of|#|it's|its|tag|plate|plates|de|from)\b\.?)"
@@ -68,6 +68,11 @@ _IS_THE_PLATE = re.compile(r" (?:is|was|=) (?:the|my|his|her|their|our) (?:licen
 _ENDS_WITH_PLATE = re.compile(r"(?<![A-Za-z0-9-])([A-Z0-9]{2,8}(?:[ -][A-Z0-9]{1,4})?)\Z")
 
 
+# Text without a digit can hold only a vanity plate: this short pattern replaces `_AFTER_PLATE` there, so that
+# "plate plate plate ..." costs what it did when such text skipped plates altogether.
+_VANITY_AFTER = re.compile(r"[ :#.,-]{1,3}(?:(?i:is|was|reads?|says|number|#):? )?([A-Z]{4,8})(?![A-Za-z0-9-])")
+
+
 def _vanity(token: str) -> bool:
     """A plate of capitals alone ("BIGDAWG", "TXLADY") after a plate word, unless it is a shouted word."""
     return bool(_VANITY.fullmatch(token)) and token.lower() not in common_words()
@@ -105,10 +110,11 @@ def plates(text: str) -> list[Span]:
     """Plates after a plate word (a digit is enough, or capitals alone), just before "is the plate", or after a
     vehicle (letters and digits, five or more)."""
     lowered, spans = ascii_lower(text), []
+    has_digit = DIGIT.search(text) is not None
     for cue in _PLATE_WORD.finditer(lowered):
         if not starts_word(lowered, cue.start()):
             continue
-        plate = _AFTER_PLATE.match(text, cue.end())
+        plate = (_AFTER_PLATE if has_digit else _VANITY_AFTER).match(text, cue.end())
         group = plate.lastindex if plate is not None else None
         if plate is None or group is None:
             continue
@@ -120,7 +126,7 @@ def plates(text: str) -> list[Span]:
         if before is not None and (_plate_like(before.group(1), needs_letter=False) or _vanity(before.group(1))):
             spans.append(Span(PiiKind.PLATE, before.start(1), before.end(1)))
     last_end = 0
-    for cue in _VEHICLE_WORD.finditer(lowered):
+    for cue in _VEHICLE_WORD.finditer(lowered) if has_digit else ():
         if cue.start() < last_end or not starts_word(lowered, cue.start()):
             continue  # "Honda Civic ABC1234": the make already found the plate the model would
         plate = _AFTER_VEHICLE.match(text, cue.end())
