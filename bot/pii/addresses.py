@@ -72,7 +72,7 @@ _HOME_CUE = re.compile(
     r"|home at|live at|lives on)\s{1,3}(?=\d)"
 )
 _HOME = re.compile(
-    r"\d{1,6}[A-Za-z]?(?: [1-3]/[2-4])?(?: (?:[NSEW]\.?|[A-Z][A-Za-z'-]{1,20}\.?|\d{1,3}(?:st|nd|rd|th))(?![\w'-])){1,4}"
+    rf"{_HOUSE_NUMBER}(?: (?:[NSEW]\.?|[A-Z][A-Za-z'-]{{1,20}}\.?|\d{{1,3}}(?:st|nd|rd|th))(?![\w'-])){{1,4}}"
     rf"(?:,? {_UNIT}\b){{0,2}}",
     re.IGNORECASE,
 )
@@ -111,7 +111,9 @@ _HOUSE_BEFORE = re.compile(r"\d{1,6} \Z")
 # The three cued shapes in one pass over the lower-cased text. Each starts with a literal, so that `re` can
 # skip ahead by first character (several times faster on 100 kB); the word boundary before a cue word is
 # checked afterwards.
-_CUED = re.compile(rf"(?P<unit>{_UNIT_ALONE.pattern})|(?P<box>{_PO_BOX.pattern}|{_ROUTE.pattern})|(?P<home>{_HOME_CUE.pattern})")
+_CUED = re.compile(
+    rf"(?P<unit>{_UNIT_ALONE.pattern})|(?P<box>{_PO_BOX.pattern}|{_ROUTE.pattern})|(?P<home>{_HOME_CUE.pattern})"
+)
 _AFTER_STREET = re.compile(rf"(?i){_CITY_AND_ZIP}")
 # A town named after the street with no comma or ZIP ("5659 Dogwood ln Harborview Heights"): capitalised words
 # that are not ordinary English, or a direction before one.
