@@ -227,6 +227,9 @@ def test_new_rules_leave_look_alikes_alone(text: str) -> None:
         # Names with initials.
         ("regards, M.T. Okonkwo", "regards, [NAME]"),
         ("my landlord P.J. de Vries never answers", "my landlord [NAME] never answers"),
+        # A first name after a kinship or neighbour word, in English or Spanish.
+        ("mi vecina Yolanda no tiene luz", "mi vecina [NAME] no tiene luz"),
+        ("my nephew Dario lost his bus pass", "my nephew [NAME] lost his bus pass"),
         # Card and SSN last four in any order and in Spanish; masked cards.
         ("the last 4 of the card they charged were 8812", "the last 4 of the card they charged were [CARD]"),
         ("mi tarjeta que termina en 4471 fue rechazada", "mi tarjeta que termina en [CARD] fue rechazada"),
