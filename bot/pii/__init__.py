@@ -40,8 +40,9 @@ _DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
     phones,
     person_names,
 )
-# Detectors whose every find holds a digit, or needs a word as its cue: skipped on text without one.
-_NEED_DIGITS = frozenset({cards, ssns, births, addresses, id_numbers, plates, phones})
+# Detectors whose every find holds a digit, or needs a word as its cue: skipped on text without one (a vanity
+# plate has no digit).
+_NEED_DIGITS = frozenset({cards, ssns, births, addresses, id_numbers, phones})
 _NEED_LETTERS = frozenset({emails, plates, person_names})
 _LETTER = re.compile(r"[^\W\d_]")
 

@@ -14,13 +14,13 @@ _MONTHS = (
 )
 _MESES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 _DATE = (
-    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
     rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS},? \d{{4}}|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{2}}"
     rf"|\d{{1,2}} de {_MESES} (?:de |del )?\d{{4}}|(?:19|20)\d{{2}})"  # a year alone: "born in 1985"
 )
 _DOB_CUE = re.compile(
-    r"(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day|nac[ií]|nacid[oa]"
+    r"(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day|naci[oó]?|nací|nacid[oa]|b\.(?= ?\d)"
     r"|fecha de nacimiento|cumpleaños)(?!\w)"
 )
 _DATE_PATTERN = re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/-])")

@@ -20,7 +20,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8
 # Phone-shaped runs (digits with separators, an optional extension) that the library then checks. Bounded so
 # that a long digit run yields one short candidate, never a quadratic scan.
 _CANDIDATE = re.compile(
-    r"(?<![\w+/.,$-])\+?\(?\d[\d ().\-/]{5,22}\d"
+    r"(?<![\w+/.,$-])\+?\(?\d[\d ().\-/_]{5,22}\d"
     r"(?:,? ?(?:x|ext\.?|extension|#) ?\d{1,6}\b)?",
     re.IGNORECASE,
 )
@@ -37,6 +37,7 @@ DEFAULT_REGION = "US"
 _LIBRARY_BUDGET = 100
 _MIN_DIGITS = 7
 _NATIONAL_DIGITS = 10
+_MAX_DIGITS = 15  # E.164
 _DIALLED_ABROAD = re.compile(r"(?:00|011)(?=[1-9])")
 _EXTENSION = re.compile(r"(?i),? ?(?:x|ext\.?|extension|#) ?\d{1,6}$")
 _LOCAL = re.compile(r"\d{3}[-.]\d{4}")
@@ -80,6 +81,19 @@ def _possible_whole(written: str) -> bool:
     return digits >= _NATIONAL_DIGITS and phonenumbers.is_possible_number(number)
 
 
+# After a word for a phone, eleven to fifteen digits are an international number written without its `+`
+# ("mi número es 52 1 55 4412 8890", an old Mexican mobile prefix the library rejects).
+_PHONE_CUE = re.compile(
+    r"(?i)\b(?:phone|number|n[uú]mero|cell|cel|celular|mobile|m[oó]vil|tel[eé]fono|tel|whatsapp|call|text)\b"
+    r"[^\d\n]{0,12}$"
+)
+
+
+def _international_after_cue(text: str, start: int, written: str) -> bool:
+    digits = sum(char.isdigit() for char in written)
+    return _NATIONAL_DIGITS < digits <= _MAX_DIGITS and _PHONE_CUE.search(text, max(0, start - 30), start) is not None
+
+
 def _plausible(raw: str) -> bool:
     """A number without `+` is a US one: ten digits (eleven with the 1), or the local 555-0134 form."""
     digits = sum(char.isdigit() for char in raw)
@@ -110,15 +124,20 @@ def phones(text: str) -> list[Span]:
             continue
         if _is_reference(text, candidate.start()):
             continue
+        written = candidate.group(0).replace("_", "-")  # "410_848_8258"; the same length keeps the offsets
+        if _international_after_cue(text, candidate.start(), written):
+            start = candidate.start()
+            spans.append(Span(PiiKind.PHONE, start, start + _number_end(written, 0, len(written))))
+            continue
         matches = [
             match
-            for match in PhoneNumberMatcher(candidate.group(0), DEFAULT_REGION, leniency=Leniency.POSSIBLE)
+            for match in PhoneNumberMatcher(written, DEFAULT_REGION, leniency=Leniency.POSSIBLE)
             if _plausible(match.raw_string)
         ]
         start = candidate.start()
         spans += [
             Span(PiiKind.PHONE, start + m.start, start + _number_end(m.raw_string, m.start, m.end)) for m in matches
         ]
-        if not matches and _possible_whole(candidate.group(0)):
+        if not matches and _possible_whole(written):
             spans.append(Span(PiiKind.PHONE, candidate.start(), candidate.end()))
     return spans

@@ -17,11 +17,11 @@ from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
 _SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
-_SSN_CUE = r"(?:ssn|ss ?#|ss no\.?|social(?: security)?(?: number| no\.?| #)?)"
+_SSN_CUE = r"(?:ssn|ss ?#|ss no\.?|social(?: security)?(?: number| no\.?| #)?|seguro social)"
 _SSN_BARE = re.compile(_SSN_CUE + r"\D{0,40}?(?<!\d)(\d{9})(?!\d)")
 # "ssn ending 7554", "SSN last four 9705", "social, last 4: 2179".
-_ENDING = r"(?:last (?:4|four)(?: digits)?|ending(?: in| with)?|ends in|ends with)"
-_SSN_ENDING = re.compile(_SSN_CUE + r"[^\d\n]{0,25}?" + _ENDING + r"(?: is| are)?[ :#-]{0,3}(\d{4})(?!\d)")
+_ENDING = r"(?:last (?:4|four)(?: digits)?|ending(?: in| with)?|ends in|ends with|termina(?:da)? en)"
+_SSN_ENDING = re.compile(_SSN_CUE + r"[^\d\n]{0,25}?" + _ENDING + r"[^\d\n]{0,12}?(?<![\d-])(\d{4})(?!\d)")
 # "my last 4 is 4660 (social)": the number first, its cue just after.
 _LAST_FOUR_THEN_SSN = re.compile(
     r"last (?:4|four)(?: digits)?(?: is| are|:)? ?(\d{4})(?!\d)(?=[^\d\n]{0,20}?\b(?:social|ssn|ss ?#))"
@@ -33,16 +33,20 @@ _SSN_LAST_FOUR = re.compile(
     r"\D{0,25}?(?<!\d)(\d{4})(?!\d)"
 )
 _SSN_MASKED = re.compile(r"(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{4})(?!\d)")
-_CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit)"
+_CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit|tarjeta)"
+_CARD_ENDING = r"(?:ending|ends|termina(?:da)?|last (?:4|four)(?: digits)?)"
 # "I gave them 1674 last 4": a card or SSN cue earlier in the message, then four digits called the last four.
 _FOUR_CALLED_LAST = re.compile(r"(?<!\d)(\d{4}),? (?:(?:is|are|was|were) )?(?:the |my |as |as the )?last (?:4|four)\b")
 # "visa ending in 5867", "last four of my card are 4242", "cvv 123".
 _CARD_LAST_FOUR = re.compile(
     rf"{_CARDS}\b[^\d\n]{{0,25}}?"
-    r"\b(?:ending|ends|last (?:4|four)(?: digits)?)(?: in| with| of| is| are)?[ :#-]{0,3}(\d{4,5})(?!\d)"
+    rf"\b{_CARD_ENDING}(?: in| en| with| of| is| are)?[ :#-]{{0,3}}(\d{{4,5}})(?!\d)"
+    # "the last 4 digits of the card I used are 6249": a few words may stand between the card and its digits.
     rf"|last (?:4|four)(?: digits)?(?: of| on| for)?(?: my| the)? {_CARDS}(?: card)?(?: number)?"
-    r"(?: are| is)?[ :#-]{0,3}"
+    r"[^\d\n]{0,20}?(?:are|is|:|were|was)[ :#-]{0,3}"
     r"(\d{4})(?!\d)"
+    # "xxxx-xxxx-xxxx-3350", "**** **** **** 1234": a masked card keeps its last four.
+    r"|(?<![\w*#])[x*#]{4}[ -]?[x*#]{4}[ -]?[x*#]{4}[ -]?(\d{4})(?!\d)"
     r"|(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
     # "my card 7846 was declined": four digits right after the card word stand for the card.
     rf"|(?:{_CARDS}) (?:card )?(?:number |no\.? |#)?(?:is |was )?(\d{{4}})(?![\d/.,:-]|\s?\d)"
@@ -63,15 +67,17 @@ _CUED_NUMBERS = re.compile(
         )
     )
 )
-_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * 6
+_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * (_CARD_LAST_FOUR.groups + _FOUR_CALLED_LAST.groups)
 _ID_CUE = re.compile(
     r"(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
     r"|green card|alien|a-number|a#|uscis|itin|medicaid|medicare|permanent resident card|acct|account|cuenta"
     r"|learner'?s?'? permit|library card|(?:employee|member|membership|patient|badge|customer|client|voter"
-    r"|ebt|snap|wic|benefits?|policy|meter|tenant|student) (?:card )?(?:number|num|no|#|id)"
-    # A benefits case: "my case # for SNAP benefits is 1234567".
-    r"|snap|ebt|tanf|ssi|ssdi|wic|benefits)\b"
+    r"|ebt|snap|wic|benefits?|policy|meter|tenant|student|claim|file|expediente) (?:card )?"
+    r"(?:number|num|no|#|id|numero)"
+    # A benefits case ("my case # for SNAP benefits is 1234567", "my caseworker said ... my case number is
+    # 0408143"); a case number alone is the city's work order and survives. A document with a number on it.
+    r"|snap|ebt|tanf|ssi|ssdi|wic|benefits|caseworker|assistance|asistencia|placard|credencial)(?:\b|(?<=#))"
 )
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(

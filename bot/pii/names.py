@@ -17,6 +17,7 @@ import heapq
 import re
 
 from bot.pii import gazetteer
+from bot.pii.initials import initialed_names
 from bot.pii.name_rules import (
     extend,
     first_of_pair,
@@ -43,7 +44,8 @@ _WEAK_CUE = re.compile(
     r"|spouse|owner|tenant|landlord|neighbor|neighbour|ex|boyfriend|girlfriend|partner|roommate|coworker|boss"
     r"|caseworker"
     r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
-    r"|auntie|aunty|tia|tio|abuela|abuelo|saludos|atentamente|atte"
+    r"|auntie|aunty|t[ií]a|t[ií]o|abuela|abuelo|saludos|atentamente|atte|vecin[oa]|cuñad[oa]|suegr[oa]|prim[oa]"
+    r"|sobrin[oa]|niet[oa]|twins|nephew|niece|grandfather|grandmother|stepson|stepdaughter|fianc[eé]e?|lola|lolo"
     r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b"
     r"|(?:^|\s)[-–—~])"
     r"[,:!.]{0,3}[ \t]{0,3}(?:[-–—~][ \t]{0,2})?\(?"
@@ -289,7 +291,9 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
     pairs = _pairs(text, words, known, covered)
     singles = _singles(text, words, known, index_at, covered)
     signed = signature_names(text, words, index_at, covered, edges)
-    return _merged(_cued(text, words, index_at) + pairs + singles + signed + families(text))
+    return _merged(
+        _cued(text, words, index_at) + pairs + singles + signed + families(text) + initialed_names(text)
+    )
 
 
 def _merged(spans: list[Span]) -> list[Span]:

@@ -11,20 +11,31 @@ import re
 from functools import lru_cache
 
 from bot.pii.gazetteer import common_words
-from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
-_FILLER = r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|reads|reading|says|of|#|it's|its|tag|plate|plates)\b\.?){0,3}"
+_FILLER = (
+    r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|read|reads|reading|says|of|#|it's|its|tag|plate|plates|de|from)\b\.?)"
+    r"{0,3}"
+)
+# The USPS codes of the states, territories and DC: only these may stand before a plate as its state, so that
+# "plate WX 44187" keeps its letters.
+_STATE = (
+    r"(?:A[KLRSZ]|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]"
+    r"|UT|V[AIT]|W[AIVY])"
+)
+# A state written out before the plate ("placas de Texas DPL-8830"): one capitalised word.
+_STATE_BEFORE = rf"(?:{_STATE}|[A-Z][a-z]{{3,12}}) "
 # Up to three groups ("7ABC123", "ABC 1234", "7 ABC 123"); a following ordinary word is never one of them.
 _PLATE_SHAPE = (
     r"([A-Za-z0-9]{1,4}(?:[ -]?(?!(?:and|or|the|on|in|at|is|was|it|to|for|but|near|by)\b)[A-Za-z0-9]{1,4})?"
-    r"(?:[ -]?\d[A-Za-z0-9]{0,3})?)(?![A-Za-z0-9-])"
+    r"(?:[ -]?\d[A-Za-z0-9]{0,3}|-[A-Za-z0-9]{1,3})?)(?![A-Za-z0-9-])"
 )
 # Cue words are found on the lower-cased copy; what follows them is read, case and all, from the cue's end.
 _PLATE_WORD = re.compile(
     r"(?:licen[cs]e ?plates?|lic\.? ?plates?|plates?|tags?|reg(?:istration)?|placas?|matr[ií]cula)"
 )
 _AFTER_PLATE_WORD = re.compile(
-    r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:[A-Za-z]{2} )?" + _PLATE_SHAPE  # an optional state: "plate VA XYZ-1234"
+    r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:" + _STATE_BEFORE + r")?" + _PLATE_SHAPE  # "plate VA XYZ-1234"
 )
 # "the plate on the letter is RRG 860": a few lower-case words, then "is" or a colon, then a plate written in
 # capitals with letters and digits.
@@ -45,9 +56,26 @@ _VEHICLE_WORD = re.compile(rf"{_MAKES}\b")
 # After a make, a few filler words or model names ("Malibu", not "LCL"), then the plate.
 _AFTER_VEHICLE = re.compile(
     r"(?:[ ,]{1,2}(?:(?i:with|w/|plates?|tags?|lic|licen[cs]e|#|number|no\.?|is|was|parked|in|and|the|a)"
-    r"|[A-Za-z][a-z-]{1,12})\b\.?){0,3}[ :#.,(-]{1,3}" + _PLATE_SHAPE
+    r"|[A-Za-z][a-z-]{1,12}|" + _STATE + r")\b\.?){0,3}[ :#.,(-]{1,3}" + _PLATE_SHAPE
 )
 _TIME_OR_ORDINAL = re.compile(r"(?i)\d+(?:am|pm|st|nd|rd|th|s|min|mins|hrs?|days?|x)|\d{4}")
+
+
+_VANITY = re.compile(r"[A-Z]{4,8}")
+# "LUVMYKS is the plate on the bmw": a plate first, the plate word just after. The phrase is found first and
+# the plate read backwards from it, so that text without the phrase costs one scan.
+_IS_THE_PLATE = re.compile(r" (?:is|was|=) (?:the|my|his|her|their|our) (?:licen[cs]e )?(?:plate|tag)\b")
+_ENDS_WITH_PLATE = re.compile(r"(?<![A-Za-z0-9-])([A-Z0-9]{2,8}(?:[ -][A-Z0-9]{1,4})?)\Z")
+
+
+# Text without a digit can hold only a vanity plate: this short pattern replaces `_AFTER_PLATE` there, so that
+# "plate plate plate ..." costs what it did when such text skipped plates altogether.
+_VANITY_AFTER = re.compile(r"[ :#.,-]{1,3}(?:(?i:is|was|reads?|says|number|#):? )?([A-Z]{4,8})(?![A-Za-z0-9-])")
+
+
+def _vanity(token: str) -> bool:
+    """A plate of capitals alone ("BIGDAWG", "TXLADY") after a plate word, unless it is a shouted word."""
+    return bool(_VANITY.fullmatch(token)) and token.lower() not in common_words()
 
 
 @lru_cache(maxsize=1024)  # hostile text repeats the same tokens
@@ -79,17 +107,26 @@ def _and_more(text: str, end: int) -> list[Span]:
 
 
 def plates(text: str) -> list[Span]:
-    """Plates after a plate word (a digit is enough) or after a vehicle (letters and digits, five or more)."""
+    """Plates after a plate word (a digit is enough, or capitals alone), just before "is the plate", or after a
+    vehicle (letters and digits, five or more)."""
     lowered, spans = ascii_lower(text), []
+    has_digit = DIGIT.search(text) is not None
     for cue in _PLATE_WORD.finditer(lowered):
         if not starts_word(lowered, cue.start()):
             continue
-        plate = _AFTER_PLATE.match(text, cue.end())
+        plate = (_AFTER_PLATE if has_digit else _VANITY_AFTER).match(text, cue.end())
         group = plate.lastindex if plate is not None else None
-        if plate is not None and group is not None and _plate_like(plate.group(group), needs_letter=False):
+        if plate is None or group is None:
+            continue
+        if _plate_like(plate.group(group), needs_letter=False) or _vanity(plate.group(group)):
             spans += [Span(PiiKind.PLATE, plate.start(group), plate.end(group)), *_and_more(text, plate.end())]
+    for phrase in _IS_THE_PLATE.finditer(lowered):
+        start = max(0, phrase.start() - 14)
+        before = _ENDS_WITH_PLATE.search(text, start, phrase.start())
+        if before is not None and (_plate_like(before.group(1), needs_letter=False) or _vanity(before.group(1))):
+            spans.append(Span(PiiKind.PLATE, before.start(1), before.end(1)))
     last_end = 0
-    for cue in _VEHICLE_WORD.finditer(lowered):
+    for cue in _VEHICLE_WORD.finditer(lowered) if has_digit else ():
         if cue.start() < last_end or not starts_word(lowered, cue.start()):
             continue  # "Honda Civic ABC1234": the make already found the plate the model would
         plate = _AFTER_VEHICLE.match(text, cue.end())

@@ -74,6 +74,11 @@ HOSTILE = {
     "titles before particles": _repeat("Mr. de la "),
     "lower-case self-introductions": _repeat("faadumo warsame here "),
     "grid addresses": _repeat("at 1 N Main "),
+    "initials": _repeat("R.J. van Alvarez A. B. C. "),
+    "vanity plates": _repeat("tag BIGDAWG is the plate "),
+    "rural routes": _repeat("12 Rural Route 3 Box 14, "),
+    "fractions and plural units": _repeat("361 1/2 S. 112th Loop, Units 1-12, "),
+    "phone cue and long numbers": _repeat("mi numero es 52 1 55 4412 8890 "),
 }
 
 
