@@ -14,8 +14,8 @@ import pytest
 from scripts.eval_pii import CLEAN_CIVIC, MAX_OVER_REDACTION, REALISTIC, PiiScore, score
 
 FLOORS = {
-    "ADDRESS": 0.90, "CARD": 0.80, "DOB": 0.93, "EMAIL": 1.0, "ID": 0.88,
-    "NAME": 0.86, "PHONE": 0.97, "PLATE": 0.79, "SSN": 0.94,
+    "ADDRESS": 0.91, "CARD": 0.93, "DOB": 0.93, "EMAIL": 1.0, "ID": 0.98,
+    "NAME": 0.92, "PHONE": 0.98, "PLATE": 0.84, "SSN": 0.95,
 }
 
 
@@ -32,7 +32,7 @@ def test_recall_per_kind_holds_its_floor(realistic: PiiScore, kind: str) -> None
 
 
 def test_overall_recall_holds_its_floor(realistic: PiiScore) -> None:
-    assert realistic.recall >= 0.89
+    assert realistic.recall >= 0.93
 
 
 @pytest.mark.parametrize("corpus", [REALISTIC, CLEAN_CIVIC], ids=["realistic", "clean-civic"])
