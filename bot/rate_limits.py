@@ -82,7 +82,7 @@ class RateLimits:
             while Redis is down, at the cost of no limits for that time.
         """
         items = self._windows.get(limit, [])
-        identifiers = (self._namespace, limit.value, channel, _hashed(key))
+        identifiers = (self._namespace, limit.value, channel, hashed_key(key))
         try:
             allowed = all(self._limiter.test(item, *identifiers) for item in items) and all(
                 [self._limiter.hit(item, *identifiers) for item in items]
@@ -101,5 +101,7 @@ class RateLimits:
         return False
 
 
-def _hashed(key: str) -> str:
+def hashed_key(key: str) -> str:
+    """What a count is stored under instead of a session id, an address or a username: the same key always
+    hashes the same, so counts still add up, but nothing in Redis names anyone."""
     return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()

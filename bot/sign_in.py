@@ -11,6 +11,7 @@ from limits.storage import Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from bot.audit import AuditLog, StaffAction
+from bot.rate_limits import hashed_key
 from bot.staff import StaffDirectory, StaffMember, WrongPassword
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,8 @@ class SignInResult:
 class SignInThrottle:
     """Counts failed sign-ins in a moving window per username and per client address (the `limits` library).
 
-    With a Redis URL every console replica shares the counts; otherwise they live in this process.
+    With a Redis URL every console replica shares the counts; otherwise they live in this process. Usernames and
+    addresses are hashed before they become keys, so Redis names nobody.
     `namespace` keeps tests (and several deployments on one Redis) apart.
     """
 
@@ -49,17 +51,17 @@ class SignInThrottle:
     def locked(self, username: str, address: str) -> bool:
         """Whether either count is used up, so that this attempt is refused without looking at the password."""
         return not (
-            self._limiter.test(self._per_username, "username", username)
-            and self._limiter.test(self._per_address, "address", address)
+            self._limiter.test(self._per_username, "username", hashed_key(username))
+            and self._limiter.test(self._per_address, "address", hashed_key(address))
         )
 
     def failed(self, username: str, address: str) -> None:
-        self._limiter.hit(self._per_username, "username", username)
-        self._limiter.hit(self._per_address, "address", address)
+        self._limiter.hit(self._per_username, "username", hashed_key(username))
+        self._limiter.hit(self._per_address, "address", hashed_key(address))
 
     def succeeded(self, username: str) -> None:
         """Forget the username's failures (not the address's: one good account must not unlock guessing)."""
-        self._limiter.clear(self._per_username, "username", username)
+        self._limiter.clear(self._per_username, "username", hashed_key(username))
 
 
 class SignIn:
