@@ -22,6 +22,7 @@ from sanic.response import HTTPResponse
 from bot.bearer import carries
 from bot.settings import Settings, get_settings
 from channels.boundary import Gate
+from channels.rejections import rejected
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +73,9 @@ class RestInput(RasaRestInput):
             if not self._token:
                 return response.json({"error": NOT_CONFIGURED}, status=503)
             if not carries(request.headers.get("Authorization"), self._token):
-                logger.warning("rest.webhook.rejected reason=bad_token")
-                return response.json({"error": "not authenticated"}, status=401, headers={"WWW-Authenticate": "Bearer"})
+                refusal = rejected(self.name(), 401, "bad_token")
+                refusal.headers["WWW-Authenticate"] = "Bearer"
+                return refusal
             _CLIENT_ADDRESS.set(self.gate.address(request))
             return None
 
