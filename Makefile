@@ -96,7 +96,8 @@ redis: ## Start (or install) the Redis server the web chat replica test uses
 
 eval: train ## NLU cross-validation and the held-out check; reports go to reports/
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out reports/cross-validation
-	$(PY) scripts/eval_holdout.py --model $(MODEL) --out reports/holdout.json
+	$(PY) scripts/eval_nlu.py --set tests/nlu/holdout.yml --out reports/holdout.json
+	$(PY) scripts/eval_nlu.py --set tests/nlu/dev.yml --out reports/dev.json
 
 bench: train ## Benchmarks: cold training time and memory, reply latency over REST, the report on 5,000 messages
 	$(PY) bench/train_time.py

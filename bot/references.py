@@ -16,9 +16,19 @@ ALPHABET = LETTERS + "34679"
 _GROUP = 3
 # A message names a reference or two; looking further only costs time on a hostile one ("KYV-" x 25,000).
 MAX_CANDIDATES = 20
+# Three groups of three, joined by dashes, dots, slashes, underscores or spaces (one or two), or by nothing:
+# residents type "kyv drf kj6", "KYV.DRF.KJ6", "kyvdrfkj6" and "KYV - DRF - KJ6" alike.
+_SEPARATOR = r"(?:[-._/]|\s{1,2}[-._/]?\s?|)"
+# A lookahead, so that candidates may overlap: in "the kyv drf kj6" the words "the kyv drf" must not hide the
+# reference after them. Each word start is tried once, with bounded work, so the scan stays linear.
 _CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z]{3}(?:-[A-Za-z0-9]{3}-|\s[A-Za-z0-9]{3}\s|[A-Za-z0-9]{3})[A-Za-z0-9]{3}(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9])(?=([A-Za-z]{{3}}{_SEPARATOR}[A-Za-z0-9]{{3}}{_SEPARATOR}[A-Za-z0-9]{{3}})(?![A-Za-z0-9]))"
 )
+_SEPARATORS = re.compile(r"[-._/\s]")
+# Ordinary words ("get the car", "character") can pass the check character by chance (1 in 23), so a candidate
+# holding a common word counts only after a word that announces it, or as the whole message.
+_CUE = re.compile(r"(?i)(?:\b(?:case|ref|reference|tracking|confirmation|status|update|news)\b|#)")
+_CUE_REACH = 30
 
 
 def _check_character(body: str) -> str:
@@ -41,7 +51,7 @@ def new_reference() -> str:
 
 def parse(text: str) -> str | None:
     """The canonical form of a reference typed in any case, with or without dashes; None if it is not valid."""
-    compact = re.sub(r"[-\s]", "", text).upper()
+    compact = _SEPARATORS.sub("", text).upper()
     if len(compact) != 3 * _GROUP or any(char not in ALPHABET for char in compact):
         return None
     if any(char not in LETTERS for char in compact[:_GROUP]):
@@ -53,10 +63,36 @@ def parse(text: str) -> str | None:
 
 def find(text: str) -> str | None:
     """The reference a message gives: the first valid one, else the first string written like one (with
-    dashes or digits, so that a mistyped reference can be answered as such), else None."""
-    candidates = [match.group(0) for match in itertools.islice(_CANDIDATE.finditer(text), MAX_CANDIDATES)]
-    valid = [c for c in candidates if parse(c)]
+    dashes or digits, so that a mistyped reference can be answered as such), else None.
+
+    A valid candidate holding no common word is preferred: in "the tkx fk6 ady case", "the tkx fk6" may pass
+    the check character by chance, but "tkx fk6 ady" is the reference.
+    """
+    matches = itertools.islice(_CANDIDATE.finditer(text), MAX_CANDIDATES)
+    candidates = [(match.group(1), _plain(match.group(1))) for match in matches if _announced(text, match)]
+    valid = sorted((not plain, position) for position, (written, plain) in enumerate(candidates) if parse(written))
     if valid:
-        return valid[0]
-    shaped = [c for c in candidates if re.search(r"[-\d]", c)]
+        return candidates[valid[0][1]][0]
+    shaped = [written for written, _ in candidates if re.search(r"[-.\d]", written)]
     return shaped[0] if shaped else None
+
+
+def _plain(written: str) -> bool:
+    """Whether a candidate holds no common word ("get the car" does)."""
+    from bot.pii import gazetteer  # here, not at the top: bot.pii reads references to leave them unredacted
+
+    common = gazetteer.common_words()
+    return not any(group.lower() in common for group in _SEPARATORS.split(written) if group)
+
+
+def _announced(text: str, match: re.Match[str]) -> bool:
+    """Whether a candidate can be a reference where it stands: one that holds no common word, or a digit or a
+    mark between its groups, anywhere; one of letters and spaces with a common word only after a cue word or
+    standing alone."""
+    written = match.group(1)
+    if _plain(written) or not re.fullmatch(r"[A-Za-z\s]+", written):
+        return True
+    start, end = match.start(1), match.end(1)
+    if not text[:start].strip(" \t.,:;!?") and not text[end:].strip(" \t.,:;!?"):
+        return True
+    return bool(_CUE.search(text[max(0, start - _CUE_REACH) : start]))

@@ -57,3 +57,39 @@ def test_find_prefers_a_valid_reference() -> None:
 )
 def test_find_returns_a_mistyped_reference_as_written(text: str, expected: str | None) -> None:
     assert find(text) == expected
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda r: r.lower().replace("-", " "),
+        lambda r: r.replace("-", "."),
+        lambda r: r.replace("-", "").lower(),
+        lambda r: r.replace("-", " - "),
+        lambda r: r.lower().replace("-", "  "),
+        lambda r: r.replace("-", "/"),
+    ],
+    ids=["spaces", "dots", "run together", "spaced dashes", "double spaces", "slashes"],
+)
+@pytest.mark.parametrize("sentence", ["{}", "hi, any news on {} thx", "the {} case", "my case number is {}."])
+def test_a_reference_is_found_in_any_shape_inside_a_sentence(shape, sentence: str) -> None:
+    reference = "TKX-FK6-ADY"
+    assert parse(reference) == reference
+    assert parse(find(sentence.format(shape(reference))) or "") == reference
+
+
+def test_a_chance_match_over_ordinary_words_gives_way_to_the_reference_after_it() -> None:
+    assert parse("the tkx fk6") is not None  # ordinary words passing the check character by chance
+    assert parse(find("the tkx fk6 ady case") or "") == "TKX-FK6-ADY"
+
+
+@pytest.mark.parametrize("text", ["can you get the car moved", "what a character", "get the car"])
+def test_ordinary_words_are_no_reference_without_a_cue(text: str) -> None:
+    assert find(text) is None
+
+
+def test_letters_holding_a_common_word_count_after_a_cue_or_alone() -> None:
+    reference = next(r for r in iter(new_reference, None) if not any(c.isdigit() for c in r) and "-" in r)
+    spaced = reference.lower().replace("-", " ")
+    assert parse(find(f"status of {spaced}") or "") == reference
+    assert parse(find(spaced) or "") == reference
