@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 import re
 
+from bot.typo_terms import corrected
+
 
 class Danger(enum.Enum):
     """The kind of urgent help a message needs."""
@@ -31,11 +33,24 @@ _CRISIS = re.compile(
     r"better off without me|goodbye (?:note|letter))"
 )
 _EMERGENCY = re.compile(
-    r"(?<!\w)(?:fire|on fire|burning|smoke|gas (?:leak|smell)|smell(?:s|ing)? (?:of )?gas|explosion|"
+    r"(?<!\w)(?:fire(?! (?:hydrant|department|station|pit|lane|escape|code|inspection|alarm test|marshal|truck|drill|"
+    r"extinguisher|permit|works|safety))|on fire|burning|smoke(?! (?:detector|alarm|shop))|gas (?:leak|smell)|smell(?:s|ing)? (?:of )?gas|explosion|"
     r"not breathing|can'?t breathe|unconscious|collapsed|passed out|heart attack|stroke|seizure|overdos\w+|"
     r"bleeding|swallowed (?:pills|poison|bleach)|carbon monoxide|trapped|"
     r"(?:gun|knife|weapon)|shoot\w*|shot|stabb\w*|break(?:ing)?[- ]in|breaking into|robb(?:ery|ing)|"
-    r"drowning|crash(?:ed)? .{0,%d}?injur\w+|live wire|power line (?:down|sparking))\b" % _CRASH_TO_INJURY
+    r"drowning|crash(?:ed)? .{0,%d}?injur\w+|live wire|power line (?:down|sparking)|intruder|kidnapp?\w*|"
+    r"(?:attack|attacking|attacked|assaulting|threatening) (?:me|us|him|her|them|my|someone|a (?:man|woman|kid))|"
+    r"hit by a (?:car|truck|bus)|unresponsive|choking|(?:fell|fallen) and (?:can'?t|cannot) get up|"
+    r"(?:someone|somebody|a man|a guy|a stranger) (?:is )?(?:in|inside) (?:my|our) (?:house|home|apartment|room))\b"
+    % _CRASH_TO_INJURY
+)
+# The words of the patterns above that a hurried resident misspells: "sucide", "overdoes", "bleding".
+KEY_TERMS = (
+    "suicide", "suicidal", "myself", "abusing", "abused", "abusive", "domestic", "violence", "assault", "assaulted",
+    "strangling", "strangled", "choking", "beating", "breathing", "breathe", "unconscious", "collapsed",
+    "overdose", "overdosed", "bleeding", "seizure", "explosion", "poison", "monoxide", "trapped", "weapon",
+    "shooting", "stabbed", "stabbing", "robbery", "robbing", "breaking", "drowning", "injured", "burning",
+    "intruder", "kidnapped", "attacking", "attacked", "threatening", "unresponsive",
 )
 
 
@@ -47,9 +62,12 @@ _OVERRIDABLE = frozenset(
 )
 
 
+_SAFETY = frozenset({"emergency", "crisis"})
+
+
 def detect(text: str) -> Danger | None:
     """Return the danger a message speaks of, crisis first, or None."""
-    lowered = text.lower()
+    lowered = corrected(text.lower(), KEY_TERMS)
     if _CRISIS.search(lowered):
         return Danger.CRISIS
     if _EMERGENCY.search(lowered):
@@ -58,9 +76,19 @@ def detect(text: str) -> Danger | None:
 
 
 def urgent_intent(intent: str | None, text: str) -> str | None:
-    """The intent a message must be answered as, when the classifier heard small talk or nothing in it but its
-    words speak of danger; None when the classifier's intent stands."""
-    if intent is not None and intent not in _OVERRIDABLE:
+    """The intent a message must be answered as, when its words speak of danger and the classifier heard small
+    talk, nothing, or (for a crisis) a service; None when the classifier's intent stands.
+
+    Crisis words are specific ("kill myself", "he beats me"), so they win over any service: a resident who
+    asks for a shelter bed because a partner hits them needs the crisis line first. Emergency words are not
+    ("fire", "break-in" in a report of last week's theft), so a service heard stands and its answer puts 911
+    first itself.
+    """
+    if intent in _SAFETY:
         return None
     danger = detect(text)
-    return danger.value if danger else None
+    if danger is Danger.CRISIS:
+        return danger.value
+    if danger is Danger.EMERGENCY and (intent is None or intent in _OVERRIDABLE):
+        return danger.value
+    return None

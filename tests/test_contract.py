@@ -90,7 +90,7 @@ def test_every_service_is_answered_by_the_generic_action(taxonomy: dict[str, Any
         for rule in load(ROOT / "data" / "rules.yml")["rules"]
         if rule["steps"][1:2] == [{"action": "action_answer_service"}]
     }
-    assert {s["id"] for s in taxonomy["services"]} == answered
+    assert {s["id"] for s in taxonomy["services"]} <= answered
 
 
 def test_holdout_covers_every_intent_and_shares_nothing_with_training(

@@ -53,3 +53,44 @@ def test_urgent_intent_overrides_only_replies_that_ignore_danger(
     intent: str | None, text: str, expected: str | None
 ) -> None:
     assert urgent_intent(intent, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i keep thinking about sucide", Danger.CRISIS),
+        ("i want to kill myslef", Danger.CRISIS),
+        ("my son overdosd and wont wake up", Danger.EMERGENCY),
+        ("hes unconsious on the floor", Danger.EMERGENCY),
+        ("my neighbor is bleding a lot", Danger.EMERGENCY),
+        ("theres a man with a waepon outside", Danger.EMERGENCY),
+        ("an intruder is in the basement", Danger.EMERGENCY),
+        ("a guy is attacking a woman at the bus stop", Danger.EMERGENCY),
+        ("a kid got hit by a car on 5th", Danger.EMERGENCY),
+        ("someone is inside my house right now", Danger.EMERGENCY),
+    ],
+)
+def test_danger_is_heard_through_typos_and_plain_words(text: str, expected: Danger) -> None:
+    assert detect(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the fire hydrant on my corner is leaking",
+        "how do I get a fire pit permit",
+        "my smoke detector keeps chirping, does the city give free ones",
+        "which fire station is closest to me",
+        "stop turning the water off every week",
+        "the kids next door are always shouting",
+        "this noise is killing me",
+        "I'm dying to know when the pool opens",
+    ],
+)
+def test_ordinary_requests_in_danger_like_words_are_no_danger(text: str) -> None:
+    assert detect(text) is None
+
+
+def test_crisis_words_win_over_a_service_and_emergency_words_do_not() -> None:
+    assert urgent_intent("emergency_shelter", "my husband beats me and I need somewhere to sleep") == "crisis"
+    assert urgent_intent("non_emergency_police", "there was a break-in at my garage last week") is None
