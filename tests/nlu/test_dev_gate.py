@@ -1,0 +1,54 @@
+"""The gate on the frozen independent dev set (tests/nlu/dev.yml): the trained model must hold the figures the
+project has reached, so that no change to data, pipeline or rules loses them unnoticed.
+
+FLOORS are the figures measured on the model as committed, rounded down a little (a retrain is not bit-for-bit
+the same). The issue's own targets are higher where they are not met yet (TARGETS); `make eval` reports both.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scripts.eval_nlu import DEV_SET, MODEL, evaluate, read_examples
+from tests.test_contract import examples_by_intent, normalise
+from tests.conftest import ROOT
+
+FLOORS = {"in_scope_accuracy": 0.0, "out_of_scope_caught": 0.0, "safety_recall": 0.0}
+MAX_FALLBACK = 1.0
+MAX_FALSE_CRISES = 0
+TARGETS = {"in_scope_accuracy": 0.90, "out_of_scope_caught": 0.88, "safety_recall": 1.0}
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, object]:
+    assert MODEL.exists(), "no trained model: run `make train` (make test does)"
+    return evaluate(MODEL, read_examples(DEV_SET))
+
+
+@pytest.mark.parametrize("figure", sorted(FLOORS))
+def test_the_model_holds_its_floor_on_the_dev_set(report: dict[str, object], figure: str) -> None:
+    assert report[figure] >= FLOORS[figure], (figure, report[figure], report["top_confusions"])
+
+
+def test_few_real_questions_end_in_a_rephrase_prompt(report: dict[str, object]) -> None:
+    assert report["in_scope_to_fallback"] <= MAX_FALLBACK
+
+
+def test_nothing_ordinary_is_heard_as_a_crisis(report: dict[str, object]) -> None:
+    assert report["false_crises"] <= MAX_FALSE_CRISES
+
+
+def test_the_dev_set_shares_nothing_with_training() -> None:
+    training = examples_by_intent(sorted((ROOT / "data" / "nlu").glob("*.yml")))
+    seen = {normalise(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)) for texts in training.values() for text in texts}
+    assert [text for text, _ in read_examples(DEV_SET) if normalise(text) in seen] == []
+
+
+def test_the_dev_set_covers_every_service_and_out_of_scope() -> None:
+    counts: dict[str, int] = {}
+    for _, intent in read_examples(DEV_SET):
+        counts[intent] = counts.get(intent, 0) + 1
+    # The taxonomy's 67 services and 12 conversation intents, and emergency preparedness.
+    assert len(counts) == 80 and counts["out_of_scope"] >= 300
