@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import catalog, latest_text
 from actions.feedback import ask_feedback
 from actions.unresolved import settle_unresolved
-from bot import answers, safety
+from bot import answers, safety, scope
 from bot.routing import NextStep, route
 from bot.unresolved import Outcome
 
@@ -24,7 +24,8 @@ _NEXT_STEP_RESPONSE = {
 
 class ActionAnswerService(Action):
     """Give the service's answer and details; for requests and staff services, say what happens next (for a
-    request, the case form that follows).
+    request, the case form that follows). When the resident's words fit a neighbour the service's scope
+    excludes (a pest in a rental, not a public place), offer that service too.
 
     Words of danger or crisis put 911 or the crisis line first: the classifier may have heard a service in a
     frightened person's message ("smoke coming out of the outlet" as a housing repair).
@@ -44,9 +45,17 @@ class ActionAnswerService(Action):
             dispatcher.utter_message(response="utter_ask_rephrase_no_options")
             return []
         await settle_unresolved(tracker, Outcome.REPHRASED_AND_RESOLVED)
-        fields = answers.service_fields(found.service, found.agency)
+        said = latest_text(tracker)
+        fields = answers.service_fields(found.service, found.agency, said)
         dispatcher.utter_message(response="utter_service_answer", **fields)
         dispatcher.utter_message(response="utter_service_details", **fields)
+        elsewhere = scope.redirect(found.service, said)
+        other = catalog().service(elsewhere.service) if elsewhere else None
+        if elsewhere and other:
+            dispatcher.utter_message(
+                response="utter_service_redirect", topic=elsewhere.topic, other=other.title,
+                buttons=[{"title": other.title, "payload": f"/{other.id}"}],
+            )
         if found.next_step in _NEXT_STEP_RESPONSE:
             dispatcher.utter_message(response=_NEXT_STEP_RESPONSE[found.next_step], **fields)
         if found.next_step is NextStep.FILE_CASE:

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import catalog, intent_ranking, latest_text
 from actions.handoff import hand_off
 from actions.unresolved import note_unresolved, settle_unresolved
+from bot.answers import option_title
 from bot.fallback import FallbackReply, choose
 from bot.routing import likely_services
 from bot.unresolved import Outcome, UnresolvedKind
@@ -52,7 +53,8 @@ class ActionHandleFallback(Action):
             return events
         if reply is FallbackReply.REPHRASE:
             options = likely_services(catalog(), intent_ranking(tracker))
-            buttons = [{"title": s.title, "payload": f"/{s.id}"} for s in options]
+            said = latest_text(tracker)
+            buttons = [{"title": option_title(s, said), "payload": f"/{s.id}"} for s in options]
             dispatcher.utter_message(
                 response="utter_ask_rephrase" if buttons else "utter_ask_rephrase_no_options", buttons=buttons
             )

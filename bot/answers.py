@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot import hours
+from bot import hours, scope
 from bot.cases import CaseView
 from bot.catalog import Agency, Catalog, Service
 
@@ -26,17 +26,33 @@ def agency_fields(agency: Agency) -> dict[str, str]:
     }
 
 
-def service_fields(service: Service, agency: Agency) -> dict[str, str]:
-    """Template values for a service's answer: what it is, what to bring, cost, where, when and the standard."""
+def where(service: Service, agency: Agency) -> str:
+    """Where to get the service: online and in person when it has both (a towed car is fetched from a lot)."""
+    return "; ".join(place for place in (service.online, service.in_person) if place) or agency.address
+
+
+def service_fields(service: Service, agency: Agency, said: str | None = None) -> dict[str, str]:
+    """Template values for a service's answer: what it covers, what to bring, cost, where, when and the standard.
+
+    Args:
+        said: the resident's words, so that the sub-topics they named come first in what the service covers.
+    """
     return {
         **agency_fields(agency),
         "title": service.title,
         "answer": service.answer,
+        "covers": scope.summary(service, said),
         "bring": "; ".join(service.bring),
         "fees": service.fees,
-        "where": service.online or service.in_person or agency.address,
+        "where": where(service, agency),
         "standard": service.standard.promise,
     }
+
+
+def option_title(service: Service, said: str | None) -> str:
+    """A service offered as a choice, with the sub-topic the resident named when there is one."""
+    named = scope.covered_topics(service, said)
+    return f"{service.title} ({named[0]})" if named else service.title
 
 
 def help_menu(catalog: Catalog) -> str:

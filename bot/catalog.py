@@ -94,6 +94,27 @@ class ServiceStandard(_Strict):
     resolve_within_days: PositiveInt | None = None
 
 
+class Exclusion(_Strict):
+    """A neighbouring topic a resident may confuse with this service, and the service that does handle it."""
+
+    topic: str
+    service: str
+
+
+class Scope(_Strict):
+    """What a service handles, in residents' words: the sub-topics people actually ask about, and its near
+    neighbours that belong elsewhere. Training data and answers draw on it, so it must never be empty."""
+
+    covers: list[str]
+    excludes: list[Exclusion] = []
+
+    @validator("covers")
+    def _covers_something(cls, covers: list[str]) -> list[str]:
+        if not covers or not all(topic.strip() for topic in covers):
+            raise ValueError("must name at least one sub-topic, none of them blank")
+        return covers
+
+
 class Service(_Strict):
     id: str
     kind: Kind
@@ -105,6 +126,7 @@ class Service(_Strict):
     in_person: str | None = None
     standard: ServiceStandard
     collect: list[CaseField] = []
+    scope: Scope
 
     @validator("answer")
     def _answer_is_short(cls, answer: str) -> str:
@@ -200,12 +222,25 @@ def _unique(ids: Iterable[tuple[str, Path]], what: str) -> None:
         seen[item_id] = path
 
 
+def _check_exclusions(parsed: list[tuple[Path, _ServicesFile]]) -> None:
+    """Each `scope.excludes` entry must send the resident to another service that exists."""
+    known = {s.id for _, f in parsed for s in f.services}
+    for path, services_file in parsed:
+        for index, service in enumerate(services_file.services):
+            for number, exclusion in enumerate(service.scope.excludes):
+                where = f"{path}: services.{index}.scope.excludes.{number}.service"
+                if exclusion.service not in known:
+                    raise CatalogError(f"{where}: '{exclusion.service}' is not a known service")
+                if exclusion.service == service.id:
+                    raise CatalogError(f"{where}: a service cannot exclude itself")
+
+
 def load_catalog(directory: Path) -> Catalog:
     """Load `agencies.yml` and every `services/*.yml` under `directory`.
 
     Raises:
         CatalogError: naming the file and the field, for any file that is missing or does not validate, and for
-            services of an unknown agency or defined twice.
+            services of an unknown agency or defined twice, and for a scope that excludes an unknown service.
     """
     agencies_path = directory / "agencies.yml"
     agencies_file: _AgenciesFile = _parse(agencies_path, _AgenciesFile)
@@ -221,6 +256,7 @@ def load_catalog(directory: Path) -> Catalog:
     for path, services_file in parsed:
         if services_file.agency not in agencies:
             raise CatalogError(f"{path}: agency: '{services_file.agency}' is not in {agencies_path}")
+    _check_exclusions(parsed)
 
     return Catalog(
         city=agencies_file.city,

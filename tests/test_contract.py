@@ -63,6 +63,15 @@ def test_every_taxonomy_service_is_in_the_catalogue_with_its_agency_and_kind(
     assert set(taxonomy["agencies"]) <= set(catalog.agencies)
 
 
+def test_every_taxonomy_service_has_a_scope_that_points_only_at_taxonomy_services(
+    taxonomy: dict[str, Any], catalog: Catalog
+) -> None:
+    ids = {s["id"] for s in taxonomy["services"]}
+    no_covers = [sid for sid in ids if not catalog.services[sid].scope.covers]
+    unknown = [(sid, e.service) for sid in ids for e in catalog.services[sid].scope.excludes if e.service not in ids]
+    assert (no_covers, unknown) == ([], [])
+
+
 def test_every_taxonomy_intent_is_in_the_domain(all_intents: list[str]) -> None:
     domain_intents = set(load(ROOT / "domain.yml")["intents"])
     assert [i for i in all_intents if i not in domain_intents] == []

@@ -55,3 +55,15 @@ async def test_crisis_words_get_the_crisis_line_before_any_service_answer(
 async def test_unknown_intent_asks_to_rephrase(make_tracker: Callable[..., Tracker]) -> None:
     messages = await run_answer(make_tracker("?", "not_a_service"))
     assert [m["response"] for m in messages] == ["utter_ask_rephrase_no_options"]
+
+
+async def test_pests_in_a_rental_offer_the_housing_repair_service(make_tracker: Callable[..., Tracker]) -> None:
+    messages = await run_answer(make_tracker("rats in my apartment, landlord won't do anything", "rodent_pest_report"))
+    [redirect] = [m for m in messages if m["response"] == "utter_service_redirect"]
+    assert [b["payload"] for b in redirect["buttons"]] == ["/housing_repair_complaint"]
+
+
+async def test_the_answer_names_the_sub_topic_the_resident_asked_about(make_tracker: Callable[..., Tracker]) -> None:
+    messages = await run_answer(make_tracker("the bench by the pond is broken", "park_maintenance"))
+    assert messages[1]["covers"].startswith("broken benches")
+    assert "utter_service_redirect" not in [m["response"] for m in messages]

@@ -25,6 +25,17 @@ async def test_first_miss_offers_the_two_likeliest_services(make_tracker: Callab
     assert [b["payload"] for b in message["buttons"]] == ["/pothole_report", "/sidewalk_repair"]
 
 
+async def test_offered_services_name_the_sub_topic_the_resident_used(make_tracker: Callable[..., Tracker]) -> None:
+    tracker = make_tracker(
+        "swing at the playground broken",
+        "nlu_fallback",
+        ranking=[("nlu_fallback", 0.6), ("park_maintenance", 0.3), ("park_reservation", 0.1)],
+    )
+    [message] = await run(ActionHandleFallback(), tracker)
+    assert message["buttons"][0]["title"] == "Report a problem in a park (broken playground equipment)"
+    assert message["buttons"][1]["title"] == "Reserve a picnic shelter, field or hall"
+
+
 async def test_a_miss_after_an_understood_message_is_a_first_miss(make_tracker: Callable[..., Tracker]) -> None:
     tracker = make_tracker("blorp", "nlu_fallback", earlier=[("zzz", "nlu_fallback"), ("hi", "greet")])
     assert misses_in_a_row(tracker) == 1

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.answers import help_menu, service_fields
+from bot.answers import help_menu, option_title, service_fields
 from bot.catalog import Catalog
 
 
@@ -14,6 +14,7 @@ def test_service_fields_fill_every_template_value_from_the_catalogue(catalog: Ca
     assert fields["standard"] == service.standard.promise
     assert fields["agency"] == "City Clerk and Vital Records"
     assert fields["where"] == (service.online or service.in_person or agency.address)
+    assert fields["covers"] == ", ".join(service.scope.covers[:4])
     assert agency.phone in fields["contact"]
     assert all(value for value in fields.values())
 
@@ -22,3 +23,20 @@ def test_help_menu_lists_each_agency_with_services_once(catalog: Catalog) -> Non
     lines = help_menu(catalog).splitlines()
     assert len(lines) == 15  # every agency but the Contact Center, which owns no service of its own
     assert lines[0].startswith("Public Works: ")
+
+
+def test_where_gives_the_impound_lot_address_beside_the_online_search(catalog: Catalog) -> None:
+    fields = service_fields(catalog.services["towed_vehicle"], catalog.owner("towed_vehicle"))
+    assert fields["where"].startswith(catalog.services["towed_vehicle"].online or "")
+    assert "1200 Foundry Road" in fields["where"]
+
+
+def test_covers_names_what_the_resident_asked_about_first(catalog: Catalog) -> None:
+    fields = service_fields(catalog.services["park_maintenance"], catalog.owner("park_maintenance"), "broken bench")
+    assert fields["covers"].startswith("broken benches")
+
+
+def test_an_offered_service_carries_the_sub_topic_the_resident_named(catalog: Catalog) -> None:
+    service = catalog.services["park_maintenance"]
+    assert option_title(service, "bench is broken") == f"{service.title} (broken benches)"
+    assert option_title(service, "hello") == service.title

@@ -140,3 +140,34 @@ def test_contact_center_is_required(catalog_copy: Path) -> None:
     path.write_text(yaml.safe_dump(data))
     with pytest.raises(CatalogError, match="the 'contact_center' agency is required"):
         load_catalog(catalog_copy)
+
+
+def test_every_service_has_a_scope_with_sub_topics(catalog: Catalog) -> None:
+    assert [s.id for s in catalog.services.values() if not s.scope.covers] == []
+
+
+def test_service_without_a_scope_is_rejected(catalog_copy: Path) -> None:
+    edit_service(catalog_copy, "parks", 2, scope=None)
+    with pytest.raises(CatalogError, match=r"services\.2\.scope: field required"):
+        load_catalog(catalog_copy)
+
+
+def test_scope_with_empty_covers_is_rejected(catalog_copy: Path) -> None:
+    edit_service(catalog_copy, "parks", 2, scope={"covers": [], "excludes": []})
+    with pytest.raises(CatalogError, match=r"services\.2\.scope\.covers: must name at least one sub-topic"):
+        load_catalog(catalog_copy)
+
+
+def test_scope_excluding_an_unknown_service_is_rejected(catalog_copy: Path) -> None:
+    excludes = [{"topic": "fallen street tree", "service": "street_trees"}]
+    path = edit_service(catalog_copy, "parks", 2, scope={"covers": ["broken benches"], "excludes": excludes})
+    with pytest.raises(CatalogError) as error:
+        load_catalog(catalog_copy)
+    assert str(error.value) == f"{path}: services.2.scope.excludes.0.service: 'street_trees' is not a known service"
+
+
+def test_scope_excluding_its_own_service_is_rejected(catalog_copy: Path) -> None:
+    excludes = [{"topic": "broken swings", "service": "park_maintenance"}]
+    edit_service(catalog_copy, "parks", 2, scope={"covers": ["broken benches"], "excludes": excludes})
+    with pytest.raises(CatalogError, match="a service cannot exclude itself"):
+        load_catalog(catalog_copy)
