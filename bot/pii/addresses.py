@@ -40,7 +40,7 @@ _STREET_TYPES = rf"(?:{_ABBREVIABLE_TYPES}|(?-i:{_by_first_letter(_WORD_TYPES)})
 _HOUSE_NUMBER = r"\d{1,6}[a-z]?(?:-\d{1,4})?(?: [1-3]/[2-4])?"  # "361 1/2"
 _UNIT = (
     r"(?:(?:units|apts) \d{1,4}(?:-\d{1,4})?|(?:apto|apartamento|depto|dpto)\.? ?#? ?[a-z0-9]{1,5}"
-    r"|(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|no)\.?\s?#?\s?"
+    r"|(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|no(?=[.\s#]))\.?\s?#?\s?"
     r"(?=[a-z]?\d|[a-z]\b)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?"
     r"|#\s?[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?|\d{1,2}(?:st|nd|rd|th) (?:fl|floor)\b\.?"
     r"|(?:basement|bsmt|upstairs|downstairs|rear|front|lower|upper)(?: (?:unit|apt|floor|fl))?)"

@@ -99,7 +99,8 @@ def _plausible(raw: str) -> bool:
     digits = sum(char.isdigit() for char in raw)
     return raw.startswith("+") or digits >= _NATIONAL_DIGITS or _LOCAL.fullmatch(raw) is not None
 
-def _is_reference(text: str, start: int) -> bool:
+def follows_reference(text: str, start: int) -> bool:
+    """Whether a number at `start` follows a reference cue ("case", "permit #", "ticket no.")."""
     return _REFERENCE_CUE.search(text, max(0, start - 30), start) is not None
 
 def _add_or_join(spans: list[Span], start: int, end: int) -> None:
@@ -122,7 +123,7 @@ def phones(text: str) -> list[Span]:
             if len(DIGIT.findall(candidate.group(0))) >= _MIN_DIGITS:
                 _add_or_join(spans, candidate.start(), candidate.end())
             continue
-        if _is_reference(text, candidate.start()):
+        if follows_reference(text, candidate.start()):
             continue
         written = candidate.group(0).replace("_", "-")  # "410_848_8258"; the same length keeps the offsets
         if _international_after_cue(text, candidate.start(), written):
