@@ -12,14 +12,15 @@ from bot.pii.spans import DIGIT
 HOUSE_NUMBER = r"\d{1,6}[a-z]?(?:-\d{1,4})?(?: [1-3]/[2-4])?"  # "361 1/2"
 UNIT = (
     r"(?:(?:units|apts) \d{1,4}(?:-\d{1,4})?|(?:apto|apartamento|depto|dpto)\.? ?#? ?[a-z0-9]{1,5}"
-    r"|(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|no(?=[.\s#]))\.?\s?#?\s?"
+    r"|(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|trlr|trailer|flat|int|interior|bloque|blq|piso|lote"
+    r"|no(?=[.\s#]))\.?\s?#?\s?"
     r"(?=[a-z]?\d|[a-z]\b)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?"
     r"|#\s?[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?|\d{1,2}(?:st|nd|rd|th) (?:fl|floor)\b\.?"
     r"|(?:basement|bsmt|upstairs|downstairs|rear|front|lower|upper)(?: (?:unit|apt|floor|fl))?)"
 )
 # After the street: ", Eastgate", ", North Harborview 48214", " millbrook 48226", ", IL 62704", " 48224".
 _ZIP = r"\d{5}(?:-\d{4})?\b"
-_CITY_WORD = r"(?-i:[A-Z][a-z]{1,20}|[A-Z]{2,20})\b"
+_CITY_WORD = r"(?-i:(?:St|Ste|Ft|Mt)\. [A-Z][a-z]{1,20}|[A-Z][a-z]{1,20}|[A-Z]{2,20})\b"  # "St. Louis"
 _LOWER_CITY_WORD = r"(?!(?:and|or|at|in|on|near|by|the|to|from|since|for)\b)(?-i:[a-z]{2,20})"
 CITY_AND_ZIP = (
     rf"(?:,? {_ZIP}|,(?: {_CITY_WORD}){{1,3}}(?:,? [A-Z]{{2}}\b)?(?:,? {_ZIP})?"
@@ -36,7 +37,10 @@ _TRAILING_TOWN = re.compile(
 
 
 _FIRST_NAME_NOT_TOWN = 1000
-_TOWN_WORDS = frozenset("north south east west new lake port fort mount saint heights park hills city".split())
+_TOWN_WORDS = frozenset(
+    "north south east west new lake port fort mount saint heights park hills city barrio colonia col urb villa san "
+    "santa st ft mt".split()
+)
 
 
 @lru_cache(maxsize=4096)
@@ -71,7 +75,9 @@ def with_zip(text: str, end: int) -> int:
 @lru_cache(maxsize=4096)
 def person_not_town(town: str) -> bool:
     """Whether what follows a street as its town, with no ZIP code, holds a first name: a person set off by
-    commas ("24538 S 3rd ln, Dong-hyun Kim, is elderly")."""
+    commas ("24538 S 3rd ln, Dong-hyun Kim, is elderly"); a town word makes it a town ("Barrio Logan")."""
+    if any(word.lower().rstrip(".") in _TOWN_WORDS for word in town.replace(",", " ").split()):
+        return False
     return DIGIT.search(town) is None and any(
         0 < getattr(names().get(fold(part)), "first", 0) <= _FIRST_NAME_NOT_TOWN
         for word in town.replace(",", " ").split()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.pii.address_forms import grid, street_first
+from bot.pii.address_forms import grid, street_first, without_street_type
 from bot.pii.address_parts import CITY_AND_ZIP, HOUSE_NUMBER, UNIT, person_not_town, with_town, with_zip
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
@@ -55,7 +55,7 @@ _HOME_CUE = re.compile(
     r"|home at|live at|lives on)\s{1,3}(?=\d)"
 )
 _HOME = re.compile(
-    rf"{HOUSE_NUMBER}(?: (?:[NSEW]\.?|[A-Z][A-Za-z'-]{{1,20}}\.?|\d{{1,3}}(?:st|nd|rd|th))(?![\w'-])){{1,4}}"
+    rf"{HOUSE_NUMBER}(?: (?:(?-i:[NSEW]\.?|[A-Z][A-Za-z'-]{{1,20}}\.?)|\d{{1,3}}(?:st|nd|rd|th))(?![\w'-])){{1,4}}"
     rf"(?:,? {UNIT}\b){{0,2}}",
     re.IGNORECASE,
 )
@@ -65,19 +65,30 @@ _STREET_WORD = re.compile(rf"(?:{_by_first_letter(_SUFFIXES + ' ' + _WORD_TYPES.
 _STREET_LEAD = 140
 _STREET_TAIL = 140
 _UNIT_ALONE = re.compile(
-    r"(?:apt|apartment|apartamento|apto|unit|suite|ste|bldg|depto|departamento)\.?\s?#?\s?(?=[a-z]?\d)"
-    r"[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
-    r"|#(?<![\w#]#)\s?\d{1,4}[A-Za-z]\b|#(?<=\bin #)\s?\d{1,4}\b"
+    r"(?:apt|apartment|apartamento|apto|unit|suite|ste|bldg|depto|departamento|flat|trlr|trailer)\.?\s?#?\s?"
+    r"(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
+    r"|#(?<![\w#]#)\s?\d{1,4}[A-Za-z]\b|#(?<=\bin #)\s?\d{1,4}\b|#(?<=\bis #)\s?\d{1,5}\b"
 )
+# "my apartment is #208": a bare number after "is" counts only after a word for a home.
+_HOME_WORD = re.compile(r"(?:apartment|apt|house|home|unit|room|trailer|casa|place)\b")
 _PO_BOX = re.compile(r"p\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
 # Rural routes and highway contract routes, with their box: "RR 2 Box 14", "HC 3 Box 50", "Rural Route 3".
-_ROUTE = re.compile(r"(?:rr|hcr?|rural route|star route)\.? ?#? ?\d{1,4}\b(?:,? box ?#? ?\d{1,6}\b)?")
+_ROUTE = re.compile(r"(?:rr|hcr?|rural route|star route)\.? ?#? ?\d{1,4}\b(?:,? box ?#? ?\d{1,6}[a-z]?\b)?")
+# County roads and numbered routes, which count with a house number before them or a box or number after
+# ("0 County Road 410", "Cty Rd 7, #4410", "Route 1 Box 44A"), so that "traffic on Route 9" survives.
+_ROAD = (
+    r"(?:county road|county rd|cty rd|co rd|state route|route|rte|highway|hwy)\.? ?\d{1,4}\b"
+    r"(?P<road_box>,? (?:box ?#? ?\d{1,6}[a-z]?|#\s?\d{1,6})\b)?"
+)
+# Before a unit: a house number and one to three capitalised words ("1733 GRAND CONCOURSE APT 6D").
+_HOUSE_AND_NAME = re.compile(r"\d{1,6}(?: (?:[A-Z][\w'.-]{0,20}|\d{1,3}(?:st|nd|rd|th))){1,3},? \Z")
 _HOUSE_BEFORE = re.compile(r"\d{1,6} \Z")
 # The three cued shapes in one pass over the lower-cased text. Each starts with a literal, so that `re` can
 # skip ahead by first character (several times faster on 100 kB); the word boundary before a cue word is
 # checked afterwards.
 _CUED = re.compile(
-    rf"(?P<unit>{_UNIT_ALONE.pattern})|(?P<box>{_PO_BOX.pattern}|{_ROUTE.pattern})|(?P<home>{_HOME_CUE.pattern})"
+    rf"(?P<unit>{_UNIT_ALONE.pattern})|(?P<box>{_PO_BOX.pattern}|{_ROUTE.pattern})|(?P<road>{_ROAD})"
+    rf"|(?P<home>{_HOME_CUE.pattern})"
 )
 
 def _streets(text: str) -> list[Span]:
@@ -99,24 +110,45 @@ def _streets(text: str) -> list[Span]:
     return spans
 
 
-def _cued(text: str) -> list[Span]:
-    """Units alone ("apt 4B"), PO boxes and rural routes with their town and ZIP, and homes after "I live at"."""
+def _cued(text: str, streets: frozenset[int]) -> list[Span]:
+    """Units alone ("apt 4B"), PO boxes and rural routes with their town and ZIP, and homes after "I live at"
+    unless a street starts there (`streets`: its words are read up to the street type, not beyond)."""
     spans = []
     lowered = ascii_lower(text)
     for match in _CUED.finditer(lowered):
         if lowered[match.start()] != "#" and not starts_word(lowered, match.start()):
             continue  # "capt 4" is no "apt 4"
-        if match.lastgroup == "unit":
-            spans.append(Span(PiiKind.ADDRESS, match.start(), match.end()))
-        elif match.lastgroup == "box":
+        kind = "road" if match.group("road") else match.lastgroup
+        if kind == "unit":
+            if lowered.startswith("is #", match.start() - 3) and not _HOME_WORD.search(
+                lowered, max(0, match.start() - 30), match.start()
+            ):
+                continue  # "my ticket is #2041"
+            street = _HOUSE_AND_NAME.search(text, max(0, match.start() - 60), match.start())
+            start = match.start() if street is None else street.start()
+            spans.append(Span(PiiKind.ADDRESS, start, with_zip(text, match.end())))
+        elif kind in ("box", "road"):
             house = _HOUSE_BEFORE.search(text, max(0, match.start() - 7), match.start())  # "12 Rural Route 3"
+            if kind == "road" and house is None and match.group("road_box") is None:
+                continue  # "traffic on Route 9"
             start = match.start() if house is None else house.start()
             spans.append(Span(PiiKind.ADDRESS, start, with_zip(text, match.end())))
-        elif home := _HOME.match(text, match.end()):
+        elif (home := _HOME.match(text, match.end())) and home.start() not in streets:
             spans.append(Span(PiiKind.ADDRESS, home.start(), with_zip(text, home.end())))
     return spans
 
 
 
 def addresses(text: str) -> list[Span]:
-    return _streets(text) + street_first(text) + grid(text) + _cued(text)
+    """Every shape's addresses, overlapping ones joined ("0 County Road" as a street, "0 County Road 410" as a
+    road), so that the longest reading is kept whichever shape found it first."""
+    streets = _streets(text)
+    starts = frozenset(span.start for span in streets)
+    found = sorted(streets + street_first(text) + grid(text) + _cued(text, starts) + without_street_type(text))
+    joined: list[Span] = []
+    for span in found:
+        if joined and span.start < joined[-1].end:
+            joined[-1] = Span(PiiKind.ADDRESS, joined[-1].start, max(joined[-1].end, span.end))
+        else:
+            joined.append(span)
+    return joined
