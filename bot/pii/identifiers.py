@@ -77,7 +77,8 @@ _ID_CUE = re.compile(
     r"(?:number|num|no|#|id|numero)"
     # A benefits case ("my case # for SNAP benefits is 1234567", "my caseworker said ... my case number is
     # 0408143"); a case number alone is the city's work order and survives. A document with a number on it.
-    r"|snap|ebt|tanf|ssi|ssdi|wic|benefits|caseworker|assistance|asistencia|placard|credencial)(?:\b|(?<=#))"
+    r"|snap|ebt|tanf|ssi|ssdi|wic|benefits|caseworker|assistance|asistencia|placard|credencial|voucher|parcel|pin"
+    r"|apn|tax id)(?:\b|(?<=#))"
 )
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(

@@ -71,8 +71,10 @@ def is_known(word: Word) -> bool:
     return ranked(word, first=True) or ranked(word, first=False)
 
 
-def names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
-    """Whether the capitalised run around the candidate holds a place word, or a place preposition precedes."""
+def names_a_place(
+    text: str, words: list[Word], first: int, last: int, prepositions: frozenset[str] = PLACE_PREPOSITIONS
+) -> bool:
+    """Whether the capitalised run around the candidate holds a place word, or one of `prepositions` precedes."""
     start, end = first, last
     if words[first].capitalised:
         lowest, highest = max(0, first - RUN_REACH), min(len(words) - 1, last + RUN_REACH)
@@ -83,7 +85,7 @@ def names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
     places = [words[k] for k in range(start, end + 1) if words[k].place]
     if places and not surname_place(words, first, last, places):
         return True
-    return first > 0 and adjacent(text, words[first - 1], words[first]) and words[first - 1].key in PLACE_PREPOSITIONS
+    return first > 0 and adjacent(text, words[first - 1], words[first]) and words[first - 1].key in prepositions
 
 
 def surname_place(words: list[Word], first: int, last: int, places: list[Word]) -> bool:
@@ -151,7 +153,7 @@ def very_common(first: Word, last: Word, first_limit: int = VERY_COMMON_FIRST) -
 
 
 # Words before which a lone first name is more often a place: "in Austin", "on Jackson", "calle Cedar".
-_PLACE_BEFORE = PLACE_PREPOSITIONS | frozenset("in calle avenida and".split())
+_PLACE_BEFORE = PLACE_PREPOSITIONS | frozenset("in calle avenida".split())
 
 
 def place_names(text: str, words: list[Word]) -> frozenset[str]:
@@ -182,7 +184,8 @@ def lone_first_name(text: str, words: list[Word], i: int, places: frozenset[str]
     if before is None or not adjacent(text, before, word):
         return True
     inside_proper_noun = before.capitalised and ordinary(before) and before.key not in NOT_NAMES and i > 1
-    return before.key not in _PLACE_BEFORE and not inside_proper_noun
+    corner = before.key == "and" and i > 1 and words[i - 2].place  # "at MLK Blvd and Fulton"
+    return before.key not in _PLACE_BEFORE and not inside_proper_noun and not corner
 
 
 def lower_pair(text: str, words: list[Word], i: int) -> int | None:

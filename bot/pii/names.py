@@ -34,7 +34,16 @@ from bot.pii.name_rules import (
     unlisted,
     very_common,
 )
-from bot.pii.name_words import MONTHS_AND_DAYS, NOT_NAMES, PARTICLES, Word, adjacent, words_of
+from bot.pii.name_words import (
+    MONTHS_AND_DAYS,
+    NOT_NAMES,
+    PARTICLES,
+    PLACE_PREPOSITIONS,
+    STREET_PREPOSITIONS,
+    Word,
+    adjacent,
+    words_of,
+)
 from bot.pii.signatures import families, signature_names
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
@@ -118,7 +127,7 @@ def _pairs(text: str, words: list[Word], known: list[int], covered: set[int]) ->
         if i in covered:
             continue
         j = _pair_at(text, words, i)
-        if j is None or names_a_place(text, words, i, j):
+        if j is None or names_a_place(text, words, i, j, STREET_PREPOSITIONS):
             continue
         if ordinary(words[i]) and _pair_at(text, words, i + 1) is not None:
             continue  # "Owner Margaret Cook", "Can Minh Le": the name starts one word later
@@ -220,7 +229,7 @@ def _singles(
         elif i in titled and word.shape == "lower" and word.key in PARTICLES:
             end = _past_particles(text, words, i)  # "Mr. de la Fuente"
         elif word.capitalised and i in cued and word.key not in MONTHS_AND_DAYS and (
-            is_known(word) or (not ordinary(word) and _surname_follows(text, words, i))
+            is_known(word) or unlisted(word) or (not ordinary(word) and _surname_follows(text, words, i))
         ):
             end = i
         elif word.shape == "lower" and (i in cued or i in after_data) and (pair := lower_pair(text, words, i)):
@@ -235,7 +244,8 @@ def _singles(
             end = _apart_run(text, words, i)
         else:
             continue
-        if end is None or names_a_place(text, words, i, end):
+        prepositions = STREET_PREPOSITIONS if i in cued else PLACE_PREPOSITIONS
+        if end is None or names_a_place(text, words, i, end, prepositions):
             continue
         end = extend(text, words, end)
         spans.append(Span(PiiKind.NAME, word.start, words[end].end))
