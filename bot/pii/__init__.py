@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from bot.pii.addresses import addresses
 from bot.pii.births import births, dates_after_names
-from bot.pii.contact import emails, phones
+from bot.pii.contact import emails, phones, spelled_phones
 from bot.pii.identifiers import cards, case_references, id_numbers, ssns
 from bot.pii.names import person_names
 from bot.pii.signatures import EDGE_BUDGET
@@ -38,12 +38,13 @@ _DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
     id_numbers,
     plates,
     phones,
+    spelled_phones,
     person_names,
 )
 # Detectors whose every find holds a digit, or needs a word as its cue: skipped on text without one (a vanity
 # plate has no digit).
 _NEED_DIGITS = frozenset({cards, ssns, births, addresses, id_numbers, phones})
-_NEED_LETTERS = frozenset({emails, plates, person_names})
+_NEED_LETTERS = frozenset({emails, plates, spelled_phones, person_names})
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -34,6 +34,9 @@ _GRID_AFTER = frozenset("at on of near from to is by in address a en de del al f
 _GRID_BUDGET = 200
 
 
+# "5863 Front av. Siobhan Gallagher, 1-973-...": a street word after a house number and a name ends an English
+# address; what follows is no street.
+_ENGLISH_BEFORE = re.compile(r"\d{1,6} [A-Za-z][\w'-]{0,20} \Z")
 _STREET_FIRST_WORDS = ("calle", "aven", "avda", "av.", "ave", "camino", "paseo", "carretera", "callej", "rue", "rua", "via")
 # "the guy at 502 Pine": a house number and one capitalised word, ending there; not "at 311 Customer Service",
 # "from 2019 Budget", "at 5 PM" or "from 15 March".
@@ -58,7 +61,11 @@ def street_first(text: str) -> list[Span]:
     lowered = ascii_lower(text)
     if not any(word in lowered for word in _STREET_FIRST_WORDS):
         return []
-    return [Span(PiiKind.ADDRESS, m.start(), with_zip(text, m.end())) for m in _SPANISH_STREET.finditer(text)]
+    return [
+        Span(PiiKind.ADDRESS, m.start(), with_zip(text, m.end()))
+        for m in _SPANISH_STREET.finditer(text)
+        if m.group()[0].isdigit() or not _ENGLISH_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    ]
 
 
 def without_street_type(text: str) -> list[Span]:
