@@ -152,6 +152,8 @@ def very_common(first: Word, last: Word, first_limit: int = VERY_COMMON_FIRST) -
     return 0 < first_rank.first <= first_limit and 0 < last_rank.last <= VERY_COMMON_LAST
 
 
+# A lone word counts as a first name unless it ranks this many times higher as a surname.
+SURNAME_FIRST_FACTOR = 3
 # Words before which a lone first name is more often a place: "in Austin", "on Jackson", "calle Cedar".
 _PLACE_BEFORE = PLACE_PREPOSITIONS | frozenset("in calle avenida".split())
 
@@ -166,15 +168,16 @@ def place_names(text: str, words: list[Word]) -> frozenset[str]:
 
 def lone_first_name(text: str, words: list[Word], i: int, places: frozenset[str]) -> bool:
     """Whether a capitalised word counts as a name wherever it stands ("my 2 boys Diego and Mateo", "llamen a
-    Gabriela al ..."): a listed first name that is no ordinary word, more common as a first name than as a
-    surname, not a namesake of places ("Lincoln") nor a place named in the message, not after "in", "on" or
+    Gabriela al ..."): a listed first name that is no ordinary word, not far more common as a surname, not a
+    namesake of places ("Lincoln") nor a place named in the message, not after "in", "on" or
     "at", nor inside a proper noun after an ordinary capitalised word ("the Cherry Blossom festival")."""
     word = words[i]
     if word.shape != "title" or ordinary(word) or word.key in NAMESAKES or word.key in PLACE_FIRST_NAMES:
         return False
     rank = gazetteer.names().get(word.key)
-    if word.key in MONTHS_AND_DAYS or word.key in places or not ranked(word, first=True) or (rank is not None and 0 < rank.last < rank.first):
-        return False  # "Kennedy", "Jackson": surnames first, and streets and schools after them
+    surname_first = rank is not None and 0 < rank.last * SURNAME_FIRST_FACTOR < rank.first
+    if word.key in MONTHS_AND_DAYS or word.key in places or not ranked(word, first=True) or surname_first:
+        return False  # "Kennedy", "Jackson": far more common as surnames, and streets and schools after them
     following = words[i + 1] if i + 1 < len(words) else None
     if following is not None and adjacent(text, word, following) and following.key in NAMESAKES:
         return False  # "Harriet Tubman Green", a place

@@ -72,6 +72,7 @@ _TITLE = re.compile(
 _TAIL = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
 _STANDS_BEFORE = re.compile(r"(?i)\s{0,2}(?:[,)|\n:;–—-]|\(?\+?\d|from\b)")
 _SELF_INTRODUCED = re.compile(r"(?i) (?:here|speaking|tu)\b")
+_FROM = re.compile(r" (?:from|de|with|at) ")
 _AND = re.compile(r" (?:and|&|y|or|o|e) ")
 _AND_BEFORE = re.compile(r" (?:and|&|y|or|o|e) \Z")
 _STANDS_AFTER = frozenset(".!?\n(,:;-–—~|")
@@ -205,8 +206,7 @@ def _singles(
     # the scans for cues and titles are skipped.
     cued: set[int | None] = set()
     titled: set[int | None] = set()
-    if known:
-        cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(ascii_lower(text))} - {None}
+    cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(ascii_lower(text))} - {None}
     after_data = {index_at.get(edge + gap) for edge in edges for gap in (1, 2)} - {None}
     places = place_names(text, words)
     if any(word.capitalised for word in words):
@@ -229,7 +229,7 @@ def _singles(
         elif i in titled and word.shape == "lower" and word.key in PARTICLES:
             end = _past_particles(text, words, i)  # "Mr. de la Fuente"
         elif word.capitalised and i in cued and word.key not in MONTHS_AND_DAYS and (
-            is_known(word) or unlisted(word) or (not ordinary(word) and _surname_follows(text, words, i))
+            is_known(word) or not ordinary(word)
         ):
             end = i
         elif word.shape == "lower" and (i in cued or i in after_data) and (pair := lower_pair(text, words, i)):
@@ -240,6 +240,8 @@ def _singles(
             end = i  # "my 2 boys Diego and Mateo"
         elif word.capitalised and _SELF_INTRODUCED.match(text, word.end) and ranked(word, first=True):
             end = i  # "Big Mike here"
+        elif i == 0 and _FROM.match(text, word.end) and ranked(word, first=True) and word.shape != "other":
+            end = i  # "Grace from the neighborhood watch", "ahmed from the gas station"
         elif word.shape in ("title", "upper", "lower") and (not ordinary(word) or len(word.text) == 1):
             end = _apart_run(text, words, i)
         else:
