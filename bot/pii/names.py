@@ -4,8 +4,9 @@ here", "... pls fix. Tyrone").
 Without a cue, a name is a known first name followed by a known surname (build/names.tsv, from names-dataset),
 capitalised or all in capitals, or in lower case when neither word is ordinary English. A single known name
 counts where names stand: after a greeting, sign-off, title or family word ("thanks, Maria", "Ms. Lin", "my
-kid Yuri"), or set apart by punctuation at the end of a message, before contact details, or before "here" or
-"from". Context keeps places named after people: a run of capitalised words holding a place or body word
+kid Yuri", "Caller: esperanza mamani"), or set apart by punctuation at the end of a message, before contact
+details, or before "here" or "from". A listed first name that is no ordinary word counts wherever it stands ("my 2
+boys Diego and Mateo"), and a word joined by "and" to a name is one too. Context keeps places named after people: a run of capitalised words holding a place or body word
 ("Martin Luther King Jr Blvd", "Harriet Tubman Elementary", "Cesar Chavez Day") is no name, nor is one after
 "on", "at" or "near". Words that are also ordinary English ("Will", "Rose", "Brown") count only when common as
 names.
@@ -18,6 +19,7 @@ import re
 
 from bot.pii import gazetteer
 from bot.pii.cued_names import cued_names
+from bot.pii.joined_names import joined_names
 from bot.pii.name_forms import name_forms
 from bot.pii.name_rules import (
     extend,
@@ -31,7 +33,6 @@ from bot.pii.name_rules import (
     names_a_place,
     ordinary,
     ranked,
-    unlisted,
     very_common,
 )
 from bot.pii.name_words import (
@@ -73,8 +74,6 @@ _TAIL = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
 _STANDS_BEFORE = re.compile(r"(?i)\s{0,2}(?:[,)|\n:;–—-]|\(?\+?\d|from\b)")
 _SELF_INTRODUCED = re.compile(r"(?i) (?:here|speaking|tu)\b")
 _FROM = re.compile(r" (?:from|de|with|at) ")
-_AND = re.compile(r" (?:and|&|y|or|o|e) ")
-_AND_BEFORE = re.compile(r" (?:and|&|y|or|o|e) \Z")
 _STANDS_AFTER = frozenset(".!?\n(,:;-–—~|")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 # Lower-case names count alone only this close to the end of the message.
@@ -275,39 +274,7 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
     found = _merged(
         cued_names(text, words, index_at) + pairs + singles + signed + families(text) + name_forms(text)
     )
-    return _merged(found + _joined(text, words, index_at, found))
-
-
-def _joinable(text: str, words: list[Word], k: int) -> bool:
-    """Whether word k, joined by "and" to a name, is a name too ("Tyler and Jada", "Mike and Ana Ruiz")."""
-    word = words[k]
-    if word.key in NOT_NAMES or word.key in MONTHS_AND_DAYS or word.place or names_a_place(text, words, k, k):
-        return False
-    if word.shape == "lower":
-        return ranked(word, first=True) and not ordinary(word)
-    if word.shape == "upper" and len(word.text) <= 3:
-        return False
-    return word.capitalised and (is_known(word) or unlisted(word))
-
-
-def _joined(text: str, words: list[Word], index_at: dict[int, int], found: list[Span]) -> list[Span]:
-    """Names joined by "and", "&" or "y" to a name found, on either side."""
-    at_end = {word.end: n for n, word in enumerate(words)}
-    spans: list[Span] = []
-    pending, seen = list(found), {(span.start, span.end) for span in found}
-    while pending and len(spans) < len(words):
-        span = pending.pop()
-        after = _AND.match(text, span.end)
-        before = _AND_BEFORE.search(text, max(0, span.start - 5), span.start)
-        for k in (index_at.get(after.end()) if after else None, at_end.get(before.start()) if before else None):
-            if k is None or (words[k].start, words[k].end) in seen or not _joinable(text, words, k):
-                continue
-            end = extend(text, words, k)
-            joined = Span(PiiKind.NAME, words[k].start, words[end].end)
-            seen.add((joined.start, joined.end))
-            spans.append(joined)
-            pending.append(joined)
-    return spans
+    return _merged(found + joined_names(text, words, index_at, found))
 
 
 def _merged(spans: list[Span]) -> list[Span]:
