@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 
 from bot.pii.addresses import addresses
-from bot.pii.births import births
-from bot.pii.contact import emails, phones
+from bot.pii.births import births, dates_after_names
+from bot.pii.contact import emails, phones, spelled_phones
 from bot.pii.identifiers import cards, case_references, id_numbers, ssns
 from bot.pii.names import person_names
 from bot.pii.signatures import EDGE_BUDGET
@@ -38,12 +38,13 @@ _DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
     id_numbers,
     plates,
     phones,
+    spelled_phones,
     person_names,
 )
 # Detectors whose every find holds a digit, or needs a word as its cue: skipped on text without one (a vanity
 # plate has no digit).
 _NEED_DIGITS = frozenset({cards, ssns, births, addresses, id_numbers, phones})
-_NEED_LETTERS = frozenset({emails, plates, person_names})
+_NEED_LETTERS = frozenset({emails, plates, spelled_phones, person_names})
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -72,14 +73,22 @@ def find(text: str) -> list[Span]:
         if (not has_digit and detector in _NEED_DIGITS) or (not has_letter and detector in _NEED_LETTERS):
             continue
         for span in person_names(text, _edges(kept)) if detector is person_names else detector(text):
-            index = bisect.bisect_right(starts, span.start)
-            if index > 0 and kept[index - 1].end > span.start:
-                continue
-            if index < len(kept) and kept[index].start < span.end:
-                continue
-            kept.insert(index, span)
-            starts.insert(index, span.start)
+            _keep(kept, starts, span)
+    if has_digit:  # "Jaylen (3/3/2018)": a date right after a name is its birth date
+        for span in dates_after_names(text, [span for span in kept if span.kind is PiiKind.NAME]):
+            _keep(kept, starts, span)
     return kept
+
+
+def _keep(kept: list[Span], starts: list[int], span: Span) -> None:
+    """Insert `span` in order unless it overlaps a span kept already."""
+    index = bisect.bisect_right(starts, span.start)
+    if index > 0 and kept[index - 1].end > span.start:
+        return
+    if index < len(kept) and kept[index].start < span.end:
+        return
+    kept.insert(index, span)
+    starts.insert(index, span.start)
 
 
 def redact(text: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from bot.pii.gazetteer import common_words
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
 _MONTHS = (
@@ -13,17 +14,27 @@ _MONTHS = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _MESES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+_ROMAN_MONTH = r"(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
 _DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
     rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS},? \d{{4}}|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{2}}"
-    rf"|\d{{1,2}} de {_MESES} (?:de |del )?\d{{4}}|(?:19|20)\d{{2}})"  # a year alone: "born in 1985"
+    rf"|(?:el )?\d{{1,2}} de {_MESES} (?:de |del )?\d{{4}}|\d{{1,2}}[-/. ]{_ROMAN_MONTH}[-/. ]\d{{2,4}}"
+    rf"|(?:19|20)\d{{2}})"  # a year alone: "born in 1985"
 )
+# Chinese and Japanese write a date with its unit characters, which are letters to `re`: no word boundary.
+_CJK_DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
 _DOB_CUE = re.compile(
     r"(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day|naci[oó]?|nací|nacid[oa]|b\.(?= ?\d)"
-    r"|fecha de nacimiento|cumpleaños)(?!\w)"
+    r"|n\.(?= ?\d)|nac\.|fecha de nacimiento|fecha de nac\.?|cumpleaños)(?!\w)"
+    r"|(?P<cjk>生日|出生|生年月日)"  # no spaces between words in Chinese and Japanese: no boundary to check
 )
-_DATE_PATTERN = re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/-])")
+_DATE_PATTERN = re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/-])|{_CJK_DATE}")
+# A date right after a name, in brackets or after a comma: "kids Jaylen (3/3/2018) and Jordyn (10/19/2020)".
+_AFTER_NAME = re.compile(rf"(?i),? ?\(?((?<![\w/.-]){_DATE}(?![\w/-]))")
+# A capitalised word with a full date in brackets after it is a person and their birth date, even when the name
+# lists lack the word ("enroll Aiyana (6/14/2017)"); an ordinary word ("the hearing (3/14/2026)") is not.
+_DATED_WORD = re.compile(rf"(?<![\w'’-])([A-Z][a-z'’-]{{1,30}}) \(((?i:{_DATE}))\)")
 _DOB_WINDOW = 60
 # A year alone counts only right after the cue ("born in 1985", "DOB 1990"), not "has it as 1950" further on.
 _YEAR_LENGTH = 4
@@ -37,7 +48,8 @@ def births(text: str) -> list[Span]:
     keeps "born born born ..." and pages of dates linear.
     """
     lowered = ascii_lower(text)
-    cue_ends = [cue.end() for cue in _DOB_CUE.finditer(lowered) if starts_word(lowered, cue.start())]
+    cues = _DOB_CUE.finditer(lowered)
+    cue_ends = [cue.end() for cue in cues if cue.group("cjk") or starts_word(lowered, cue.start())]
     if not cue_ends:
         return []
     spans = []
@@ -46,4 +58,18 @@ def births(text: str) -> list[Span]:
         window = _YEAR_WINDOW if date.end() - date.start() == _YEAR_LENGTH else _DOB_WINDOW
         if nearest >= 0 and date.end() - cue_ends[nearest] <= window:
             spans.append(Span(PiiKind.DOB, date.start(), date.end()))
+    return spans
+
+
+def dates_after_names(text: str, names: list[Span]) -> list[Span]:
+    """Dates of birth written right after a person's name, with no birth word ("Ana Ruiz, 04/11/1952"), and
+    unlisted names known by the date in brackets after them."""
+    spans = []
+    for dated in _DATED_WORD.finditer(text) if "(" in text else ():
+        if dated.group(1).lower() not in common_words() and len(dated.group(2)) > _YEAR_LENGTH:
+            spans += [Span(PiiKind.NAME, dated.start(1), dated.end(1)), Span(PiiKind.DOB, *dated.span(2))]
+    for name in names:
+        date = _AFTER_NAME.match(text, name.end)
+        if date is not None and len(date.group(1)) > _YEAR_LENGTH:
+            spans.append(Span(PiiKind.DOB, date.start(1), date.end(1)))
     return spans

@@ -13,7 +13,7 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
 
-from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, spans_of
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, spans_of, starts_word
 
 # A left boundary and bounded parts keep this linear: a run of word characters can only start a match once.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
@@ -99,7 +99,8 @@ def _plausible(raw: str) -> bool:
     digits = sum(char.isdigit() for char in raw)
     return raw.startswith("+") or digits >= _NATIONAL_DIGITS or _LOCAL.fullmatch(raw) is not None
 
-def _is_reference(text: str, start: int) -> bool:
+def follows_reference(text: str, start: int) -> bool:
+    """Whether a number at `start` follows a reference cue ("case", "permit #", "ticket no.")."""
     return _REFERENCE_CUE.search(text, max(0, start - 30), start) is not None
 
 def _add_or_join(spans: list[Span], start: int, end: int) -> None:
@@ -108,6 +109,26 @@ def _add_or_join(spans: list[Span], start: int, end: int) -> None:
         spans[-1] = Span(PiiKind.PHONE, spans[-1].start, end)
     else:
         spans.append(Span(PiiKind.PHONE, start, end))
+
+
+_DIGIT_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho"
+    r"|nueve)"
+)
+# "nine one nine, four four two, seven seven zero one": seven to eleven digit words in a row.
+_SPELLED_PHONE = re.compile(rf"{_DIGIT_WORD}(?:[ ,.-]{{1,3}}{_DIGIT_WORD}){{6,10}}\b")
+_SPELLED_LENGTHS = frozenset({7, 10, 11})
+
+
+def spelled_phones(text: str) -> list[Span]:
+    """Telephone numbers written out digit by digit, as a voicemail transcript gives them."""
+    lowered = ascii_lower(text)
+    return [
+        Span(PiiKind.PHONE, match.start(), match.end())
+        for match in _SPELLED_PHONE.finditer(lowered)
+        if starts_word(lowered, match.start())
+        and len(re.findall(_DIGIT_WORD, match.group())) in _SPELLED_LENGTHS
+    ]
 
 
 def phones(text: str) -> list[Span]:
@@ -122,7 +143,7 @@ def phones(text: str) -> list[Span]:
             if len(DIGIT.findall(candidate.group(0))) >= _MIN_DIGITS:
                 _add_or_join(spans, candidate.start(), candidate.end())
             continue
-        if _is_reference(text, candidate.start()):
+        if follows_reference(text, candidate.start()):
             continue
         written = candidate.group(0).replace("_", "-")  # "410_848_8258"; the same length keeps the offsets
         if _international_after_cue(text, candidate.start(), written):

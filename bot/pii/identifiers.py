@@ -77,7 +77,8 @@ _ID_CUE = re.compile(
     r"(?:number|num|no|#|id|numero)"
     # A benefits case ("my case # for SNAP benefits is 1234567", "my caseworker said ... my case number is
     # 0408143"); a case number alone is the city's work order and survives. A document with a number on it.
-    r"|snap|ebt|tanf|ssi|ssdi|wic|benefits|caseworker|assistance|asistencia|placard|credencial)(?:\b|(?<=#))"
+    r"|snap|ebt|tanf|ssi|ssdi|wic|benefits|caseworker|assistance|asistencia|placard|credencial|voucher|parcel|pin"
+    r"|apn|tax id)(?:\b|(?<=#))"
 )
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(
@@ -131,6 +132,51 @@ def ssns(text: str) -> list[Span]:
     return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.SSN]
 
 
+# Words that say the digits after them are a number's last ones, and masks that hide the rest.
+_LAST_DIGITS = re.compile(
+    r"(?:ending|ends|termina(?:da|ci[oó]n)?|last (?:4|four)|[uú]ltimos? (?:4|cuatro)|(?<![\w*#])[x*#•]{2,4}[ -]?)"
+)
+_FOUR_DIGITS = re.compile(r"(?<![\d$.,/:])(?<!\d-)\d{4}(?![\d/:-]|[.,]\d| ?(?:am|pm)\b)")
+_CARD_WORD = re.compile(_CARDS + r"|cc\b")
+_SSN_WORD = re.compile(_SSN_CUE + r"|ss#|seguro")
+# How far a card or SSN word may stand from the last-digits word, and the digits from it; a second group
+# follows the first closely ("the one ending 2290 not 1184").
+_KIND_REACH, _DIGITS_REACH, _SECOND_GAP = 60, 45, 8
+_FAR = 1 << 30
+
+
+def _last_fours(lowered: str) -> list[Span]:
+    """Four digits shortly after a last-digits word or a mask, when a card or SSN word stands near it; the
+    nearer word decides the kind ("mastercard xxxx-4418", "mine ends in 5017" after "my husband's social")."""
+    cards = [m.start() for m in _CARD_WORD.finditer(lowered)]
+    socials = [m.start() for m in _SSN_WORD.finditer(lowered)]
+    if not (cards or socials):
+        return []
+    spans = []
+    for cue in _LAST_DIGITS.finditer(lowered):
+        distances = {PiiKind.CARD: _distance(cards, cue.start()), PiiKind.SSN: _distance(socials, cue.start())}
+        kind = min(distances, key=lambda k: distances[k])
+        if distances[kind] > _KIND_REACH:
+            continue
+        window_end = lowered.find("\n", cue.end(), cue.end() + _DIGITS_REACH)
+        end = window_end if window_end >= 0 else cue.end() + _DIGITS_REACH
+        first = _FOUR_DIGITS.search(lowered, cue.end(), end)
+        if first is None:
+            continue
+        spans.append(Span(kind, first.start(), first.end()))
+        second = _FOUR_DIGITS.search(lowered, first.end(), min(end, first.end() + _SECOND_GAP + 4))
+        if second is not None:
+            spans.append(Span(kind, second.start(), second.end()))
+    return spans
+
+
+def _distance(positions: list[int], at: int) -> int:
+    """How far the nearest of `positions` (sorted) is from `at`."""
+    index = bisect.bisect_left(positions, at)
+    near = [abs(positions[k] - at) for k in (index - 1, index) if 0 <= k < len(positions)]
+    return min(near, default=_FAR)
+
+
 @lru_cache(maxsize=1)
 def _cued_numbers(text: str) -> tuple[Span, ...]:
     """Numbers after an SSN or card cue, found in one pass over the lower-cased text for both detectors."""
@@ -141,7 +187,7 @@ def _cued_numbers(text: str) -> tuple[Span, ...]:
             continue
         group = match.lastindex or 0
         spans.append(Span(_CUED_KINDS[group - 1], match.start(group), match.end(group)))
-    return tuple(spans)
+    return tuple(spans + _last_fours(lowered))
 
 
 def id_numbers(text: str) -> list[Span]:

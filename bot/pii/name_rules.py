@@ -15,6 +15,7 @@ from bot.pii.name_words import (
     NAMESAKES,
     NOT_NAMES,
     PARTICLES,
+    PLACE_FIRST_NAMES,
     PLACE_PREPOSITIONS,
     SURNAME_PLACES,
     Word,
@@ -70,8 +71,10 @@ def is_known(word: Word) -> bool:
     return ranked(word, first=True) or ranked(word, first=False)
 
 
-def names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
-    """Whether the capitalised run around the candidate holds a place word, or a place preposition precedes."""
+def names_a_place(
+    text: str, words: list[Word], first: int, last: int, prepositions: frozenset[str] = PLACE_PREPOSITIONS
+) -> bool:
+    """Whether the capitalised run around the candidate holds a place word, or one of `prepositions` precedes."""
     start, end = first, last
     if words[first].capitalised:
         lowest, highest = max(0, first - RUN_REACH), min(len(words) - 1, last + RUN_REACH)
@@ -82,7 +85,7 @@ def names_a_place(text: str, words: list[Word], first: int, last: int) -> bool:
     places = [words[k] for k in range(start, end + 1) if words[k].place]
     if places and not surname_place(words, first, last, places):
         return True
-    return first > 0 and adjacent(text, words[first - 1], words[first]) and words[first - 1].key in PLACE_PREPOSITIONS
+    return first > 0 and adjacent(text, words[first - 1], words[first]) and words[first - 1].key in prepositions
 
 
 def surname_place(words: list[Word], first: int, last: int, places: list[Word]) -> bool:
@@ -141,9 +144,70 @@ def may_start(key: str) -> bool:
     return any(rank is not None and 0 < rank.first <= max(ANY_FIRST, LOOSE_FIRST) for rank in ranks)
 
 
-def very_common(first: Word, last: Word) -> bool:
+def very_common(first: Word, last: Word, first_limit: int = VERY_COMMON_FIRST) -> bool:
     """Whether two ordinary words are among the most common first names and surnames, and not short."""
     first_rank, last_rank = gazetteer.names().get(first.key), gazetteer.names().get(last.key)
     if first_rank is None or last_rank is None or min(len(first.text), len(last.text)) < 3:
         return False
-    return 0 < first_rank.first <= VERY_COMMON_FIRST and 0 < last_rank.last <= VERY_COMMON_LAST
+    return 0 < first_rank.first <= first_limit and 0 < last_rank.last <= VERY_COMMON_LAST
+
+
+# A lone word counts as a first name unless it ranks this many times higher as a surname.
+SURNAME_FIRST_FACTOR = 3
+# Words before which a lone first name is more often a place: "in Austin", "on Jackson", "calle Cedar".
+_PLACE_BEFORE = PLACE_PREPOSITIONS | frozenset("in calle avenida".split())
+
+
+def place_names(text: str, words: list[Word]) -> frozenset[str]:
+    """Words that name a place somewhere in the message ("Fulton" in "Fulton St"): elsewhere in the same
+    message they are taken for that place ("at MLK Blvd and Fulton")."""
+    return frozenset(
+        words[k].key for k in range(len(words) - 1) if words[k + 1].place and adjacent(text, words[k], words[k + 1])
+    )
+
+
+def lone_first_name(text: str, words: list[Word], i: int, places: frozenset[str]) -> bool:
+    """Whether a capitalised word counts as a name wherever it stands ("my 2 boys Diego and Mateo", "llamen a
+    Gabriela al ..."): a listed first name that is no ordinary word, not far more common as a surname, not a
+    namesake of places ("Lincoln") nor a place named in the message, not after "in", "on" or
+    "at", nor inside a proper noun after an ordinary capitalised word ("the Cherry Blossom festival")."""
+    word = words[i]
+    if word.shape != "title" or ordinary(word) or word.key in NAMESAKES or word.key in PLACE_FIRST_NAMES:
+        return False
+    rank = gazetteer.names().get(word.key)
+    surname_first = rank is not None and 0 < rank.last * SURNAME_FIRST_FACTOR < rank.first
+    if word.key in MONTHS_AND_DAYS or word.key in places or not ranked(word, first=True) or surname_first:
+        return False  # "Kennedy", "Jackson": far more common as surnames, and streets and schools after them
+    following = words[i + 1] if i + 1 < len(words) else None
+    if following is not None and adjacent(text, word, following) and following.key in NAMESAKES:
+        return False  # "Harriet Tubman Green", a place
+    if text[word.end : word.end + 3].strip()[:1].isdigit():
+        return False  # "June 14", "Jan 31": a date
+    before = words[i - 1] if i > 0 else None
+    if before is None or not adjacent(text, before, word):
+        return True
+    inside_proper_noun = before.capitalised and ordinary(before) and before.key not in NOT_NAMES and i > 1
+    corner = before.key == "and" and i > 1 and words[i - 2].place  # "at MLK Blvd and Fulton"
+    return before.key not in _PLACE_BEFORE and not inside_proper_noun and not corner
+
+
+def lower_pair(text: str, words: list[Word], i: int) -> int | None:
+    """The last word of a lower-case name after a cue ("call esperanza mamani", "my daughter mahina van der
+    berg"): a word that is no ordinary word or a common first name, particles, then a listed surname; both
+    ordinary only when both are among the most common names ("esperanza park")."""
+    first = words[i]
+    if first.shape != "lower" or first.key in NOT_NAMES or len(first.text) < 3:
+        return None
+    k = i + 1
+    while k < min(len(words) - 1, i + 4) and words[k].key in PARTICLES and adjacent(text, words[k - 1], words[k]):
+        k += 1
+    if k >= len(words) or not adjacent(text, words[k - 1], words[k]) or words[k].shape != "lower":
+        return None
+    last = words[k]
+    if not ranked(last, first=False) or last.key in MONTHS_AND_DAYS:
+        return None
+    listed = 0 < getattr(gazetteer.names().get(first.key), "first", 0)
+    if not ordinary(first) and (listed or (k == i + 1 and not ordinary(last))):
+        return k  # "losa brewer", "mahina van der berg"; not "robaron el bote"
+    return k if very_common(first, last, first_limit=2 * VERY_COMMON_FIRST) else None
+

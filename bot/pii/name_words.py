@@ -19,7 +19,9 @@ NOT_NAMES = frozenset(
     "officer ofc det detective sgt sergeant deputy inspector judge pastor rev councilman councilwoman "
     "councilmember alderman alderwoman apt rm ste bldg fl mayor governor senator commissioner superintendent "
     # Greetings and farewells, which stand where names stand ("Hiya, ...", "ok thanks. Bye").
-    "bye hi hello hey hiya thanks regards cheers salam bonjour hola saludos gracias ciao sup".split()
+    "bye hi hello hey hiya thanks regards cheers salam bonjour hola saludos gracias ciao sup "
+    # Contractions, card brands and car makes that the name lists hold ("I'd", "Amex", "Chevy").
+    "i'd i'll i've amex visa chevy tesla kia don doña sr sra srta señor señora".split()
 )
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
@@ -32,9 +34,20 @@ NAMESAKES = frozenset(
     "washington lincoln jefferson jackson grant franklin kennedy roosevelt madison monroe adams wilson king "
     "hyde central chavez douglass tubman parks carver garfield lafayette hamilton union liberty".split()
 )
+# States and large cities that are also first names: alone, they are the place ("visiting from Georgia").
+PLACE_FIRST_NAMES = frozenset(
+    "alabama alaska arizona arkansas california carolina colorado dakota florida georgia indiana kansas kentucky "
+    "louisiana maine maryland montana nevada virginia washington wyoming texas tennessee utah vermont austin "
+    "dallas houston phoenix denver orlando aurora savannah charlotte madison jackson cleveland memphis "
+    "nashville tucson mesa raleigh omaha tulsa wichita fresno sacramento reno boise tacoma paris london "
+    "santiago lima sofia florence victoria regina georgetown".split()
+)
 # Parts of a surname written in lower case or capitalised: "de la Cruz", "Van Der Berg", "bin Laden".
 PARTICLES = frozenset("de del la las los van der den von da das do dos di du le bin ibn al el".split())
 PLACE_PREPOSITIONS = frozenset("on at near off along onto past across via of the".split())
+# Before a first name and surname, or a name after a cue, only these mark a place: "on behalf of Irene Lo" and
+# "the guardian of Ana Ruiz" are people, "on Maria Street" and "the Will Rogers park" are not.
+STREET_PREPOSITIONS = frozenset("on at near off along onto past across via the".split())
 # A run of capitalised words holding one of these names a place, a body, an event, a holiday or a business.
 PLACE_WORDS = frozenset(
     "street st avenue ave av road rd boulevard blvd drive dr lane ln way court ct place pl plaza square sq "

@@ -4,8 +4,9 @@ here", "... pls fix. Tyrone").
 Without a cue, a name is a known first name followed by a known surname (build/names.tsv, from names-dataset),
 capitalised or all in capitals, or in lower case when neither word is ordinary English. A single known name
 counts where names stand: after a greeting, sign-off, title or family word ("thanks, Maria", "Ms. Lin", "my
-kid Yuri"), or set apart by punctuation at the end of a message, before contact details, or before "here" or
-"from". Context keeps places named after people: a run of capitalised words holding a place or body word
+kid Yuri", "Caller: esperanza mamani"), or set apart by punctuation at the end of a message, before contact
+details, or before "here" or "from". A listed first name that is no ordinary word counts wherever it stands ("my 2
+boys Diego and Mateo"), and a word joined by "and" to a name is one too. Context keeps places named after people: a run of capitalised words holding a place or body word
 ("Martin Luther King Jr Blvd", "Harriet Tubman Elementary", "Cesar Chavez Day") is no name, nor is one after
 "on", "at" or "near". Words that are also ordinary English ("Will", "Rose", "Brown") count only when common as
 names.
@@ -17,32 +18,43 @@ import heapq
 import re
 
 from bot.pii import gazetteer
-from bot.pii.initials import initialed_names
+from bot.pii.cued_names import cued_names
+from bot.pii.joined_names import joined_names
+from bot.pii.name_forms import name_forms
 from bot.pii.name_rules import (
     extend,
     first_of_pair,
     is_known,
     known_key,
+    lone_first_name,
+    lower_pair,
+    place_names,
     may_start,
     names_a_place,
     ordinary,
     ranked,
     very_common,
 )
-from bot.pii.name_words import MONTHS_AND_DAYS, NOT_NAMES, PARTICLES, Word, adjacent, words_of
+from bot.pii.name_words import (
+    MONTHS_AND_DAYS,
+    NOT_NAMES,
+    PARTICLES,
+    PLACE_PREPOSITIONS,
+    STREET_PREPOSITIONS,
+    Word,
+    adjacent,
+    words_of,
+)
 from bot.pii.signatures import families, signature_names
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
-_STRONG_CUE = re.compile(
-    r"(?:my name is|my name's|name's|name is|name was|names are|name:|name on (?:the )?card(?: is)?:?|name"
-    r"|i am|i'm|im|this is"
-    r"|call me|signed,?|it's me,?(?: again,?)?|me again,?|soy|me llamo|mi nombre es|tôi là|je m'appelle)\s{1,5}"
-)
 _WEAK_CUE = re.compile(
     r"(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
     r"|dear|gracias|it's|its|it is|per|ask for|ask|tell|reply to|talk to|speak to|speak with|call|contact|me"
     r"|spouse|owner|tenant|landlord|neighbor|neighbour|ex|boyfriend|girlfriend|partner|roommate|coworker|boss"
-    r"|caseworker"
+    r"|caseworker|caller|complainant|applicant|reported by|submitted by|attention|attn|on behalf of|helping"
+    r"|guardian of|family of|newborn|baby|boys|girls|sons|daughters|twins|grandkids|llamen a|llama a|hablar con"
+    r"|pregunten por|de parte de|mam[aá]|pap[aá]|madre|padre|herman[oa]|herman[oa]s|novi[oa]|nombre|ni[ñn][oa]"
     r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
     r"|auntie|aunty|t[ií]a|t[ií]o|abuela|abuelo|saludos|atentamente|atte|vecin[oa]|cuñad[oa]|suegr[oa]|prim[oa]"
     r"|sobrin[oa]|niet[oa]|twins|nephew|niece|grandfather|grandmother|stepson|stepdaughter|fianc[eé]e?|lola|lolo"
@@ -52,7 +64,8 @@ _WEAK_CUE = re.compile(
 )
 _TITLE = re.compile(
     r"\b(?:[Mm](?:r|rs|s|iss|x)|[Dd]r|[Oo]fficer|[Oo]fc|[Dd]et(?:ective)?|[Ss]gt|[Ss]ergeant|[Dd]eputy|[Ii]nspector"
-    r"|[Jj]udge|[Pp]astor|[Rr]ev|[Cc]ouncil(?:wo)?man|[Cc]ouncilmember|[Aa]lder(?:wo)?man)\.?\s{1,3}"
+    r"|[Jj]udge|[Pp]astor|[Rr]ev|[Cc]ouncil(?:wo)?man|[Cc]ouncilmember|[Aa]lder(?:wo)?man|[Ss]r|[Ss]ra|[Ss]rta"
+    r"|[Dd]o[nñ]a)\.?\s{1,3}"
     r"(?=[A-Z]|(?:de|del|de la|van|von|da|di|du|le|la) [A-Z][a-z]{2})"
 )
 # What may follow a name that stands alone: the end of the message (contact details, punctuation, emoji
@@ -60,18 +73,15 @@ _TITLE = re.compile(
 _TAIL = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
 _STANDS_BEFORE = re.compile(r"(?i)\s{0,2}(?:[,)|\n:;–—-]|\(?\+?\d|from\b)")
 _SELF_INTRODUCED = re.compile(r"(?i) (?:here|speaking|tu)\b")
-_AND = re.compile(r" (?:and|&|y|or|o) ")
+_FROM = re.compile(r" (?:from|de|with|at) ")
 _STANDS_AFTER = frozenset(".!?\n(,:;-–—~|")
 _SENTENCE_END = re.compile(r"[.!?]\s")
-_MAX_CUE_WORDS = 3
 # Lower-case names count alone only this close to the end of the message.
 _LOWER_TAIL = 120
 # Gazetteer words in one text past which context checks stop (a 4,000-character message holds under 700 words).
 _CONTEXT_BUDGET = 2000
 # "Ahanu Begay here": how far after a run's first word "here" may be.
 _SELF_REACH = 80
-_CUED_ORDINARY_FIRST = 100
-_TITLES = frozenset("mr mrs ms miss mx dr".split())
 
 
 def _pair_at(text: str, words: list[Word], i: int) -> int | None:
@@ -117,7 +127,7 @@ def _pairs(text: str, words: list[Word], known: list[int], covered: set[int]) ->
         if i in covered:
             continue
         j = _pair_at(text, words, i)
-        if j is None or names_a_place(text, words, i, j):
+        if j is None or names_a_place(text, words, i, j, STREET_PREPOSITIONS):
             continue
         if ordinary(words[i]) and _pair_at(text, words, i + 1) is not None:
             continue  # "Owner Margaret Cook", "Can Minh Le": the name starts one word later
@@ -187,23 +197,24 @@ def _surname_follows(text: str, words: list[Word], i: int) -> bool:
 
 
 def _singles(
-    text: str, words: list[Word], known: list[int], index_at: dict[int, int], covered: set[int]
+    text: str, words: list[Word], known: list[int], index_at: dict[int, int], covered: set[int], edges: frozenset[int]
 ) -> list[Span]:
-    """Known names in a name's place: after a cue or title, standing apart, or joined to one ("Tyler and Jada")."""
+    """Known names in a name's place: after a cue, a title or other personal data, standing apart, or first
+    names wherever they stand."""
     # A cued word must be known or precede a known one; a titled word must be capitalised. Without such words
     # the scans for cues and titles are skipped.
     cued: set[int | None] = set()
     titled: set[int | None] = set()
-    if known:
-        cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(ascii_lower(text))} - {None}
+    cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(ascii_lower(text))} - {None}
+    after_data = {index_at.get(edge + gap) for edge in edges for gap in (1, 2)} - {None}
+    places = place_names(text, words)
     if any(word.capitalised for word in words):
         titled = {index_at.get(m.end()) for m in _TITLE.finditer(text)} - {None}
     # A known word, or an unknown one right before a known one ("Faadumo Hassan").
-    candidates = sorted(({i for i in known} | {i - 1 for i in known if i > 0} | cued | titled) - {None})
+    candidates = sorted(({i for i in known} | {i - 1 for i in known if i > 0} | cued | titled | after_data) - {None})
     queue: list[int] = list(candidates)
     heapq.heapify(queue)
     spans: list[Span] = []
-    joined: set[int] = set()
     while queue:
         i = heapq.heappop(queue)
         word = words[i]
@@ -216,61 +227,30 @@ def _singles(
             end: int | None = i
         elif i in titled and word.shape == "lower" and word.key in PARTICLES:
             end = _past_particles(text, words, i)  # "Mr. de la Fuente"
-        elif word.capitalised and (i in cued or i in joined) and word.key not in MONTHS_AND_DAYS and (
-            is_known(word) or (not ordinary(word) and _surname_follows(text, words, i))
+        elif word.capitalised and i in cued and word.key not in MONTHS_AND_DAYS and (
+            is_known(word) or not ordinary(word)
         ):
             end = i
+        elif word.shape == "lower" and (i in cued or i in after_data) and (pair := lower_pair(text, words, i)):
+            end = pair  # "call esperanza mamani"
         elif word.shape == "lower" and i in cued and ranked(word, first=True) and not ordinary(word):
             end = i  # "yo its jaylen"
+        elif lone_first_name(text, words, i, places):
+            end = i  # "my 2 boys Diego and Mateo"
         elif word.capitalised and _SELF_INTRODUCED.match(text, word.end) and ranked(word, first=True):
             end = i  # "Big Mike here"
+        elif i == 0 and _FROM.match(text, word.end) and ranked(word, first=True) and word.shape != "other":
+            end = i  # "Grace from the neighborhood watch", "ahmed from the gas station"
         elif word.shape in ("title", "upper", "lower") and (not ordinary(word) or len(word.text) == 1):
             end = _apart_run(text, words, i)
         else:
             continue
-        if end is None or names_a_place(text, words, i, end):
+        prepositions = STREET_PREPOSITIONS if i in cued else PLACE_PREPOSITIONS
+        if end is None or names_a_place(text, words, i, end, prepositions):
             continue
         end = extend(text, words, end)
         spans.append(Span(PiiKind.NAME, word.start, words[end].end))
         covered.update(range(i, end + 1))
-        conjunction = _AND.match(text, words[end].end)
-        if conjunction is not None and conjunction.end() in index_at:
-            joined.add(index_at[conjunction.end()])
-            heapq.heappush(queue, index_at[conjunction.end()])
-    return spans
-
-
-def _could_be_name(word: Word, first: bool) -> bool:
-    """After a strong cue, a capitalised word is taken for a name; a lowercase one only when it is no common
-    English word ("call me back" is no name, "my name is delphine sorensen" is) or, after the first, a known
-    name."""
-    if word.key in NOT_NAMES or len(word.text) == 1:
-        return False
-    if word.text[0].isupper() or word.key not in gazetteer.common_words():
-        return True
-    if first:  # "my name is rosa ramírez", not "i'm happy to"
-        rank = gazetteer.names().get(word.key)
-        return rank is not None and 0 < rank.first <= _CUED_ORDINARY_FIRST
-    return is_known(word)  # "name's brianna lee abernathy"
-
-
-def _cued(text: str, words: list[Word], index_at: dict[int, int]) -> list[Span]:
-    spans = []
-    lowered = ascii_lower(text)
-    for cue in _STRONG_CUE.finditer(lowered):
-        i = index_at.get(cue.end()) if starts_word(lowered, cue.start()) else None
-        if i is not None and words[i].key in _TITLES and i + 1 < len(words):
-            i += 1  # "this is mrs delacroix"
-        if i is None or not _could_be_name(words[i], first=True):
-            continue
-        j = i
-        while j + 1 < min(len(words), i + _MAX_CUE_WORDS) and adjacent(text, words[j], words[j + 1]):
-            following = words[j + 1]
-            initial = len(following.text) == 1 and text[following.end : following.end + 1] == "."
-            if following.key in PARTICLES or not (initial or _could_be_name(following, first=False)):
-                break
-            j += 1
-        spans.append(Span(PiiKind.NAME, words[i].start, words[extend(text, words, j)].end))
     return spans
 
 
@@ -289,11 +269,12 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
     index_at = {word.start: n for n, word in enumerate(words)}
     covered: set[int] = set()
     pairs = _pairs(text, words, known, covered)
-    singles = _singles(text, words, known, index_at, covered)
+    singles = _singles(text, words, known, index_at, covered, edges)
     signed = signature_names(text, words, index_at, covered, edges)
-    return _merged(
-        _cued(text, words, index_at) + pairs + singles + signed + families(text) + initialed_names(text)
+    found = _merged(
+        cued_names(text, words, index_at) + pairs + singles + signed + families(text) + name_forms(text)
     )
+    return _merged(found + joined_names(text, words, index_at, found))
 
 
 def _merged(spans: list[Span]) -> list[Span]:

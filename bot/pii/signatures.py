@@ -34,8 +34,11 @@ _SIGN_OFFS = frozenset(
 # "the Nguyens", "the Caruso family": a family named by its surname.
 # Written from "he " on, so that `re` skips ahead by that literal; the "T" or "t" before it is checked after.
 _FAMILY = re.compile(
-    r"(?:he|HE) ([A-Z][a-z'’]{2,24}(?:s|es)|[A-Z][a-z'’]{2,24} (?:family|household|kids)|[A-Z]{3,24} FAMILY)\b"
+    r"(?:he|HE) ([A-Z][a-z'’]{2,24}(?:s|es)|[A-Z][a-z'’]{2,24} (?:[Ff]amily|household|kids)"
+    r"|[A-Z]{3,24} FAMILY)\b"
 )
+# "familia Ochoa", "la familia Treviño": Spanish names the family before its surname.
+_FAMILIA = re.compile(r"(?:familia|Familia) ([A-Z][\w'’]{2,24})")
 _MAX_RUN = 3
 # Edges of other data past which only the start and end of a message are looked at (a 4,000-character
 # message holds far fewer; hostile input holds thousands).
@@ -209,7 +212,7 @@ def signature_names(
 
 def families(text: str) -> list[Span]:
     """Families named by their surname: "the Nguyens", "the Caruso family"; not "the Parks Board"."""
-    spans = []
+    spans = [Span(PiiKind.NAME, m.start(1), m.end(1)) for m in _FAMILIA.finditer(text) if starts_word(text, m.start())]
     table, common = gazetteer.names(), gazetteer.common_words()
     for match in _FAMILY.finditer(text):
         if match.start() < 1 or text[match.start() - 1] not in "Tt" or not starts_word(text, match.start() - 1):

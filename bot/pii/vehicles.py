@@ -7,14 +7,17 @@ digits, after a plate word a digit is enough.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
+from bot.pii.contact import follows_reference
 from bot.pii.gazetteer import common_words
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 _FILLER = (
-    r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|read|reads|reading|says|of|#|it's|its|tag|plate|plates|de|from)\b\.?)"
+    r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|read|reads|reading|says|of|#|it's|its|tag|plate|plates|de|from|es|era"
+    r"|son)\b\.?)"
     r"{0,3}"
 )
 # The USPS codes of the states, territories and DC: only these may stand before a plate as its state, so that
@@ -23,8 +26,9 @@ _STATE = (
     r"(?:A[KLRSZ]|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]"
     r"|UT|V[AIT]|W[AIVY])"
 )
-# A state written out before the plate ("placas de Texas DPL-8830"): one capitalised word.
-_STATE_BEFORE = rf"(?:{_STATE}|[A-Z][a-z]{{3,12}}) "
+# A state before the plate: its code is read as part of the plate ("plate WV 3KT990"), a state written out
+# ("placas de Texas DPL-8830", one capitalised word) is not.
+_STATE_BEFORE = rf"(?:(?P<state>{_STATE}) |[A-Z][a-z]{{3,12}} )"
 # Up to three groups ("7ABC123", "ABC 1234", "7 ABC 123"); a following ordinary word is never one of them.
 _PLATE_SHAPE = (
     r"([A-Za-z0-9]{1,4}(?:[ -]?(?!(?:and|or|the|on|in|at|is|was|it|to|for|but|near|by)\b)[A-Za-z0-9]{1,4})?"
@@ -35,7 +39,7 @@ _PLATE_WORD = re.compile(
     r"(?:licen[cs]e ?plates?|lic\.? ?plates?|plates?|tags?|reg(?:istration)?|placas?|matr[ií]cula)"
 )
 _AFTER_PLATE_WORD = re.compile(
-    r"(?i:" + _FILLER + r")[ :#.,-]{1,3}(?:" + _STATE_BEFORE + r")?" + _PLATE_SHAPE  # "plate VA XYZ-1234"
+    r"(?i:" + _FILLER + r")[ :#.,-]{1,3}" + _STATE_BEFORE + r"?" + _PLATE_SHAPE  # "plate VA XYZ-1234"
 )
 # "the plate on the letter is RRG 860": a few lower-case words, then "is" or a colon, then a plate written in
 # capitals with letters and digits.
@@ -106,31 +110,90 @@ def _and_more(text: str, end: int) -> list[Span]:
     return spans
 
 
+# Capitals after a plate or vehicle word, with or without digits: "GO BUCKS", "NURSE 4U", "BIGDADDY", "WV 3KT990".
+_CAPITALS = re.compile(
+    r"[ :#.,(-]{1,3}(?:(?i:is|was|es|reads?|says|number|plate|tag|con placas?):? )?"
+    r"([A-Z0-9]{1,8}(?: [A-Z0-9]{1,8})?)(?![\w'’-])"
+)
+# Words that tell of a vehicle without naming it: what is done to a car, or the pass it carries.
+_VEHICLE_VERB = re.compile(r"(?:ticket(?:ed|ing)|tow(?:ed|ing)|boot(?:ed|ing)|clamped|parking (?:pass|permit) for)\b")
+# Plate shapes, read without a cue when a plate or vehicle word stands within `_NEAR` characters: three
+# letters and three or four digits ("CKD 8810", "HVL4432"), California's digit-letters-digits ("7ABC123"),
+# and digits, a letter, digits ("83A-551").
+_PLATE_SHAPED = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2,3}[ -]?\d{3,4}|\d[A-Z]{2,3}\d{2,3}|\d{2,3}[A-Z][ -]?\d{3}|[A-Z]{1,3}\d{1,4}[A-Z]{1,3})"
+    r"(?![\w-])"
+)
+_NEAR = 100
+
+
+def _capitals(text: str, end: int, shouted: bool) -> Span | None:
+    """A plate in capitals right after a cue, unless the message is written in capitals throughout."""
+    match = _CAPITALS.match(text, end) if not shouted else None
+    if match is None:
+        return None
+    plate = match.group(1)
+    compact = plate.replace(" ", "")
+    if not 2 <= len(compact) <= 8 or not any(char.isalpha() for char in compact):
+        return None
+    if " " not in plate and compact.isalpha() and not _vanity(compact):
+        return None  # "my car DIED": a shouted word
+    return Span(PiiKind.PLATE, match.start(1), match.end(1))
+
+
+def _near_cues(text: str, cues: list[int]) -> list[Span]:
+    """Plate-shaped codes within `_NEAR` characters of a plate or vehicle word, before or after it."""
+    spans = []
+    for match in _PLATE_SHAPED.finditer(text):
+        nearest = bisect.bisect_left(cues, match.start())
+        close = [cues[k] for k in (nearest - 1, nearest) if 0 <= k < len(cues)]
+        if not any(abs(cue - match.start()) <= _NEAR for cue in close) or follows_reference(text, match.start()):
+            continue  # far from a vehicle, or a city permit or ticket number
+        if _plate_like(match.group(), needs_letter=True):
+            spans.append(Span(PiiKind.PLATE, match.start(), match.end()))
+    return spans
+
+
 def plates(text: str) -> list[Span]:
-    """Plates after a plate word (a digit is enough, or capitals alone), just before "is the plate", or after a
-    vehicle (letters and digits, five or more)."""
+    """Plates after a plate word (a digit is enough, or capitals), just before "is the plate", after a
+    vehicle (letters and digits, five or more, or capitals), and plate-shaped codes near either."""
     lowered, spans = ascii_lower(text), []
     has_digit = DIGIT.search(text) is not None
+    shouted = sum(char.isupper() for char in text) >= sum(char.islower() for char in text)
+    cues: list[int] = []
     for cue in _PLATE_WORD.finditer(lowered):
         if not starts_word(lowered, cue.start()):
             continue
+        cues.append(cue.start())
         plate = (_AFTER_PLATE if has_digit else _VANITY_AFTER).match(text, cue.end())
         group = plate.lastindex if plate is not None else None
         if plate is None or group is None:
+            capitals = _capitals(text, cue.end(), shouted)
+            spans += [capitals] if capitals else []
             continue
         if _plate_like(plate.group(group), needs_letter=False) or _vanity(plate.group(group)):
-            spans += [Span(PiiKind.PLATE, plate.start(group), plate.end(group)), *_and_more(text, plate.end())]
+            start = plate.start("state") if "state" in plate.groupdict() and plate.group("state") else plate.start(group)
+            spans += [Span(PiiKind.PLATE, start, plate.end(group)), *_and_more(text, plate.end())]
+        elif capitals := _capitals(text, cue.end(), shouted):
+            spans.append(capitals)
     for phrase in _IS_THE_PLATE.finditer(lowered):
         start = max(0, phrase.start() - 14)
         before = _ENDS_WITH_PLATE.search(text, start, phrase.start())
         if before is not None and (_plate_like(before.group(1), needs_letter=False) or _vanity(before.group(1))):
             spans.append(Span(PiiKind.PLATE, before.start(1), before.end(1)))
     last_end = 0
-    for cue in _VEHICLE_WORD.finditer(lowered) if has_digit else ():
+    for cue in (*_VEHICLE_WORD.finditer(lowered), *_VEHICLE_VERB.finditer(lowered)):
         if cue.start() < last_end or not starts_word(lowered, cue.start()):
             continue  # "Honda Civic ABC1234": the make already found the plate the model would
-        plate = _AFTER_VEHICLE.match(text, cue.end())
+        cues.append(cue.start())
+        plate = _AFTER_VEHICLE.match(text, cue.end()) if has_digit else None
         if plate is not None and _plate_like(plate.group(1), needs_letter=True) and len(plate.group(1)) >= 5:
-            spans.append(Span(PiiKind.PLATE, plate.start(1), plate.end(1)))
+            if not follows_reference(text, plate.start(1)):  # "... got ticketed, permit B24-4496"
+                spans.append(Span(PiiKind.PLATE, plate.start(1), plate.end(1)))
             last_end = plate.end(1)
-    return spans
+        elif text[cue.start() : cue.end()].isupper():
+            continue  # "TALA VAN DYKE": a name in capitals, not a van
+        elif capitals := _capitals(text, cue.end(), shouted):
+            spans.append(capitals)
+            last_end = capitals.end
+    return spans + (_near_cues(text, sorted(cues)) if cues and has_digit else [])

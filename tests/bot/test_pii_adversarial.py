@@ -79,6 +79,14 @@ HOSTILE = {
     "rural routes": _repeat("12 Rural Route 3 Box 14, "),
     "fractions and plural units": _repeat("361 1/2 S. 112th Loop, Units 1-12, "),
     "phone cue and long numbers": _repeat("mi numero es 52 1 55 4412 8890 "),
+    "spelled digits": _repeat("nine one nine four oh two "),
+    "last-digit words and masks": _repeat("card ending xxxx-1234 not 5678 ssn "),
+    "lone first names and joins": _repeat("Diego and Mateo y Gabriela & "),
+    "capitals after vehicle words": _repeat("my car GO BUCKS towed BIG RED "),
+    "dated names": _repeat("Aiyana (6/14/2017) and "),
+    "units after capitalised words": _repeat("12 GRAND CONCOURSE APT 6D "),
+    "county roads": _repeat("0 County Road 410 Box 4 "),
+    "other scripts": _repeat("Ольга Смирнова 我叫王小明 "),
 }
 
 

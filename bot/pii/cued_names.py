@@ -1,0 +1,59 @@
+"""Names after a strong cue ("my name is", "soy", "меня зовут"): whatever stands there is taken for a name, in
+any script, unless it is an ordinary word in lower case ("i'm happy to", "call me back").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.pii import gazetteer
+from bot.pii.name_rules import extend, is_known
+from bot.pii.name_words import NOT_NAMES, PARTICLES, Word, adjacent
+from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
+
+# Matched on the lower-cased copy, which lowers A-Z only: cues in other scripts allow both cases of their first
+# letter.
+_STRONG_CUE = re.compile(
+    r"(?:my name is|my name's|name's|name is|name was|names are|name:|name on (?:the )?card(?: is)?:?|name"
+    r"|i am|i'm|im|this is|nombre:?"
+    r"|call me|signed,?|it's me,?(?: again,?)?|me again,?|soy|me llamo|mi nombre es|se llama|tôi là|je m'appelle"
+    r"|je suis|ich bin|ich heiße|mein name ist|[Мм]еня зовут|[Мм]ене звати)\s{1,5}"
+)
+_MAX_CUE_WORDS = 3
+_CUED_ORDINARY_FIRST = 100
+_TITLES = frozenset("mr mrs ms miss mx dr".split())
+
+
+def _could_be_name(word: Word, first: bool) -> bool:
+    """After a strong cue, a capitalised word is taken for a name; a lowercase one only when it is no common
+    English word ("call me back" is no name, "my name is delphine sorensen" is) or, after the first, a known
+    name."""
+    if word.key in NOT_NAMES or len(word.text) == 1:
+        return False
+    if word.text[0].isupper() or word.key not in gazetteer.common_words():
+        return True
+    if first:  # "my name is rosa ramírez", not "i'm happy to"
+        rank = gazetteer.names().get(word.key)
+        return rank is not None and 0 < rank.first <= _CUED_ORDINARY_FIRST
+    return is_known(word)  # "name's brianna lee abernathy"
+
+
+def cued_names(text: str, words: list[Word], index_at: dict[int, int]) -> list[Span]:
+    """The one to three words after each strong cue that could be a name, grown by particles and surnames."""
+    spans = []
+    lowered = ascii_lower(text)
+    for cue in _STRONG_CUE.finditer(lowered):
+        i = index_at.get(cue.end()) if starts_word(lowered, cue.start()) else None
+        if i is not None and words[i].key in _TITLES and i + 1 < len(words):
+            i += 1  # "this is mrs delacroix"
+        if i is None or not _could_be_name(words[i], first=True):
+            continue
+        j = i
+        while j + 1 < min(len(words), i + _MAX_CUE_WORDS) and adjacent(text, words[j], words[j + 1]):
+            following = words[j + 1]
+            initial = len(following.text) == 1 and text[following.end : following.end + 1] == "."
+            if following.key in PARTICLES or not (initial or _could_be_name(following, first=False)):
+                break
+            j += 1
+        spans.append(Span(PiiKind.NAME, words[i].start, words[extend(text, words, j)].end))
+    return spans
