@@ -62,7 +62,9 @@ def run_design(design: Design, train: list[Example], evaluation: list[Example], 
     with warnings.catch_warnings():
         # Rasa's LR stops at config.yml's max_iter whether or not lbfgs has converged; so does the mirror.
         warnings.simplefilter("ignore", ConvergenceWarning)
-        classifier.fit(featurizer.fit_transform([e.text for e in train]), [e.intent for e in train])
+        # An array, not a list: sklearn 1.1's CalibratedClassifierCV counts each class with `y == label`.
+        labels = np.array([e.intent for e in train])
+        classifier.fit(featurizer.fit_transform([e.text for e in train]), labels)
     trained = time.perf_counter()
     for example in evaluation[:WARM_UP_MESSAGES]:
         classifier.predict_proba(featurizer.transform([example.text]))
