@@ -48,7 +48,7 @@ def _pct(value: float | None) -> str:
 def _main_table(rows: list[dict[str, Any]], rule: Rule) -> list[str]:
     lines = [
         f"| design | in-scope acc @{rule.threshold} | in-scope fallback | in-scope unresolved | out-of-scope caught "
-        "| acc @{rule.threshold}, training's labels | acc, no fallback | p50 ms | p95 ms | train s | load s | peak RSS MB |",
+        f"| acc @{rule.threshold}, training's labels | acc, no fallback | p50 ms | p95 ms | train s | load s | peak RSS MB |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
