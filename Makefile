@@ -23,7 +23,7 @@ export ONE_DOOR_ACTION_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 export ONE_DOOR_TRACKER_DIALECT ?= sqlite
 export ONE_DOOR_TRACKER_DB ?= var/trackers.db
 
-.PHONY: help install lock train run test test-stories security validate chromium postgres redis eval eval-pii bench clean
+.PHONY: help install lock train run test test-stories security validate chromium postgres redis eval eval-pii bench bench-encoders clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -103,6 +103,10 @@ bench: train ## Benchmarks: cold training time and memory, reply latency over RE
 	$(PY) bench/train_time.py
 	$(PY) bench/reply_latency.py
 	$(PY) bench/report_time.py
+
+EVAL_SET ?= tests/nlu/holdout.yml
+bench-encoders: install ## Compare sentence encoders and intent classifiers on EVAL_SET (JSONL or Rasa YAML), no rasa train; reports/encoders/
+	$(PY) -m bench.encoders $(EVAL_SET)
 
 eval-pii: install ## Measure PII redaction on the seeded corpus and the realistic ones in tests/pii/ (recall per kind, over-redaction)
 	$(PY) scripts/eval_pii.py
