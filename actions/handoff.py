@@ -18,8 +18,8 @@ from bot.queues import HandoffReason
 from bot.routing import contact_center
 from bot.settings import get_settings, now
 
+# A crisis is never handed off here: actions/crisis.py stays with the resident at any hour.
 _REASONS = {
-    "crisis": HandoffReason.CRISIS,
     "nlu_fallback": HandoffReason.MISUNDERSTOOD,
     "human_handoff": HandoffReason.ASKED_FOR_PERSON,
 }
@@ -51,7 +51,7 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
         else HandoffReason.ASKED_FOR_PERSON
     )
     channel = tracker.get_latest_input_channel() or "unknown"
-    if not await asyncio.to_thread(handoff.may_hand_off, rate_limits(), reason, channel, tracker.sender_id):
+    if not await asyncio.to_thread(handoff.may_hand_off, rate_limits(), channel, tracker.sender_id):
         dispatcher.utter_message(response="utter_handoff_rate_limited")
         return []
     decision = handoff.plan(catalog(), reason, service_id, now())

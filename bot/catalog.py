@@ -67,12 +67,24 @@ class OpeningHours(_Strict):
         return closes
 
 
+class CrisisRoute(_Strict):
+    """Who answers a resident in crisis when no staff are in, and how fast staff must reach one when they are.
+
+    The crisis lines (988, 911) answer at any hour; this names the city's own on-call line, if it has one.
+    Pages to on-call staff go to the webhook in the `ONE_DOOR_CRISIS_PAGE_URL` setting, a secret, not here.
+    """
+
+    on_call_phone: str | None = None
+    respond_within_minutes: PositiveInt = 5
+
+
 class City(_Strict):
     name: str
     sample: bool = False
     timezone: str
     website: str
     privacy: str
+    crisis: CrisisRoute = CrisisRoute()
 
 
 class Agency(_Strict):

@@ -55,10 +55,10 @@ def estimated_wait_minutes(position: int, minutes_per_handoff: int) -> int:
     return max(1, (position + 1) * minutes_per_handoff)
 
 
-def may_hand_off(limits: RateLimits, reason: HandoffReason, channel: str, sender_id: str) -> bool:
+def may_hand_off(limits: RateLimits, channel: str, sender_id: str) -> bool:
     """Whether a hand-off to staff may go ahead under the sender's hand-off limit.
 
-    Each one fills a staff queue (and may cost an SMS), so they are limited per sender; a crisis never is,
-    and is not counted, since nobody in danger may be told to wait.
+    Each one fills a staff queue (and may cost an SMS), so they are limited per sender. A crisis never comes
+    here: `bot.crisis` answers it at any hour, unlimited, since nobody in danger may be told to wait.
     """
-    return reason is HandoffReason.CRISIS or limits.check(Limit.HANDOFF, channel, sender_id)
+    return limits.check(Limit.HANDOFF, channel, sender_id)

@@ -95,6 +95,18 @@ class Queues:
         with self._db.transaction() as session:
             return [_handoff(record) for record in session.execute(query).scalars()]
 
+    def open_for(self, conversation_id: str, reason: HandoffReason) -> Handoff | None:
+        """The conversation's handoff for `reason` that is still waiting or claimed, if any."""
+        query = (
+            select(HandoffRecord)
+            .where(HandoffRecord.conversation_id == conversation_id, HandoffRecord.reason == reason)
+            .where(HandoffRecord.status != HandoffStatus.CLOSED)
+            .order_by(HandoffRecord.id.desc())
+        )
+        with self._db.transaction() as session:
+            record = session.execute(query).scalars().first()
+            return _handoff(record) if record else None
+
     def position(self, handoff_id: int) -> int:
         """How many waiting handoffs of the same agency are served before this one (0: next)."""
         with self._db.transaction() as session:

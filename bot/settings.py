@@ -48,6 +48,13 @@ class Settings(BaseSettings):
     console_sign_in_window_minutes: int = 15
     # Minutes a staff member takes per conversation, for the wait a resident in a queue is told.
     minutes_per_handoff: int = 5
+    # Pages on-call staff when a resident in crisis writes while no staff are in: a webhook (a chat tool's
+    # incoming webhook or a paging service) that receives a JSON POST with a link to the conversation and none of
+    # the resident's words. Empty: no page is sent. It is a secret, since anyone holding it can page.
+    crisis_page_url: SecretStr = SecretStr("")
+    # Where staff reach the console, for links in pages ("https://console.harborview.example"). Empty: the link
+    # is the console path alone.
+    console_public_url: str = ""
     # Common English words (built by `make install`), so that redaction can tell "this is ridiculous" from
     # "this is delphine sorensen".
     common_words_path: Path = PROJECT_ROOT / "build" / "common-english-words.txt"

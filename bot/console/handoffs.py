@@ -17,7 +17,7 @@ from bot.console.context import Services, error, page, services
 from bot.console.sessions import SIGNED_IN, form_of, require
 from bot.db import utc_now
 from bot.integrations.rasa import Line, RasaUnavailable
-from bot.queues import Handoff, HandoffStatus
+from bot.queues import Handoff, HandoffReason, HandoffStatus
 from bot.staff import StaffMember
 
 
@@ -125,7 +125,10 @@ def _row(catalog: Catalog, handoff: Handoff) -> dict[str, Any]:
     service = catalog.service(handoff.service_id) if handoff.service_id else None
     created = handoff.created_at if handoff.created_at.tzinfo else handoff.created_at.replace(tzinfo=timezone.utc)
     waited = int((utc_now() - created).total_seconds() // 60)
-    target_minutes = service.standard.respond_within_hours * 60 if service else None
+    if handoff.reason is HandoffReason.CRISIS:
+        target_minutes: int | None = catalog.city.crisis.respond_within_minutes
+    else:
+        target_minutes = service.standard.respond_within_hours * 60 if service else None
     return {
         "id": handoff.id,
         "agency": catalog.agencies[handoff.agency_id].name,

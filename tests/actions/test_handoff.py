@@ -66,15 +66,6 @@ async def test_out_of_hours_a_case_is_filed_and_the_bot_stays_on(
     assert stores[1].find(messages[0]["reference"]) is not None
 
 
-async def test_crisis_goes_to_the_top_of_the_contact_center_queue(
-    make_tracker: Callable[..., Tracker], stores: tuple[Queues, CaseStore], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    at(MONDAY_NOON_CHICAGO, monkeypatch)
-    await run(make_tracker("can i talk to someone", "human_handoff"))
-    await run(make_tracker("i want to end my life", "crisis"))
-    assert [h.reason for h in stores[0].waiting({"contact_center"})] == [HandoffReason.CRISIS, HandoffReason.ASKED_FOR_PERSON]
-
-
 async def test_second_miss_in_a_row_hands_over_to_the_contact_center(
     make_tracker: Callable[..., Tracker], stores: tuple[Queues, CaseStore], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -94,14 +85,3 @@ async def test_a_fourth_request_for_a_person_within_the_hour_is_told_to_wait_and
     answers = [(await run(make_tracker("talk to a person", "human_handoff")))[0][0]["response"] for _ in range(4)]
     assert answers == ["utter_handoff_after_hours"] * 3 + ["utter_handoff_rate_limited"]
     assert len(stores[1].for_conversation("resident-1")) == 3
-
-
-async def test_a_crisis_is_handed_over_even_after_the_hand_off_limit(
-    make_tracker: Callable[..., Tracker], stores: tuple[Queues, CaseStore], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    at(MONDAY_NOON_CHICAGO, monkeypatch)
-    for _ in range(4):
-        await run(make_tracker("talk to a person", "human_handoff"))
-    messages, events = await run(make_tracker("i want to end my life", "crisis"))
-    assert messages[0]["response"] == "utter_handoff_queued"
-    assert [e["event"] for e in events] == ["pause"]

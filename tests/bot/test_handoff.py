@@ -46,10 +46,8 @@ def test_estimated_wait(position: int, expected: int) -> None:
     assert estimated_wait_minutes(position, 5) == expected
 
 
-def test_hand_offs_are_limited_per_sender_but_a_crisis_never_is() -> None:
+def test_hand_offs_are_limited_per_sender() -> None:
     limits = RateLimits("memory://", {Limit.HANDOFF: "1/hour"}, "test-handoff")
-    asked = HandoffReason.ASKED_FOR_PERSON
-    assert may_hand_off(limits, asked, "sms", "sms-a")
-    assert not may_hand_off(limits, asked, "sms", "sms-a")
-    assert may_hand_off(limits, HandoffReason.CRISIS, "sms", "sms-a")
-    assert may_hand_off(limits, asked, "sms", "sms-b")
+    assert may_hand_off(limits, "sms", "sms-a")
+    assert not may_hand_off(limits, "sms", "sms-a")
+    assert may_hand_off(limits, "sms", "sms-b")

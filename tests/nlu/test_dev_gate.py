@@ -9,6 +9,7 @@ writes the full report.
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -27,7 +28,10 @@ MAX_FALSE_CRISES = 2
 @pytest.fixture(scope="module")
 def report() -> dict[str, object]:
     assert MODEL.exists(), "no trained model: run `make train` (make test does)"
-    return evaluate(MODEL, read_examples(DEV_SET))
+    # In a thread of its own: the evaluation runs its own event loop, and earlier tests may leave one running
+    # on this thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(evaluate, MODEL, read_examples(DEV_SET)).result()
 
 
 @pytest.mark.parametrize("figure", sorted(FLOORS))
