@@ -11,8 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import case_store, catalog, queues, rate_limits
-from bot import answers, handoff
-from bot.cases import NewCase
+from bot import answers, handoff, hours
 from bot.catalog import Kind
 from bot.queues import HandoffReason
 from bot.routing import contact_center
@@ -60,20 +59,26 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
             wait = await asyncio.to_thread(_queue, tracker.sender_id, channel, decision)
             dispatcher.utter_message(response="utter_handoff_queued", agency=decision.agency.name, minutes=wait)
             return [ConversationPaused()]
-        case = await asyncio.to_thread(
-            case_store().create, NewCase(decision.service_id or intent, decision.agency.id, channel, tracker.sender_id)
+        case, already = await asyncio.to_thread(
+            handoff.after_hours_case, case_store(), decision, channel, tracker.sender_id, resident_said(tracker)
         )
     except SQLAlchemyError:
         dispatcher.utter_message(response="utter_contact_person", **answers.agency_fields(contact_center(catalog())))
         return []
     opening = decision.next_open
     dispatcher.utter_message(
-        response="utter_handoff_after_hours",
+        response="utter_handoff_already_filed" if already else "utter_handoff_after_hours",
         agency=decision.agency.name,
-        opens=f"{opening:%A} at {opening:%H:%M}" if opening else "",
+        opens=hours.when_staff_return(opening, now().astimezone(opening.tzinfo)) if opening else "when they are next in",
+        phone=decision.agency.phone,
         reference=case.reference,
     )
     return []
+
+
+def resident_said(tracker: Tracker) -> list[str]:
+    """What the resident wrote in this conversation, oldest first."""
+    return [str(event.get("text")) for event in tracker.events if event.get("event") == "user" and event.get("text")]
 
 
 class ActionHandOff(Action):

@@ -7,6 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import hours
+from bot.cases import CaseStatus, CaseStore, CaseView, NewCase
 from bot.catalog import Agency, Catalog
 from bot.queues import HandoffReason
 from bot.rate_limits import Limit, RateLimits
@@ -48,6 +49,30 @@ def plan(catalog: Catalog, reason: HandoffReason, service_id: str | None, now: d
         staffed_now=staffed,
         next_open=None if staffed else hours.next_opening(agency.hours, local),
     )
+
+
+# The service of a case filed for a person out of hours when the conversation named none.
+GENERAL_ENQUIRY = "general_enquiry"
+# How much of the conversation a night request's case carries for the morning shift.
+DESCRIPTION_MESSAGES = 3
+DESCRIPTION_CHARS = 1000
+
+
+def after_hours_case(store: CaseStore, plan: HandoffPlan, channel: str, conversation_id: str,
+                     said: list[str]) -> tuple[CaseView, bool]:
+    """The one case a conversation's out-of-hours requests for a person share, and whether it was already filed.
+
+    A resident who asks again (one asked three times in 32 seconds) is told staff have the request, rather than
+    being given a new reference each time. The case names the service (or a general enquiry) and carries the
+    resident's last few messages, so the morning shift knows what it is about before opening the conversation.
+    """
+    service_id = plan.service_id or GENERAL_ENQUIRY
+    for case in store.for_conversation(conversation_id):
+        view = case.view
+        if view.status is CaseStatus.OPEN and (view.agency_id, view.service_id) == (plan.agency.id, service_id):
+            return view, True
+    description = " / ".join(said[-DESCRIPTION_MESSAGES:])[:DESCRIPTION_CHARS] or None
+    return store.create(NewCase(service_id, plan.agency.id, channel, conversation_id, description=description)), False
 
 
 def estimated_wait_minutes(position: int, minutes_per_handoff: int) -> int:

@@ -48,3 +48,25 @@ def next_opening(hours: list[OpeningHours], moment: datetime) -> datetime | None
             if candidate > moment:
                 return candidate
     return None
+
+
+def when_staff_return(opening: datetime, moment: datetime) -> str:
+    """When staff are back, in the resident's terms: "later today, after 7 a.m. CST", "tomorrow, Wednesday,
+    after 7:30 a.m. CST", "on Monday after 9 a.m. CST".
+
+    Both times are in the city's zone; the zone is named because a resident may write from elsewhere, and the
+    12-hour clock is the one US residents read.
+    """
+    days_ahead = (opening.date() - moment.date()).days
+    at = f"after {_twelve_hour(opening)} {opening:%Z}".rstrip()
+    if days_ahead == 0:
+        return f"later today, {at}"
+    if days_ahead == 1:
+        return f"tomorrow, {opening:%A}, {at}"
+    return f"on {opening:%A} {at}"
+
+
+def _twelve_hour(moment: datetime) -> str:
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{hour}{minutes} {'a.m.' if moment.hour < 12 else 'p.m.'}"

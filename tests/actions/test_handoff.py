@@ -62,7 +62,8 @@ async def test_out_of_hours_a_case_is_filed_and_the_bot_stays_on(
     assert events == []
     assert stores[0].waiting() == []
     assert messages[0]["response"] == "utter_handoff_after_hours"
-    assert messages[0]["opens"].startswith("Monday at ")
+    assert messages[0]["opens"] == "tomorrow, Monday, after 8:30 a.m. CST"
+    assert messages[0]["phone"] == "(555) 010-0160"
     assert stores[1].find(messages[0]["reference"]) is not None
 
 
@@ -81,7 +82,18 @@ async def test_second_miss_in_a_row_hands_over_to_the_contact_center(
 async def test_a_fourth_request_for_a_person_within_the_hour_is_told_to_wait_and_queues_nothing(
     make_tracker: Callable[..., Tracker], stores: tuple[Queues, CaseStore], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    at(SUNDAY_NIGHT_CHICAGO, monkeypatch)  # each request files a case, so each one is visible
+    at(SUNDAY_NIGHT_CHICAGO, monkeypatch)  # each request is answered from the one case, so each one is visible
     answers = [(await run(make_tracker("talk to a person", "human_handoff")))[0][0]["response"] for _ in range(4)]
-    assert answers == ["utter_handoff_after_hours"] * 3 + ["utter_handoff_rate_limited"]
-    assert len(stores[1].for_conversation("resident-1")) == 3
+    assert answers == ["utter_handoff_after_hours"] + ["utter_handoff_already_filed"] * 2 + ["utter_handoff_rate_limited"]
+    assert len(stores[1].for_conversation("resident-1")) == 1
+
+
+async def test_a_night_request_files_one_case_with_a_general_service_and_what_the_resident_said(
+    make_tracker: Callable[..., Tracker], stores: tuple[Queues, CaseStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at(SUNDAY_NIGHT_CHICAGO, monkeypatch)
+    tracker = make_tracker("can i talk to someone", "human_handoff", earlier=[("my neighbour's fence fell on my car", "nlu_fallback")])
+    await run(tracker)
+    [case] = stores[1].for_conversation("resident-1")
+    assert case.view.service_id == "general_enquiry"
+    assert case.description == "my neighbour's fence fell on my car / can i talk to someone"

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.catalog import Day, OpeningHours
-from bot.hours import describe, is_open, next_opening
+from bot.hours import describe, is_open, next_opening, when_staff_return
 
 WEEKDAYS = OpeningHours(days=[Day.MON, Day.TUE, Day.WED, Day.THU, Day.FRI], opens=time(8), closes=time(17))
 SATURDAY = OpeningHours(days=[Day.SAT], opens=time(9), closes=time(13))
@@ -45,3 +46,17 @@ def test_next_opening(moment: datetime, expected: datetime) -> None:
 
 def test_an_agency_that_never_opens_has_no_next_opening() -> None:
     assert next_opening([], datetime(2026, 11, 23, 7, 0)) is None
+
+
+@pytest.mark.parametrize(
+    ("moment", "opening", "expected"),
+    [
+        ("2026-11-24T05:10", "2026-11-24T07:00", "later today, after 7 a.m. CST"),
+        ("2026-11-24T22:40", "2026-11-25T07:30", "tomorrow, Wednesday, after 7:30 a.m. CST"),
+        ("2026-11-27T20:00", "2026-11-30T13:00", "on Monday after 1 p.m. CST"),
+    ],
+)
+def test_when_staff_return_is_said_in_the_residents_terms(moment: str, opening: str, expected: str) -> None:
+    zone = ZoneInfo("America/Chicago")
+    at = datetime.fromisoformat(moment).replace(tzinfo=zone)
+    assert when_staff_return(datetime.fromisoformat(opening).replace(tzinfo=zone), at) == expected

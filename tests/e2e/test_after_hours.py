@@ -1,9 +1,14 @@
-"""Asking for a person when every agency is closed: a case is filed and the assistant stays on."""
+"""When every agency is closed: asking for a person files a case and the assistant stays on; a resident in
+crisis gets 988 first, no case and no opening time, and on-call staff are paged."""
 
 from __future__ import annotations
 
+import json
+import threading
 import uuid
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import Any
 
 import pytest
 
@@ -14,8 +19,31 @@ from scripts.assistant import AFTER_HOURS_CLOCK, Assistant, running_assistant
 
 
 @pytest.fixture(scope="module")
-def closed_city(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    with running_assistant(tmp_path_factory.mktemp("after-hours"), clock=AFTER_HOURS_CLOCK) as running:
+def pages() -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """A real webhook standing in for the on-call pager: its URL and the pages it received."""
+    received: list[dict[str, Any]] = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/page", received
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def closed_city(
+    tmp_path_factory: pytest.TempPathFactory, pages: tuple[str, list[dict[str, Any]]]
+) -> Iterator[Assistant]:
+    env = {"ONE_DOOR_CRISIS_PAGE_URL": pages[0], "ONE_DOOR_CONSOLE_PUBLIC_URL": "https://console.example"}
+    with running_assistant(tmp_path_factory.mktemp("after-hours"), clock=AFTER_HOURS_CLOCK, env=env) as running:
         yield running
 
 
@@ -23,9 +51,29 @@ def test_after_hours_a_case_is_filed_and_the_bot_keeps_answering(closed_city: As
     sender = uuid.uuid4().hex
     reply = " ".join(str(r["text"]) for r in closed_city.say(sender, "can I talk to a real person"))
     assert "311 Contact Center is closed right now" in reply
-    assert "staff will reply here from Monday at 07:00" in reply
+    assert "staff will reply here tomorrow, Monday, after 7 a.m. CST" in reply
+    assert "311 or (555) 010-0311" in reply
     reference = reply.split("as case ")[1][:11]
     database = Database(make_engine(closed_city.database_url))
     assert CaseStore(database).find(reference) is not None
     assert Queues(database).waiting() == []
     assert closed_city.say(sender, "thanks")  # not paused: the assistant still answers
+
+
+def test_at_night_a_resident_in_crisis_gets_988_first_no_case_no_opening_time_and_on_call_is_paged(
+    closed_city: Assistant, pages: tuple[str, list[dict[str, Any]]]
+) -> None:
+    sender = uuid.uuid4().hex
+    database = Database(make_engine(closed_city.database_url))
+    cases_before = len(CaseStore(database).list(None))
+    first = [str(r["text"]) for r in closed_city.say(sender, "i want to kill myself tonight")]
+    second = [str(r["text"]) for r in closed_city.say(sender, "i want to end my life")]
+    assert "988" in first[0]
+    assert "(555) 010-0999" in " ".join(first)
+    joined = " ".join(first + second)
+    assert "closed right now" not in joined and "staff will reply here from" not in joined and "as case " not in joined
+    assert len(second) == 1 and second[0] not in first and "988" in second[0]
+    assert len(CaseStore(database).list(None)) == cases_before
+    [crisis] = Queues(database).waiting()
+    assert crisis.conversation_id == sender
+    assert [page["link"] for page in pages[1]] == [f"https://console.example/handoffs/{crisis.id}"]
