@@ -11,9 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import case_store, catalog
+from actions.common import case_store, catalog, resident_said
 from actions.feedback import ask_feedback
-from bot import answers
+from bot import answers, vulnerability
 from bot.case_form import clean_answer, fields_to_ask
 from bot.cases import NewCase
 from bot.catalog import CaseField, Service
@@ -115,12 +115,14 @@ class ActionFileCase(Action):
         if found is None or tracker.get_slot(CONFIRMED_SLOT) is not True:
             return _reset()
         collected = _collected(tracker, found.service)
+        cues = vulnerability.in_conversation(resident_said(tracker))
         new_case = NewCase(
             service_id=found.service.id,
             agency_id=found.agency.id,
             channel=tracker.get_latest_input_channel() or "unknown",
             conversation_id=tracker.sender_id,
             **{field.value: value or None for field, value in collected.items()},
+            priority_reason=vulnerability.priority_reason(cues),
         )
         try:
             case = await asyncio.to_thread(case_store().create, new_case)
@@ -133,4 +135,12 @@ class ActionFileCase(Action):
             agency=found.agency.name,
             standard=found.service.standard.promise,
         )
+        if cues:
+            # Told honestly: what was noticed, and the faster promise only where the catalogue makes one.
+            dispatcher.utter_message(
+                response="utter_case_priority",
+                noticed=vulnerability.RESIDENT_WORDS[cues[0]],
+                agency=found.agency.name,
+                promise=found.service.standard.priority_promise or "",
+            )
         return _reset() + ask_feedback(dispatcher, tracker, found.service.id)

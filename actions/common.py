@@ -48,3 +48,8 @@ def latest_text(tracker: Tracker) -> str:
 def intent_ranking(tracker: Tracker) -> list[tuple[str, float]]:
     ranking: list[dict[str, Any]] = tracker.latest_message.get("intent_ranking") or []
     return [(str(item.get("name")), float(item.get("confidence") or 0.0)) for item in ranking]
+
+
+def resident_said(tracker: Tracker) -> list[str]:
+    """What the resident wrote in this conversation, oldest first."""
+    return [str(event.get("text")) for event in tracker.events if event.get("event") == "user" and event.get("text")]

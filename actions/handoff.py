@@ -10,8 +10,8 @@ from rasa_sdk.events import ConversationPaused
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import case_store, catalog, queues, rate_limits
-from bot import answers, handoff, hours
+from actions.common import case_store, catalog, queues, rate_limits, resident_said
+from bot import answers, handoff, hours, vulnerability
 from bot.catalog import Kind
 from bot.queues import HandoffReason
 from bot.routing import contact_center
@@ -34,9 +34,11 @@ def last_service(tracker: Tracker) -> str | None:
     return None
 
 
-def _queue(sender_id: str, channel: str, decision: handoff.HandoffPlan) -> int:
-    """Open the conversation in its agency's queue; the minutes the resident is told to expect."""
-    opened = queues().open(sender_id, channel, decision.agency.id, decision.reason, decision.service_id)
+def _queue(sender_id: str, channel: str, decision: handoff.HandoffPlan, said: list[str]) -> int:
+    """Open the conversation in its agency's queue, ahead of ordinary requests when the resident told of a
+    vulnerability; the minutes the resident is told to expect."""
+    reason = vulnerability.priority_reason(vulnerability.in_conversation(said))
+    opened = queues().open(sender_id, channel, decision.agency.id, decision.reason, decision.service_id, reason)
     return handoff.estimated_wait_minutes(queues().position(opened.id), get_settings().minutes_per_handoff)
 
 
@@ -56,7 +58,7 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
     decision = handoff.plan(catalog(), reason, service_id, now())
     try:
         if decision.staffed_now:
-            wait = await asyncio.to_thread(_queue, tracker.sender_id, channel, decision)
+            wait = await asyncio.to_thread(_queue, tracker.sender_id, channel, decision, resident_said(tracker))
             dispatcher.utter_message(response="utter_handoff_queued", agency=decision.agency.name, minutes=wait)
             return [ConversationPaused()]
         case, already = await asyncio.to_thread(
@@ -74,11 +76,6 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
         reference=case.reference,
     )
     return []
-
-
-def resident_said(tracker: Tracker) -> list[str]:
-    """What the resident wrote in this conversation, oldest first."""
-    return [str(event.get("text")) for event in tracker.events if event.get("event") == "user" and event.get("text")]
 
 
 class ActionHandOff(Action):

@@ -42,6 +42,8 @@ class CaseRecord(Base):
     location = Column(Text)
     description = Column(Text)
     contact = Column(Text)
+    # Why the case goes first ("priority: infant in the home"); None for an ordinary case.
+    priority_reason = Column(String(120))
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updates = relationship("CaseUpdateRecord", order_by="CaseUpdateRecord.id", back_populates="case")
@@ -95,6 +97,7 @@ class NewCase:
     location: str | None = None
     description: str | None = None
     contact: str | None = None
+    priority_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class CaseView:
     created_at: datetime
     updated_at: datetime
     last_note: str
+    priority_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,8 +164,11 @@ class CaseStore:
 
 
     def list(self, agency_ids: set[str] | None, status: CaseStatus | None = None) -> list[CaseDetail]:
-        """Cases of these agencies (all when None), newest first, optionally of one status."""
-        query = select(CaseRecord).order_by(CaseRecord.created_at.desc(), CaseRecord.id.desc())
+        """Cases of these agencies (all when None), priority cases first, then newest first, optionally of one
+        status."""
+        query = select(CaseRecord).order_by(
+            CaseRecord.priority_reason.is_(None), CaseRecord.created_at.desc(), CaseRecord.id.desc()
+        )
         if agency_ids is not None:
             query = query.where(CaseRecord.agency_id.in_(agency_ids))
         if status is not None:
@@ -212,6 +219,7 @@ def _view(record: CaseRecord) -> CaseView:
         created_at=record.created_at,
         updated_at=record.updated_at,
         last_note=last.note if last else "",
+        priority_reason=record.priority_reason,
     )
 
 

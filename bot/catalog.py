@@ -104,6 +104,9 @@ class ServiceStandard(_Strict):
     promise: str
     respond_within_hours: PositiveInt
     resolve_within_days: PositiveInt | None = None
+    # The shorter promise for a resident who told of a baby, an older or disabled person, an illness... at home;
+    # None when the service has no faster track.
+    priority_promise: str | None = None
 
 
 class Exclusion(_Strict):

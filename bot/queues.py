@@ -28,6 +28,8 @@ class HandoffStatus(str, enum.Enum):
 
 # Lower is served first: a resident in crisis goes to the top of any queue.
 _PRIORITY = {HandoffReason.CRISIS: 0}
+# A resident who told of a vulnerability (a baby, an older or disabled person...) goes after crises, before others.
+_VULNERABLE_PRIORITY = 5
 _NORMAL_PRIORITY = 10
 
 
@@ -41,6 +43,8 @@ class HandoffRecord(Base):
     service_id = Column(String(64))
     reason = Column(value_enum(HandoffReason, 20), nullable=False)
     priority = Column(Integer, nullable=False)
+    # Why it goes first ("priority: infant in the home"); None when only its reason decides.
+    priority_reason = Column(String(120))
     status = Column(value_enum(HandoffStatus, 20), nullable=False, default=HandoffStatus.WAITING, index=True)
     claimed_by = Column(String(64))
     note = Column(Text, nullable=False, default="")
@@ -61,6 +65,7 @@ class Handoff:
     claimed_by: str | None
     note: str
     created_at: datetime
+    priority_reason: str | None = None
 
 
 class Queues:
@@ -70,16 +75,24 @@ class Queues:
         self._db = database
 
     def open(
-        self, conversation_id: str, channel: str, agency_id: str, reason: HandoffReason, service_id: str | None = None
+        self,
+        conversation_id: str,
+        channel: str,
+        agency_id: str,
+        reason: HandoffReason,
+        service_id: str | None = None,
+        priority_reason: str | None = None,
     ) -> Handoff:
-        """Put a conversation in an agency's queue."""
+        """Put a conversation in an agency's queue; `priority_reason` moves it ahead of ordinary requests."""
+        ordinary = _VULNERABLE_PRIORITY if priority_reason else _NORMAL_PRIORITY
         record = HandoffRecord(
             conversation_id=conversation_id,
             channel=channel,
             agency_id=agency_id,
             service_id=service_id,
             reason=reason,
-            priority=_PRIORITY.get(reason, _NORMAL_PRIORITY),
+            priority=_PRIORITY.get(reason, ordinary),
+            priority_reason=priority_reason,
         )
         with self._db.transaction() as session:
             session.add(record)
@@ -173,4 +186,5 @@ def _handoff(record: HandoffRecord) -> Handoff:
         claimed_by=record.claimed_by,
         note=record.note,
         created_at=record.created_at,
+        priority_reason=record.priority_reason,
     )

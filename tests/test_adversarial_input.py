@@ -27,7 +27,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot import pii, references, safety
+from bot import pii, references, safety, vulnerability
 from bot.case_form import clean_answer
 from bot.catalog import CaseField
 from bot.gibberish import judge
@@ -109,6 +109,7 @@ FUNCTIONS: dict[str, Callable[[str], Any]] = {
     "pii.find": pii.find,
     "pii.redact": pii.redact,
     "safety.detect": safety.detect,
+    "vulnerability.cues": vulnerability.cues,
     "safety.urgent_intent (danger-words component)": lambda text: safety.urgent_intent("nlu_fallback", text),
     "references.find": references.find,
     "references.parse": references.parse,

@@ -83,3 +83,19 @@ async def test_a_database_failure_is_told_plainly_and_names_the_agency(
     await case_form.ActionFileCase().run(dispatcher, form_tracker(slots), {})
     assert dispatcher.messages[0]["response"] == "utter_case_not_filed"
     assert dispatcher.messages[0]["agency"] == "Public Works"
+
+
+async def test_a_case_from_a_resident_who_told_of_a_baby_goes_first_and_says_so(store: CaseStore) -> None:
+    dispatcher = CollectingDispatcher()
+    slots = {"case_service": "no_heat_or_hot_water", "case_location": "12 Fictional Ave apt 3",
+             "case_description": "no heat since friday", "case_contact": "text me", "case_confirmed": True}
+    tracker = form_tracker(slots)
+    tracker.events.insert(0, {"event": "user", "text": "no heat in my apartment and landlord ignores me, i have a baby"})
+    await case_form.ActionFileCase().run(dispatcher, tracker, {})
+    filed, priority = dispatcher.messages[:2]
+    assert priority["response"] == "utter_case_priority"
+    assert priority["noticed"] == "a baby or young child at home"
+    assert "within 4 hours" in priority["promise"]
+    [case] = store.list(None)
+    assert case.view.priority_reason == "priority: infant or young child in the home"
+    assert case.view.reference == filed["reference"]
