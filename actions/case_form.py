@@ -14,7 +14,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions.common import case_store, catalog, resident_said
 from actions.feedback import ask_feedback
 from bot import answers, vulnerability
-from bot.case_form import clean_answer, fields_to_ask
+from bot import safety
+from bot.case_form import clean_answer, fields_to_ask, is_plea
 from bot.cases import NewCase
 from bot.catalog import CaseField, Service
 from bot.routing import Route, route
@@ -53,14 +54,27 @@ class ValidateCaseForm(FormValidationAction):
     def _clean(self, field: CaseField, value: Any) -> dict[str, Any]:
         return {FIELD_SLOTS[field]: clean_answer(field, value if isinstance(value, str) else None)}
 
-    async def validate_case_location(self, value: Any, *_: Any) -> dict[str, Any]:
-        return self._clean(CaseField.LOCATION, value)
+    def _heard(self, field: CaseField, value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+        """Keep a usable answer; answer a plea for help as one, and ask for the detail again."""
+        text = value if isinstance(value, str) else None
+        if not is_plea(field, text):
+            return self._clean(field, value)
+        danger = safety.detect(text or "")
+        dispatcher.utter_message(response=f"utter_{danger.value}" if danger else "utter_case_plea_heard")
+        return {FIELD_SLOTS[field]: None}
+
+    async def validate_case_location(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._heard(CaseField.LOCATION, value, dispatcher)
 
     async def validate_case_description(self, value: Any, *_: Any) -> dict[str, Any]:
         return self._clean(CaseField.DESCRIPTION, value)
 
-    async def validate_case_contact(self, value: Any, *_: Any) -> dict[str, Any]:
-        return self._clean(CaseField.CONTACT, value)
+    async def validate_case_contact(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self._heard(CaseField.CONTACT, value, dispatcher)
 
     async def validate_case_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot import safety, vulnerability
 from bot.catalog import CaseField, Service
 from bot.inputs import Readability, readability
 
@@ -30,3 +31,15 @@ def clean_answer(field: CaseField, text: str | None) -> str | None:
         return None
     limit = MAX_LOCATION_CHARS if field is CaseField.LOCATION else MAX_DESCRIPTION_CHARS
     return text.strip()[:limit]
+
+
+def is_plea(field: CaseField, text: str | None) -> bool:
+    """Whether an answer to "where is it?" or "how can we reach you?" is a plea for help rather than the detail
+    ("my baby is freezing, I need someone now"): words of danger, crisis or vulnerability, and no number.
+
+    Stored as an address, it would send staff nowhere and hide the urgency; the form asks again instead, and
+    the plea still counts towards the case's priority.
+    """
+    if field is CaseField.DESCRIPTION or not text or re.search(r"\d", text):
+        return False
+    return safety.detect(text) is not None or bool(vulnerability.cues(text))

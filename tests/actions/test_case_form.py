@@ -99,3 +99,20 @@ async def test_a_case_from_a_resident_who_told_of_a_baby_goes_first_and_says_so(
     [case] = store.list(None)
     assert case.view.priority_reason == "priority: infant or young child in the home"
     assert case.view.reference == filed["reference"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [("my baby is freezing, I need someone now", "utter_case_plea_heard"), ("theres smoke coming from the wall", "utter_emergency")],
+)
+async def test_a_plea_typed_where_the_address_was_asked_is_answered_and_not_stored(answer: str, said: str) -> None:
+    dispatcher = CollectingDispatcher()
+    result = await case_form.ValidateCaseForm().validate_case_location(answer, dispatcher, form_tracker({}), {})
+    assert result == {"case_location": None}
+    assert [m["response"] for m in dispatcher.messages] == [said]
+
+
+async def test_an_address_that_mentions_a_baby_is_still_an_address() -> None:
+    dispatcher = CollectingDispatcher()
+    result = await case_form.ValidateCaseForm().validate_case_location("12 Linden Ave, baby's room", dispatcher, form_tracker({}), {})
+    assert result == {"case_location": "12 Linden Ave, baby's room"} and dispatcher.messages == []
