@@ -197,6 +197,12 @@ class CaseStore:
             return _detail(session, record)
 
 
+def is_change(case: CaseView, status: CaseStatus, note: str) -> bool:
+    """Whether a staff update changes anything: a new status, or a note for the resident. Pressing Update on an
+    unchanged case must neither record an update nor message the resident."""
+    return status is not case.status or bool(note)
+
+
 def _detail(session: Session, record: CaseRecord) -> CaseDetail:
     return CaseDetail(
         view=_view(record),

@@ -9,7 +9,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from bot.audit import StaffAction
-from bot.cases import CaseStatus
+from bot.cases import CaseStatus, is_change
 from bot.console.access import may_open, visible_agencies
 from bot.console.context import error, page, services
 from bot.console.sessions import SIGNED_IN, form_of, require
@@ -46,8 +46,11 @@ async def case_status(request: Request, member: StaffMember) -> Response:
         return error(request, 403, "This case belongs to another agency.")
     if form.get("status") not in STATUSES:
         return error(request, 400, "Choose a status.")
-    changed = await asyncio.to_thread(found.cases.set_status, reference, CaseStatus(form["status"]),
-                                      form.get("note", "").strip())
+    status, note = CaseStatus(form["status"]), form.get("note", "").strip()
+    if not is_change(case, status, note):
+        return RedirectResponse("/cases", status_code=303)  # nothing to save, nothing to tell the resident
+    reference = case.reference  # canonical: a reference typed in lower case in the URL updates the same case
+    changed = await asyncio.to_thread(found.cases.set_status, reference, status, note)
     if changed is None:
         return RedirectResponse("/cases", status_code=303)
     # A case whose personal details were removed (docs/retention.md) has no conversation left to tell.

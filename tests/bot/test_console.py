@@ -44,3 +44,20 @@ def test_a_form_without_its_csrf_token_is_refused(signed_in: TestClient, databas
     handoff = Queues(database).open("c1", "webchat", "contact_center", HandoffReason.ASKED_FOR_PERSON)
     assert signed_in.post(f"/handoffs/{handoff.id}/claim", data={}).status_code == 400
     assert Queues(database).get(handoff.id).status is HandoffStatus.WAITING  # type: ignore[union-attr]
+
+
+def test_updating_an_unchanged_case_saves_nothing_and_a_lower_case_reference_updates_the_case(
+    signed_in: TestClient, database: Database
+) -> None:
+    from bot.cases import CaseStatus, CaseStore, NewCase
+
+    store = CaseStore(database)
+    case = store.create(NewCase("pothole_report", "contact_center", "webchat", "c9", location="1 Fictional Rd"))
+    token = csrf_of(signed_in, "/cases")
+    same = signed_in.post(f"/cases/{case.reference}/status", data={"csrf": token, "status": "open", "note": ""})
+    assert same.status_code == 200
+    [unchanged] = store.for_conversation("c9")
+    assert unchanged.view.updated_at.replace(tzinfo=None) == case.updated_at.replace(tzinfo=None)
+    lower = case.reference.lower().replace("-", "")
+    signed_in.post(f"/cases/{lower}/status", data={"csrf": token, "status": "in_progress", "note": "crew booked"})
+    assert store.find(case.reference).status is CaseStatus.IN_PROGRESS  # type: ignore[union-attr]
