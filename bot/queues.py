@@ -145,28 +145,30 @@ class Queues:
             return bool(result.rowcount == 1)
 
     def transfer(self, handoff_id: int, agency_id: str, note: str) -> bool:
-        """Move a claimed or waiting handoff to another agency's queue with a note for its staff."""
-        with self._db.transaction() as session:
-            result = session.execute(
-                update(HandoffRecord)
-                .where(HandoffRecord.id == handoff_id, HandoffRecord.status != HandoffStatus.CLOSED)
-                .values(
-                    agency_id=agency_id, note=note, status=HandoffStatus.WAITING, claimed_by=None, claimed_at=None
-                )
-                .execution_options(synchronize_session=False)
-            )
-            return bool(result.rowcount == 1)
+        """Move a claimed or waiting handoff to another agency's queue, adding a note for its staff."""
+        return self._change(handoff_id, f"Transferred to {agency_id}", note, agency_id=agency_id,
+                            status=HandoffStatus.WAITING, claimed_by=None, claimed_at=None)
 
-    def close(self, handoff_id: int, note: str) -> bool:
-        """Close a handoff; False when it was already closed."""
+    def close(self, handoff_id: int, note: str, label: str = "Closed") -> bool:
+        """Close a handoff, adding its closing note; False when it was already closed."""
+        return self._change(handoff_id, label, note, status=HandoffStatus.CLOSED, closed_at=utc_now())
+
+    def _change(self, handoff_id: int, label: str, note: str, **values: object) -> bool:
+        """Apply `values` to an open handoff and add a labelled line to its notes: earlier notes (a transfer's,
+        say) are kept, never overwritten. False when the handoff is closed or missing."""
         with self._db.transaction() as session:
-            result = session.execute(
-                update(HandoffRecord)
+            record = session.execute(
+                select(HandoffRecord)
                 .where(HandoffRecord.id == handoff_id, HandoffRecord.status != HandoffStatus.CLOSED)
-                .values(status=HandoffStatus.CLOSED, note=note, closed_at=utc_now())
-                .execution_options(synchronize_session=False)
-            )
-            return bool(result.rowcount == 1)
+                .with_for_update()
+            ).scalar_one_or_none()
+            if record is None:
+                return False
+            for name, value in values.items():
+                setattr(record, name, value)
+            line = f"{label}: {note.strip()}" if note.strip() else ""
+            record.note = "\n".join(part for part in (record.note, line) if part)
+            return True
 
     def get(self, handoff_id: int) -> Handoff | None:
         with self._db.transaction() as session:

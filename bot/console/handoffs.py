@@ -91,6 +91,8 @@ async def _act_on(request: Request, member: StaffMember, form: dict[str, str], h
     async def audit(kind: StaffAction, subject: str, detail: str = "") -> None:
         await asyncio.to_thread(found.audit.record, member.username, kind, conversation, subject, detail)
 
+    if handoff.status is HandoffStatus.CLOSED:
+        return error(request, 409, "This conversation is closed; nothing was sent.")
     if action == "claim":
         if not await asyncio.to_thread(found.queues.claim, handoff.id, member.username):
             return error(request, 409, "Someone else took this conversation.")
@@ -113,7 +115,8 @@ async def _act_on(request: Request, member: StaffMember, form: dict[str, str], h
         await rasa.resume(conversation)
         if action == "resolve" and handoff.service_id:
             await rasa.ask_feedback(conversation, found.notice("ask_feedback.txt"), handoff.service_id)
-        await asyncio.to_thread(found.queues.close, handoff.id, form.get("note", ""))
+        label = "Resolved" if action == "resolve" else "Handed back"
+        await asyncio.to_thread(found.queues.close, handoff.id, form.get("note", ""), label)
         kind = StaffAction.RESOLVE if action == "resolve" else StaffAction.HAND_BACK
         await audit(kind, f"handoff:{handoff.id}", form.get("note", ""))
         return RedirectResponse("/", status_code=303)

@@ -42,7 +42,7 @@ def test_transfer_returns_the_conversation_to_another_agencys_queue_with_a_note(
     assert queues.claim(handoff.id, "pat")
     assert queues.transfer(handoff.id, "water", "resident has no water since Monday, 12 Fictional Rd")
     [moved] = queues.waiting({"water"})
-    assert (moved.id, moved.claimed_by, moved.note) == (handoff.id, None, "resident has no water since Monday, 12 Fictional Rd")
+    assert (moved.id, moved.claimed_by, moved.note) == (handoff.id, None, "Transferred to water: resident has no water since Monday, 12 Fictional Rd")
 
 
 def test_a_closed_handoff_cannot_be_claimed_or_closed_again(database: Database) -> None:
@@ -62,3 +62,14 @@ def test_the_audit_log_keeps_who_did_what_to_which_conversation(database: Databa
     entries = log.for_conversation("c1")
     assert [(e.actor, e.action) for e in entries] == [("pat", StaffAction.CLAIM), ("pat", StaffAction.REPLY)]
     assert entries[0].at <= entries[1].at
+
+
+def test_a_transfer_note_survives_resolution_and_a_closed_handoff_stays_closed(database: Database) -> None:
+    queues = Queues(database)
+    handoff = queues.open("c-notes", "sms", "contact_center", HandoffReason.ASKED_FOR_PERSON)
+    assert queues.transfer(handoff.id, "housing", "tenant says the boiler is out")
+    assert queues.close(handoff.id, "inspector booked for 9am", "Resolved")
+    closed = queues.get(handoff.id)
+    assert closed is not None and closed.note.splitlines() == [
+        "Transferred to housing: tenant says the boiler is out", "Resolved: inspector booked for 9am"]
+    assert not queues.close(handoff.id, "again") and not queues.transfer(handoff.id, "water", "late")
