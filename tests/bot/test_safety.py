@@ -94,3 +94,109 @@ def test_ordinary_requests_in_danger_like_words_are_no_danger(text: str) -> None
 def test_crisis_words_win_over_a_service_and_emergency_words_do_not() -> None:
     assert urgent_intent("emergency_shelter", "my husband beats me and I need somewhere to sleep") == "crisis"
     assert urgent_intent("non_emergency_police", "there was a break-in at my garage last week") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("someone is following me and won't go away", Danger.EMERGENCY),
+        ("he has a gun", Danger.EMERGENCY),
+        ("shots fired on 5th and pine", Danger.EMERGENCY),
+        ("heard gunshots behind the library", Danger.EMERGENCY),
+        ("my house is on fire", Danger.EMERGENCY),
+        ("flames shooting out the neighbours roof", Danger.EMERGENCY),
+        ("she's not breathing", Danger.EMERGENCY),
+        ("my baby isn't breathing", Danger.EMERGENCY),
+        ("somebody is jiggling my door handle and it's 2am", Danger.EMERGENCY),
+        ("a stranger is in our backyard peeking in", Danger.EMERGENCY),
+        ("theres a toddler in that red car and it is so hot", Danger.EMERGENCY),
+        ("grandma slipped in the kitchen and hit her head", Danger.EMERGENCY),
+        ("a pitbull is mauling a jogger on the trail", Danger.EMERGENCY),
+        ("the power lines are down across our driveway", Danger.EMERGENCY),
+        ("it smells like gas in the laundry room", Danger.EMERGENCY),
+        ("fender bender on 3rd, the other driver isn't moving", Danger.EMERGENCY),
+        ("a guy is beating some kid up behind the gas station", Danger.EMERGENCY),
+        ("my son drank bleach", Danger.EMERGENCY),
+        ("the van went into the canal", Danger.EMERGENCY),
+        ("I took too many pills", Danger.CRISIS),
+        ("I'm going to jump", Danger.CRISIS),
+        ("no one would miss me", Danger.CRISIS),
+        ("he said he'd kill me", Danger.CRISIS),
+        ("he touched my daughter", Danger.CRISIS),
+        ("my dad hits my mom", Danger.CRISIS),
+        ("my stepdad beats my little brother with a belt", Danger.CRISIS),
+        ("i'm a burden to my family", Danger.CRISIS),
+        ("what is the point of living", Danger.CRISIS),
+        ("my girlfriend says she will stab me if i leave", Danger.CRISIS),
+        ("the man i work for keeps my passport", Danger.CRISIS),
+        ("i'm hiding in the closet from my boyfriend", Danger.CRISIS),
+        ("the aides at the home are neglecting my grandfather", Danger.CRISIS),
+        ("i cut my wrists", Danger.CRISIS),
+        ("they won't let me leave the house", Danger.CRISIS),
+    ],
+)
+def test_residents_own_words_for_danger_are_heard(text: str, expected: Danger) -> None:
+    assert detect(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("im thinkin of sucide", Danger.CRISIS),
+        ("i wana die", Danger.CRISIS),
+        ("i cant stop cuting myself", Danger.CRISIS),
+        ("my stepdad tuches me", Danger.CRISIS),
+        ("he choaked me", Danger.CRISIS),
+        ("i smel gas", Danger.EMERGENCY),
+        ("smok coming from the basement", Danger.EMERGENCY),
+        ("powr line down", Danger.EMERGENCY),
+        ("someone is trying to open my windw", Danger.EMERGENCY),
+        ("car crsh ppl hurt", Danger.EMERGENCY),
+    ],
+)
+def test_new_danger_words_are_heard_through_typos(text: str, expected: Danger) -> None:
+    assert detect(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop texting me",
+        "this is killing me, the noise",
+        "the pothole nearly killed my tire",
+        "my lawn is dying, is there a water restriction",
+        "dead raccoon in the road",
+        "I could kill for a parking spot",
+        "smoke from the neighbour's grill every night",
+        "I tripped on the cracked sidewalk and hurt myself",
+        "I don't want to live here anymore, can I break my lease",
+        "hit me up when the permit is ready",
+        "beats me why the trash wasn't picked up",
+        "where can I get a flu shot",
+        "does the city hand out free carbon monoxide detectors",
+        "a tree branch almost hit me on elm street",
+        "my property taxes are going to jump next year",
+        "I'm killing myself working two jobs and still behind on rent",
+        "the suicide lane on route 9 needs new paint",
+        "my landlord won't let me leave my lease early",
+        "can't go on the website, it keeps crashing",
+        "the bus is not moving, is there a detour",
+        "five kms to the nearest recycling center?",
+        "the clerk isn't responding to my emails",
+    ],
+)
+def test_ordinary_requests_that_share_crisis_words_are_no_danger(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("abandoned_vehicle", "abandoned car that someone set on fire last month"),
+        ("water_leak_report", "water is shooting out of the fire hydrant"),
+        ("graffiti_removal", "graffiti of a gun on the school wall"),
+        ("animal_control", "a dog bit my son last week and the owner won't show me its papers"),
+    ],
+)
+def test_a_service_heard_in_emergency_words_stands(intent: str, text: str) -> None:
+    assert urgent_intent(intent, text) is None
