@@ -2,8 +2,9 @@
 passport and state ID numbers, and One Door's own case references.
 
 Where a pattern alone would catch too much, a check decides: card numbers must pass the Luhn check, social
-security numbers must be in the issued ranges (nine bare digits count only after an SSN cue), ID numbers count
-only after their cue, and case references only when their check character is right.
+security numbers are any 3-2-4 grouping (nine bare digits count as an SSN only after an SSN cue), ID numbers count
+only after their cue, and case references only when their check character is right. What these checks leave,
+`bot.pii.shapes` redacts by shape alone.
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ from bot import references
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
-_SSN_FORMATTED = re.compile(r"(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])")
-_SSN_CUE = r"(?:ssn|ss ?#|ss no\.?|social(?: security)?(?: number| no\.?| #)?|seguro social)"
+# Any 3-2-4 grouping, issued range or not ("912-34-5678", "123.45.6789"): a mistyped SSN is still one.
+_SSN_FORMATTED = re.compile(r"(?<![\d.-])\d{3}[- .]\d{2}[- .]\d{4}(?![\w-]|\.\d)")
+_SSN_CUE = (
+    r"(?:ssn|ss ?#|ss no\.?|soc\.? ?sec\.?|social(?: security)?(?: number| no\.?| #)?|seguro social"
+    r"|n[uú]mero de seguro(?: social)?)"
+)
 _SSN_BARE = re.compile(_SSN_CUE + r"\D{0,40}?(?<!\d)(\d{9})(?!\d)")
 # "ssn ending 7554", "SSN last four 9705", "social, last 4: 2179".
 _ENDING = r"(?:last (?:4|four)(?: digits)?|ending(?: in| with)?|ends in|ends with|termina(?:da)? en)"
@@ -112,10 +117,6 @@ def _grouped_like_card(written: str) -> bool:
     return len(groups) == 1 or all(n == 4 for n in lengths[:-1]) or lengths[:2] == [4, 6]
 
 
-def _ssn_issued(area: str, group: str, serial: str) -> bool:
-    return area not in ("000", "666") and not area.startswith("9") and group != "00" and serial != "0000"
-
-
 def cards(text: str) -> list[Span]:
     spans = []
     for match in _CARD.finditer(text):
@@ -126,9 +127,7 @@ def cards(text: str) -> list[Span]:
 
 
 def ssns(text: str) -> list[Span]:
-    spans = [
-        Span(PiiKind.SSN, m.start(), m.end()) for m in _SSN_FORMATTED.finditer(text) if _ssn_issued(*m.groups())
-    ]
+    spans = [Span(PiiKind.SSN, m.start(), m.end()) for m in _SSN_FORMATTED.finditer(text)]
     return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.SSN]
 
 

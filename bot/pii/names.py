@@ -20,6 +20,7 @@ import re
 from bot.pii import gazetteer
 from bot.pii.cued_names import cued_names
 from bot.pii.joined_names import joined_names
+from bot.pii.loose_pairs import loose_pairs
 from bot.pii.name_forms import name_forms
 from bot.pii.name_rules import (
     extend,
@@ -268,7 +269,7 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
         return [Span(PiiKind.NAME, words[i].start, words[i].end) for i in known if words[i].key not in NOT_NAMES]
     index_at = {word.start: n for n, word in enumerate(words)}
     covered: set[int] = set()
-    pairs = _pairs(text, words, known, covered)
+    pairs = _pairs(text, words, known, covered) + loose_pairs(text, words, known, covered)
     singles = _singles(text, words, known, index_at, covered, edges)
     signed = signature_names(text, words, index_at, covered, edges)
     found = _merged(
