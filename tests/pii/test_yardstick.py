@@ -1,8 +1,8 @@
 """Redaction on the frozen, independent yardstick (author D, tests/pii/PROVENANCE.md): a regression floor, not
 the target.
 
-The floors are the figures measured when the set was first scored (after round 4, which never saw it), rounded
-down. The issue's target (every kind >= 99 %) is not met, and `make eval-pii` says so; a change that loses
+The floors are the figures measured on it (after rounds 4 and 5, neither of which saw it; only the totals per
+kind were read), rounded down. The issue's target (every kind >= 99 %) is not met, and `make eval-pii` says so; a change that loses
 recall on this set, or starts redacting street names and holidays, fails here. Do not tune on this set: once
 its misses are read, it must retire to tests/pii/tuning/ and a new author must write the next yardstick.
 """
@@ -15,10 +15,11 @@ import pytest
 
 from scripts.eval_pii import CLEAN_CIVIC, MAX_OVER_REDACTION, REALISTIC, PiiScore, score
 
-# Measured on 2026-12-01: overall 95.9 %, over-redaction 0.66 % (clean civic 0.37 %).
+# Measured on 2026-12-01 after round 5 (policies by shape; the round never saw this set): overall 96.7 %,
+# over-redaction 0.68 % (clean civic 0.37 %). After round 4 it was 95.9 %.
 FLOORS = {
-    "ADDRESS": 0.96, "CARD": 0.95, "DOB": 1.0, "EMAIL": 0.96, "ID": 0.84,
-    "NAME": 0.95, "PHONE": 0.98, "PLATE": 0.96, "SSN": 0.90,
+    "ADDRESS": 0.96, "CARD": 1.0, "DOB": 1.0, "EMAIL": 0.98, "ID": 0.89,
+    "NAME": 0.95, "PHONE": 0.99, "PLATE": 0.96, "SSN": 1.0,
 }
 
 
@@ -35,7 +36,7 @@ def test_recall_per_kind_holds_its_floor(yardstick: PiiScore, kind: str) -> None
 
 
 def test_overall_recall_holds_its_floor(yardstick: PiiScore) -> None:
-    assert yardstick.recall >= 0.95
+    assert yardstick.recall >= 0.96
 
 
 @pytest.mark.parametrize("corpus", [REALISTIC, CLEAN_CIVIC], ids=["realistic", "clean-civic"])
