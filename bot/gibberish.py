@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable
 
+from bot import references
 from bot.inputs import MAX_CHARS
 
 # Repetition is judged from this many words on: "no no no" is an answer, 500 x "pothole" is not.
@@ -94,6 +95,8 @@ def judge(text: str, known: Collection[str]) -> Nonsense | None:
     """Why the text is no message a resident would send, or None when it may be one."""
     if len(text) > MAX_CHARS:
         return Nonsense.TOO_LONG
+    if _quotes_a_reference(text):
+        return None  # "case #htfmprmmg": a valid case reference run together is no word, but it is a message
     found = words(text)
     if len(found) >= MIN_WORDS_FOR_REPETITION and len(set(found)) < MIN_DISTINCT_SHARE * len(found):
         return Nonsense.REPETITIVE
@@ -111,6 +114,11 @@ def judge(text: str, known: Collection[str]) -> Nonsense | None:
     if len(unknown) >= MAX_UNKNOWN_SHARE * len(judged):
         return Nonsense.UNKNOWN_WORDS
     return None
+
+
+def _quotes_a_reference(text: str) -> bool:
+    written = references.find(text)
+    return written is not None and references.parse(written) is not None
 
 
 def _abbreviation(word: str) -> bool:

@@ -109,3 +109,11 @@ def test_one_character_over_the_limit_is_too_long() -> None:
 def test_words_are_plain_and_codes_are_left_out() -> None:
     assert words("¿Dónde está KYV-DRF-KJ6 on 5th Ave?") == ["donde", "esta", "on", "ave"]
     assert plain("Ñandú") == "nandu"
+
+
+def test_a_valid_case_reference_run_together_is_a_message() -> None:
+    from bot.references import new_reference
+
+    reference = new_reference().replace("-", "").lower()
+    assert judge(f"case #{reference}", frozenset()) is None
+    assert judge(reference, frozenset()) is None
