@@ -15,6 +15,10 @@ from bot.db import Base, Database, utc_now, value_enum
 class StaffAction(str, enum.Enum):
     SIGN_IN = "sign_in"
     CLAIM = "claim"
+    # A supervisor or admin moving a claimed conversation: to themselves, to someone else, back to the queue.
+    TAKE_OVER = "take_over"
+    REASSIGN = "reassign"
+    RELEASE = "release"
     REPLY = "reply"
     TRANSFER = "transfer"
     RESOLVE = "resolve"

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, select, update
 
+from bot.catalog import Agency
 from bot.db import Base, Database, utc_now, value_enum
 
 
@@ -108,6 +109,18 @@ class Queues:
         with self._db.transaction() as session:
             return [_handoff(record) for record in session.execute(query).scalars()]
 
+    def claimed(self, agency_ids: set[str] | None = None, username: str | None = None) -> list[Handoff]:
+        """Claimed handoffs, oldest claim first: `username`'s only when given, every agency's when `agency_ids`
+        is None."""
+        query = select(HandoffRecord).where(HandoffRecord.status == HandoffStatus.CLAIMED)
+        if agency_ids is not None:
+            query = query.where(HandoffRecord.agency_id.in_(agency_ids))
+        if username is not None:
+            query = query.where(HandoffRecord.claimed_by == username)
+        query = query.order_by(HandoffRecord.claimed_at, HandoffRecord.id)
+        with self._db.transaction() as session:
+            return [_handoff(record) for record in session.execute(query).scalars()]
+
     def open_for(self, conversation_id: str, reason: HandoffReason) -> Handoff | None:
         """The conversation's handoff for `reason` that is still waiting or claimed, if any."""
         query = (
@@ -144,9 +157,40 @@ class Queues:
             )
             return bool(result.rowcount == 1)
 
-    def transfer(self, handoff_id: int, agency_id: str, note: str) -> bool:
-        """Move a claimed or waiting handoff to another agency's queue, adding a note for its staff."""
-        return self._change(handoff_id, f"Transferred to {agency_id}", note, agency_id=agency_id,
+    def reassign(self, handoff_id: int, holder: str, username: str) -> bool:
+        """Give a handoff `holder` has claimed to `username` (a supervisor taking it over gives it to themselves).
+
+        Returns:
+            False when `holder` no longer has it: it was closed, released or moved meanwhile.
+        """
+        return self._move_claim(handoff_id, holder, status=HandoffStatus.CLAIMED, claimed_by=username,
+                                claimed_at=utc_now())
+
+    def release(self, handoff_id: int, holder: str) -> bool:
+        """Put a handoff `holder` has claimed back in its queue, waiting; False when `holder` no longer has it."""
+        return self._move_claim(handoff_id, holder, status=HandoffStatus.WAITING, claimed_by=None, claimed_at=None)
+
+    def _move_claim(self, handoff_id: int, holder: str, **values: object) -> bool:
+        """Apply `values` to a handoff only while `holder` still has it claimed.
+
+        Note:
+            One conditional UPDATE, like `claim`: of two supervisors moving the same conversation at once, the
+            database lets exactly one succeed.
+        """
+        with self._db.transaction() as session:
+            result = session.execute(
+                update(HandoffRecord)
+                .where(HandoffRecord.id == handoff_id, HandoffRecord.status == HandoffStatus.CLAIMED,
+                       HandoffRecord.claimed_by == holder)
+                .values(**values)
+                .execution_options(synchronize_session=False)
+            )
+            return bool(result.rowcount == 1)
+
+    def transfer(self, handoff_id: int, agency: Agency, note: str) -> bool:
+        """Move a claimed or waiting handoff to another agency's queue, adding a note (named for the agency, as
+        staff read it) for its staff."""
+        return self._change(handoff_id, f"Transferred to {agency.name}", note, agency_id=agency.id,
                             status=HandoffStatus.WAITING, claimed_by=None, claimed_at=None)
 
     def close(self, handoff_id: int, note: str, label: str = "Closed") -> bool:

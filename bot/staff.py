@@ -26,6 +26,7 @@ class StaffRole(str, enum.Enum):
 
     AGENT = "agent"  # their agency's queue and cases
     CONTACT_CENTER = "contact_center"  # every queue
+    SUPERVISOR = "supervisor"  # their agency's queue (every queue in the Contact Center); takes over, reassigns
     ADMIN = "admin"  # every queue, and manages users
     SERVICE_OWNER = "service_owner"  # the unresolved-message inbox and reports, for improving content and training
 
@@ -56,6 +57,11 @@ class StaffMember:
     active: bool = True
     session_version: int = 0
     must_change_password: bool = False
+
+    @property
+    def first_name(self) -> str:
+        """The name residents know staff by: `Pat Example` signs replies as `Pat`."""
+        return self.display_name.split()[0] if self.display_name.split() else self.username
 
 
 class StaffError(ValueError):

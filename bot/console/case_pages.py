@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from bot.audit import StaffAction
 from bot.cases import CaseStatus, is_change
-from bot.console.access import may_open, visible_agencies
+from bot.access import may_open, visible_agencies
 from bot.console.context import error, page, services
 from bot.console.sessions import SIGNED_IN, form_of, require
 from bot.integrations.rasa import RasaUnavailable

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
@@ -16,6 +18,7 @@ from bot.audit import AuditLog
 from bot.cases import CaseStore
 from bot.catalog import Catalog
 from bot.client_address import Network, client_address
+from bot.clock import local_time
 from bot.db import Database
 from bot.integrations.rasa import RasaClient
 from bot.queues import Queues
@@ -23,6 +26,7 @@ from bot.settings import now
 from bot.sign_in import SignIn, SignInThrottle
 from bot.staff import StaffDirectory
 from bot.staff_admin import StaffAdmin
+from bot.supervision import Supervision
 from bot.triage import TriageInbox
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -55,6 +59,8 @@ class Services:
         self.console = console
         self.catalog = console.catalog
         self.templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+        # Every time a page shows is in the city's zone: `{{ moment | local }}`.
+        self.templates.filters["local"] = partial(local_time, zone=ZoneInfo(console.catalog.city.timezone))
         # Plain text sent to residents' chats and SMS, never rendered as HTML; escaping would show "&amp;".
         self.messages = Environment(  # nosec B701
             loader=FileSystemLoader(TEMPLATES / "messages"), autoescape=False
@@ -66,6 +72,7 @@ class Services:
         self.inbox = TriageInbox(console.database)
         self.sign_in = SignIn(self.staff, self.audit, console.throttle)
         self.admin = StaffAdmin(self.staff, self.audit)
+        self.supervision = Supervision(self.queues, self.staff, self.audit)
 
     def notice(self, name: str, **values: str) -> str:
         """A message to a resident, from its template in `templates/messages/`."""

@@ -3,32 +3,41 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timezone
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from bot.access import SUPERVISING, may_open, may_supervise, visible_agencies
 from bot.audit import StaffAction
 from bot.catalog import Catalog
-from bot.console.access import may_open, visible_agencies
 from bot.console.context import Services, error, page, services
 from bot.console.sessions import SIGNED_IN, form_of, require
-from bot.db import utc_now
 from bot.integrations.rasa import Line, RasaUnavailable
-from bot.queues import Handoff, HandoffReason, HandoffStatus
+from bot.queues import Handoff, HandoffStatus
+from bot.service_levels import Wait, late_first, wait_of
 from bot.staff import StaffMember
 
 
 @require(SIGNED_IN)
 async def queue(request: Request, member: StaffMember) -> Response:
-    found = services(request)
-    waiting = await asyncio.to_thread(found.queues.waiting, visible_agencies(member))
-    return page(request, "queue.html", waiting=[_row(found.catalog, h) for h in waiting])
+    """The member's own conversations, the waiting ones (late on top) and, for supervisors, everyone's claims."""
+    found, agencies = services(request), visible_agencies(member)
+    catalog, moment = found.catalog, found.console.clock()
+    waiting = await asyncio.to_thread(found.queues.waiting, agencies)
+    mine = await asyncio.to_thread(found.queues.claimed, None, member.username)
+    others: list[Handoff] = []
+    if member.role in SUPERVISING:
+        claimed = await asyncio.to_thread(found.queues.claimed, agencies)
+        others = [handoff for handoff in claimed if handoff.claimed_by != member.username]
+    return page(request, "queue.html",
+                waiting=[_row(catalog, handoff, wait) for handoff, wait in late_first(catalog, waiting, moment)],
+                mine=[_row(catalog, handoff, wait_of(catalog, handoff, moment)) for handoff in mine],
+                others=[_row(catalog, handoff, wait_of(catalog, handoff, moment)) for handoff in others])
 
 
-async def _handoff_for(request: Request, member: StaffMember) -> Handoff | Response:
+async def handoff_for(request: Request, member: StaffMember) -> Handoff | Response:
     handoff = await asyncio.to_thread(services(request).queues.get, int(request.path_params["handoff_id"]))
     if handoff is None:
         return error(request, 404, "No such conversation.")
@@ -47,7 +56,7 @@ async def _transcript_of(found: Services, handoff: Handoff) -> list[Line] | None
 @require(SIGNED_IN)
 async def show(request: Request, member: StaffMember) -> Response:
     """The conversation page; opening it is audited, because it shows a resident's words and details."""
-    handoff = await _handoff_for(request, member)
+    handoff = await handoff_for(request, member)
     if isinstance(handoff, Response):
         return handoff
     found = services(request)
@@ -55,14 +64,18 @@ async def show(request: Request, member: StaffMember) -> Response:
                             handoff.conversation_id, f"handoff:{handoff.id}")
     transcript = await _transcript_of(found, handoff)
     collected = await asyncio.to_thread(found.cases.for_conversation, handoff.conversation_id)
-    return page(request, "handoff.html", handoff=_row(found.catalog, handoff), transcript=transcript,
-                mine=handoff.claimed_by == member.username, collected=collected)
+    supervising = may_supervise(member, handoff.agency_id) and handoff.status is HandoffStatus.CLAIMED
+    holders = await asyncio.to_thread(found.supervision.holders, handoff) if supervising else []
+    row = _row(found.catalog, handoff, wait_of(found.catalog, handoff, found.console.clock()))
+    return page(request, "handoff.html", handoff=row, transcript=transcript,
+                mine=handoff.claimed_by == member.username, collected=collected,
+                supervising=supervising, holders=holders)
 
 
 @require(SIGNED_IN, background=True)
 async def transcript_part(request: Request, member: StaffMember) -> Response:
     """Just the transcript, which the open conversation page fetches every few seconds (not audited again)."""
-    handoff = await _handoff_for(request, member)
+    handoff = await handoff_for(request, member)
     if isinstance(handoff, Response):
         return handoff
     found = services(request)
@@ -74,7 +87,7 @@ async def transcript_part(request: Request, member: StaffMember) -> Response:
 
 @require(SIGNED_IN)
 async def act(request: Request, member: StaffMember) -> Response:
-    handoff = await _handoff_for(request, member)
+    handoff = await handoff_for(request, member)
     if isinstance(handoff, Response):
         return handoff
     try:
@@ -97,14 +110,19 @@ async def _act_on(request: Request, member: StaffMember, form: dict[str, str], h
         if not await asyncio.to_thread(found.queues.claim, handoff.id, member.username):
             return error(request, 409, "Someone else took this conversation.")
         await audit(StaffAction.CLAIM, f"handoff:{handoff.id}")
-    elif handoff.claimed_by != member.username:
+    elif handoff.claimed_by is None:
         return error(request, 409, "Take the conversation before acting on it.")
+    elif handoff.claimed_by != member.username:
+        return error(request, 409, f"{handoff.claimed_by} has this conversation now; nothing was done.")
     elif action == "reply" and form.get("text", "").strip():
-        await rasa.say(conversation, form["text"].strip())
+        mine = found.catalog.agencies[member.agency_id]
+        signed = found.notice("staff_reply.txt", first_name=member.first_name, agency=mine.name,
+                              text=form["text"].strip())
+        await rasa.say(conversation, signed, staff=f"{member.display_name}, {mine.name}")
         await audit(StaffAction.REPLY, f"handoff:{handoff.id}")
     elif action == "transfer" and form.get("agency") in found.catalog.agencies:
         agency = found.catalog.agencies[form["agency"]]
-        await asyncio.to_thread(found.queues.transfer, handoff.id, agency.id, form.get("note", ""))
+        await asyncio.to_thread(found.queues.transfer, handoff.id, agency, form.get("note", ""))
         await rasa.say(conversation, found.notice("transferred.txt", agency=agency.name))
         await audit(StaffAction.TRANSFER, agency.id, form.get("note", ""))
         return RedirectResponse("/", status_code=303)
@@ -123,15 +141,9 @@ async def _act_on(request: Request, member: StaffMember, form: dict[str, str], h
     return RedirectResponse(f"/handoffs/{handoff.id}", status_code=303)
 
 
-def _row(catalog: Catalog, handoff: Handoff) -> dict[str, Any]:
-    """A handoff as the console lists it, with how long it has waited against its service standard."""
+def _row(catalog: Catalog, handoff: Handoff, wait: Wait) -> dict[str, Any]:
+    """A handoff as the console lists it: titles and names rather than ids, and its wait against its standard."""
     service = catalog.service(handoff.service_id) if handoff.service_id else None
-    created = handoff.created_at if handoff.created_at.tzinfo else handoff.created_at.replace(tzinfo=timezone.utc)
-    waited = int((utc_now() - created).total_seconds() // 60)
-    if handoff.reason is HandoffReason.CRISIS:
-        target_minutes: int | None = catalog.city.crisis.respond_within_minutes
-    else:
-        target_minutes = service.standard.respond_within_hours * 60 if service else None
     return {
         "id": handoff.id,
         "agency": catalog.agencies[handoff.agency_id].name,
@@ -139,9 +151,8 @@ def _row(catalog: Catalog, handoff: Handoff) -> dict[str, Any]:
         "reason": handoff.reason.value.replace("_", " "),
         "urgent": handoff.reason.value == "crisis" or handoff.priority_reason is not None,
         "priority_reason": handoff.priority_reason,
-        "waited": waited,
-        "target": target_minutes,
-        "late": target_minutes is not None and waited > target_minutes,
+        "since": handoff.created_at,
+        "wait": wait,
         "claimed_by": handoff.claimed_by,
         "closed": handoff.status is HandoffStatus.CLOSED,
         "note": handoff.note,

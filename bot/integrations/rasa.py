@@ -22,14 +22,17 @@ TIMEOUT_SECONDS = 10.0
 TOKEN_SECONDS = 60
 # Rasa lets the `admin` role read and change every conversation; the console acts for staff on all of them.
 CONSOLE_USER = {"username": "one-door-console", "role": "admin"}
+# The key of a staff reply's event metadata naming its writer, so the transcript tells staff from the assistant.
+STAFF_KEY = "one_door_staff"
 
 
 @dataclass(frozen=True)
 class Line:
     """One message of a transcript: who said it and what."""
 
-    speaker: str  # "resident" or "assistant"
+    speaker: str  # "resident", "assistant" or "staff"
     text: str
+    name: str = ""  # for staff, who wrote it: "Pat Example, Public Works"
 
 
 class RasaUnavailable(RuntimeError):
@@ -68,12 +71,8 @@ class RasaClient:
 
     async def transcript(self, conversation_id: str) -> list[Line]:
         tracker = await self._request("GET", f"/conversations/{conversation_id}/tracker")
-        speakers = {"user": "resident", "bot": "assistant"}
-        return [
-            Line(speakers[event["event"]], str(event.get("text") or ""))
-            for event in tracker.get("events", [])
-            if event.get("event") in speakers and event.get("text")
-        ]
+        return [_line(event) for event in tracker.get("events", [])
+                if event.get("event") in ("user", "bot") and event.get("text")]
 
     async def _append(self, conversation_id: str, *events: dict[str, Any]) -> None:
         await self._request(
@@ -83,9 +82,17 @@ class RasaClient:
             json=list(events),
         )
 
-    async def say(self, conversation_id: str, text: str) -> None:
-        """Deliver a message to the resident on their channel; it also lands in the transcript."""
-        await self._append(conversation_id, {"event": "bot", "text": text})
+    async def say(self, conversation_id: str, text: str, staff: str = "") -> None:
+        """Deliver a message to the resident on their channel; it also lands in the transcript.
+
+        Args:
+            staff: who of the staff wrote it, kept in the event's metadata for the transcript; empty for the
+                assistant's own words (a transfer or resolution notice).
+        """
+        event: dict[str, Any] = {"event": "bot", "text": text}
+        if staff:
+            event["metadata"] = {STAFF_KEY: staff}
+        await self._append(conversation_id, event)
 
     async def ask_feedback(self, conversation_id: str, question: str, service_id: str) -> bool:
         """Ask whether staff solved it, with Yes and No, unless the conversation was asked recently.
@@ -115,3 +122,12 @@ class RasaClient:
             would not recognise the resident's next message as a new turn.
         """
         await self._append(conversation_id, {"event": "resume"}, {"event": "action", "name": "action_listen"})
+
+
+def _line(event: dict[str, Any]) -> Line:
+    """One transcript line from a `user` or `bot` tracker event."""
+    text = str(event["text"])
+    if event["event"] == "user":
+        return Line("resident", text)
+    staff = (event.get("metadata") or {}).get(STAFF_KEY)
+    return Line("staff", text, str(staff)) if staff else Line("assistant", text)

@@ -33,6 +33,21 @@ class Clock:
         self.at += timedelta(**delta)
 
 
+class RecordingRasa(RasaClient):
+    """Rasa's API as a dictionary of trackers: what the console posts is kept, and read back as the transcript."""
+
+    def __init__(self) -> None:
+        super().__init__("http://127.0.0.1:1", "")
+        self.events: dict[str, list[dict[str, Any]]] = {}
+
+    async def _request(self, method: str, path: str, **kwargs: Any) -> Any:
+        conversation = path.split("/")[2]
+        events = self.events.setdefault(conversation, [])
+        if method == "POST":
+            events.extend(kwargs["json"])
+        return {"events": events, "slots": {}}
+
+
 def make_console(catalog: Catalog, database: Database, clock: Clock, **overrides: Any) -> Console:
     unreachable = RasaClient(f"http://127.0.0.1:{free_port()}", "token")
     console = Console(catalog, database, unreachable, "test secret", clock=clock, throttle=SignInThrottle())

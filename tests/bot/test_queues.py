@@ -3,6 +3,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.audit import AuditLog, StaffAction
+from bot.catalog import Catalog
 from bot.db import Database
 from bot.queues import HandoffReason, HandoffStatus, Queues
 
@@ -36,22 +37,25 @@ def test_exactly_one_of_many_simultaneous_claims_wins(database: Database) -> Non
     assert queues.waiting() == []
 
 
-def test_transfer_returns_the_conversation_to_another_agencys_queue_with_a_note(database: Database) -> None:
+def test_transfer_returns_the_conversation_to_another_agencys_queue_with_a_note_naming_the_agency(
+    database: Database, catalog: Catalog
+) -> None:
     queues = Queues(database)
     handoff = queues.open("c1", "webchat", "contact_center", HandoffReason.ASKED_FOR_PERSON)
     assert queues.claim(handoff.id, "pat")
-    assert queues.transfer(handoff.id, "water", "resident has no water since Monday, 12 Fictional Rd")
+    assert queues.transfer(handoff.id, catalog.agencies["water"], "resident has no water since Monday, 12 Fictional Rd")
     [moved] = queues.waiting({"water"})
-    assert (moved.id, moved.claimed_by, moved.note) == (handoff.id, None, "Transferred to water: resident has no water since Monday, 12 Fictional Rd")
+    assert (moved.id, moved.claimed_by, moved.note) == (
+        handoff.id, None, "Transferred to Water and Sewer Utility: resident has no water since Monday, 12 Fictional Rd")
 
 
-def test_a_closed_handoff_cannot_be_claimed_or_closed_again(database: Database) -> None:
+def test_a_closed_handoff_cannot_be_claimed_or_closed_again(database: Database, catalog: Catalog) -> None:
     queues = Queues(database)
     handoff = queues.open("c1", "sms", "parks", HandoffReason.ASKED_FOR_PERSON)
     assert queues.close(handoff.id, "answered by phone")
     assert not queues.close(handoff.id, "again")
     assert not queues.claim(handoff.id, "pat")
-    assert not queues.transfer(handoff.id, "water", "")
+    assert not queues.transfer(handoff.id, catalog.agencies["water"], "")
 
 
 def test_the_audit_log_keeps_who_did_what_to_which_conversation(database: Database) -> None:
@@ -64,12 +68,31 @@ def test_the_audit_log_keeps_who_did_what_to_which_conversation(database: Databa
     assert entries[0].at <= entries[1].at
 
 
-def test_a_transfer_note_survives_resolution_and_a_closed_handoff_stays_closed(database: Database) -> None:
+def test_a_transfer_note_survives_resolution_and_a_closed_handoff_stays_closed(
+    database: Database, catalog: Catalog
+) -> None:
     queues = Queues(database)
     handoff = queues.open("c-notes", "sms", "contact_center", HandoffReason.ASKED_FOR_PERSON)
-    assert queues.transfer(handoff.id, "housing", "tenant says the boiler is out")
+    housing = catalog.agencies["housing"]
+    assert queues.transfer(handoff.id, housing, "tenant says the boiler is out")
     assert queues.close(handoff.id, "inspector booked for 9am", "Resolved")
     closed = queues.get(handoff.id)
     assert closed is not None and closed.note.splitlines() == [
-        "Transferred to housing: tenant says the boiler is out", "Resolved: inspector booked for 9am"]
-    assert not queues.close(handoff.id, "again") and not queues.transfer(handoff.id, "water", "late")
+        f"Transferred to {housing.name}: tenant says the boiler is out", "Resolved: inspector booked for 9am"]
+    assert not queues.close(handoff.id, "again") and not queues.transfer(handoff.id, catalog.agencies["water"], "late")
+
+
+def test_a_claim_moves_to_another_holder_or_back_to_the_queue_only_while_the_expected_holder_has_it(
+    database: Database,
+) -> None:
+    queues = Queues(database)
+    handoff = queues.open("c-move", "sms", "parks", HandoffReason.ASKED_FOR_PERSON)
+    assert not queues.reassign(handoff.id, "pat", "sam")  # waiting: nobody holds it
+    assert queues.claim(handoff.id, "pat")
+    assert not queues.reassign(handoff.id, "robin", "sam")  # pat, not robin, holds it
+    assert queues.reassign(handoff.id, "pat", "sam")
+    assert [h.id for h in queues.claimed(username="sam")] == [handoff.id] and queues.claimed(username="pat") == []
+    assert not queues.release(handoff.id, "pat")
+    assert queues.release(handoff.id, "sam")
+    [back] = queues.waiting({"parks"})
+    assert (back.id, back.status, back.claimed_by) == (handoff.id, HandoffStatus.WAITING, None)

@@ -131,6 +131,8 @@ def test_cli_manages_accounts_and_audits_each_change(
     directory = StaffDirectory(Database(make_engine(url)))
     assert directory.authenticate("sam.example", generated).must_change_password  # type: ignore[union-attr]
 
+    assert main(["staff", "set-role", "sam.example", "supervisor", "--url", url]) == 0
+    assert directory.find("sam.example").role is StaffRole.SUPERVISOR  # type: ignore[union-attr]
     assert main(["staff", "set-role", "sam.example", "contact_center", "--url", url]) == 0
     assert main(["staff", "deactivate", "sam.example", "--url", url]) == 0
     assert directory.authenticate("sam.example", generated) is None
@@ -145,7 +147,7 @@ def test_cli_manages_accounts_and_audits_each_change(
     entries, _ = AuditLog(Database(make_engine(url))).search(AuditFilter())
     assert [(e.action, e.subject) for e in reversed(entries)] == [
         (StaffAction.USER_ADDED, "sam.example"), (StaffAction.ROLE_CHANGED, "sam.example"),
-        (StaffAction.USER_DEACTIVATED, "sam.example"), (StaffAction.USER_REACTIVATED, "sam.example"),
+        (StaffAction.ROLE_CHANGED, "sam.example"), (StaffAction.USER_DEACTIVATED, "sam.example"), (StaffAction.USER_REACTIVATED, "sam.example"),
         (StaffAction.PASSWORD_RESET, "sam.example"),
     ]
     assert all(e.actor.startswith("cli") for e in entries)

@@ -73,8 +73,9 @@ def test_staff_claim_reply_transfer_and_resolve_reach_the_resident(
     agent.get_by_label("Message to the resident").fill("Hello, this is Pat at 311. Which street are you on?")
     agent.get_by_role("button", name="Send reply").click()
     expect(resident.locator(".onedoor-msg.bot").last).to_have_text(
-        "Hello, this is Pat at 311. Which street are you on?", timeout=REPLY_TIMEOUT_MS
+        "Pat, 311 Contact Center: Hello, this is Pat at 311. Which street are you on?", timeout=REPLY_TIMEOUT_MS
     )
+    expect(transcript).to_contain_text("Pat Example, 311 Contact Center (staff):")
 
     agent.get_by_label("To agency").select_option("water")
     agent.get_by_label("Note for their staff").fill("brown water for days, wants a person")
@@ -92,6 +93,38 @@ def test_staff_claim_reply_transfer_and_resolve_reach_the_resident(
 
     send(resident, "thank you")
     expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("welcome", timeout=REPLY_TIMEOUT_MS)
+
+
+def test_my_conversations_and_a_supervisor_taking_one_over(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory
+) -> None:
+    staff.add("water.lead", "Kim Example", "water", StaffRole.SUPERVISOR, PASSWORD)
+    handoff = Queues(Database(make_engine(assistant.database_url))).open(
+        "a-water-resident", "sms", "water", HandoffReason.STAFF_SERVICE, "water_bill"
+    )
+    agent = staff_page(browser, assistant, "water.agent")
+    waiting = agent.locator("section", has=agent.get_by_role("heading", name="Waiting conversations"))
+    expect(waiting).to_contain_text("Pay or ask about a water bill")
+    waiting.locator(f"a[href='/handoffs/{handoff.id}']").click()
+    agent.get_by_role("button", name="Take this conversation").click()
+    agent.goto(assistant.console_url)
+    mine = agent.locator("section", has=agent.get_by_role("heading", name="My conversations"))
+    expect(mine.locator(f"a[href='/handoffs/{handoff.id}']")).to_be_visible()
+    mine.locator(f"a[href='/handoffs/{handoff.id}']").click()  # Sam keeps this page open
+
+    lead = staff_page(browser, assistant, "water.lead")
+    others = lead.locator("section", has=lead.get_by_role("heading", name="Conversations other staff have"))
+    expect(others.locator("tr", has_text="water.agent")).to_contain_text("Pay or ask about a water bill")
+    others.locator(f"a[href='/handoffs/{handoff.id}']").click()
+    lead.get_by_role("button", name="Take over from water.agent").click()
+    expect(lead.get_by_label("Message to the resident")).to_be_visible()
+
+    agent.get_by_label("Message to the resident").fill("Still with you.")
+    agent.get_by_role("button", name="Send reply").click()
+    expect(agent.get_by_role("alert")).to_contain_text("water.lead has this conversation now")
+    agent.goto(assistant.console_url)
+    expect(agent.locator("section", has=agent.get_by_role("heading", name="My conversations"))).to_contain_text(
+        "You have no conversations open.")
 
 
 def test_agency_staff_cannot_open_another_agencys_conversation_by_url(
@@ -178,7 +211,8 @@ def test_a_staff_reply_sent_while_the_chat_is_closed_shows_when_it_reopens(
 
     reopened = context.new_page()
     reopened.goto(f"{assistant.base_url}/webhooks/webchat/chat")
-    expect(reopened.locator(".onedoor-msg.bot").last).to_have_text("Sorry for the wait, this is Pat at 311.")
+    expect(reopened.locator(".onedoor-msg.bot").last).to_have_text(
+        "Pat, 311 Contact Center: Sorry for the wait, this is Pat at 311.")
     expect(reopened.locator(".onedoor-msg.user").first).to_have_text("can I please talk to a person")
 
 

@@ -203,8 +203,9 @@ def test_after_stop_nothing_is_sent_not_even_a_staff_reply_until_start(sms: SmsA
     assert resident.says("are you still there?") == []
     # Carriers require HELP to be answered even after STOP: that answer, and still no staff reply.
     assert resident.says("HELP") == [render(Notice.SMS_HELP, CITY)]
-    assert "Hello, this is Lee at 311." not in resident.received()
-    assert "Hello, this is Lee at 311." in bot_events(sms, resident)  # Rasa had it; the channel did not send it
+    signed = "Lee, 311 Contact Center: Hello, this is Lee at 311."  # staff replies carry name and agency
+    assert signed not in resident.received()
+    assert signed in bot_events(sms, resident)  # Rasa had it; the channel did not send it
 
     assert resident.says("START") == [render(Notice.SMS_STARTED, CITY)]
     long_reply = "We have sent a crew to look at the water main on your street. " * 30
@@ -213,7 +214,8 @@ def test_after_stop_nothing_is_sent_not_even_a_staff_reply_until_start(sms: SmsA
     sms.twilio.wait_for(resident.phone, count=before + 2)
     resident.settle()
     parts = resident.received()[-2:]
-    assert all(len(part) <= 1600 for part in parts) and " ".join(parts) == long_reply.strip()
+    assert all(len(part) <= 1600 for part in parts)
+    assert " ".join(parts) == "Lee, 311 Contact Center: " + long_reply.strip()
 
 
 def staff_reply(agent: Page, text: str) -> None:

@@ -226,7 +226,7 @@ def test_staff_replies_reach_the_embedded_widget_live_open_or_closed(
     agent.get_by_role("button", name="Take this conversation").click()
     agent.get_by_label("Message to the resident").fill("Hello, this is Kim at 311.")
     agent.get_by_role("button", name="Send reply").click()
-    expect(bot.last).to_have_text("Hello, this is Kim at 311.", timeout=REPLY_TIMEOUT_MS)
+    expect(bot.last).to_have_text("Kim, 311 Contact Center: Hello, this is Kim at 311.", timeout=REPLY_TIMEOUT_MS)
 
     page.get_by_role("button", name="Close").click()
     agent.get_by_label("Message to the resident").fill("Which street are you on?")
@@ -234,7 +234,7 @@ def test_staff_replies_reach_the_embedded_widget_live_open_or_closed(
     expect(page.get_by_role("button", name=f"Chat with {TITLE} (new message)")).to_be_visible(timeout=REPLY_TIMEOUT_MS)
     expect(page.get_by_text(f"New message from {TITLE}")).to_be_attached()
     launcher(page).click()
-    expect(bot.last).to_have_text("Which street are you on?")
+    expect(bot.last).to_have_text("Kim, 311 Contact Center: Which street are you on?")
     expect(page.get_by_role("button", name=f"Chat with {TITLE}", exact=True)).to_be_visible()
 
 
