@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from bot import resident_notices
 from bot.audit import AuditLog
 from bot.cases import CaseStore
 from bot.catalog import Catalog
@@ -55,10 +56,6 @@ class Services:
         self.console = console
         self.catalog = console.catalog
         self.templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
-        # Plain text sent to residents' chats and SMS, never rendered as HTML; escaping would show "&amp;".
-        self.messages = Environment(  # nosec B701
-            loader=FileSystemLoader(TEMPLATES / "messages"), autoescape=False
-        )
         self.queues = Queues(console.database)
         self.audit = AuditLog(console.database)
         self.staff = StaffDirectory(console.database)
@@ -69,7 +66,7 @@ class Services:
 
     def notice(self, name: str, **values: str) -> str:
         """A message to a resident, from its template in `templates/messages/`."""
-        return self.messages.get_template(name).render(**values).strip()
+        return resident_notices.render(name, **values)
 
 
 def services(request: Request) -> Services:

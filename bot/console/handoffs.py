@@ -16,8 +16,9 @@ from bot.console.access import may_open, visible_agencies
 from bot.console.context import Services, error, page, services
 from bot.console.sessions import SIGNED_IN, form_of, require
 from bot.db import utc_now
+from bot.handoff import wait_standard
 from bot.integrations.rasa import Line, RasaUnavailable
-from bot.queues import Handoff, HandoffReason, HandoffStatus
+from bot.queues import Handoff, HandoffStatus
 from bot.staff import StaffMember
 
 
@@ -124,14 +125,12 @@ async def _act_on(request: Request, member: StaffMember, form: dict[str, str], h
 
 
 def _row(catalog: Catalog, handoff: Handoff) -> dict[str, Any]:
-    """A handoff as the console lists it, with how long it has waited against its service standard."""
+    """A handoff as the console lists it, with how long it has waited in its queue against the queue's standard
+    (the one `bot/handoff_watch.py` escalates by)."""
     service = catalog.service(handoff.service_id) if handoff.service_id else None
-    created = handoff.created_at if handoff.created_at.tzinfo else handoff.created_at.replace(tzinfo=timezone.utc)
-    waited = int((utc_now() - created).total_seconds() // 60)
-    if handoff.reason is HandoffReason.CRISIS:
-        target_minutes: int | None = catalog.city.crisis.respond_within_minutes
-    else:
-        target_minutes = service.standard.respond_within_hours * 60 if service else None
+    since = handoff.waiting_since or handoff.created_at
+    waited = int((utc_now() - (since if since.tzinfo else since.replace(tzinfo=timezone.utc))).total_seconds() // 60)
+    target_minutes = int(wait_standard(catalog, handoff).answer_within.total_seconds() // 60)
     return {
         "id": handoff.id,
         "agency": catalog.agencies[handoff.agency_id].name,
@@ -141,7 +140,8 @@ def _row(catalog: Catalog, handoff: Handoff) -> dict[str, Any]:
         "priority_reason": handoff.priority_reason,
         "waited": waited,
         "target": target_minutes,
-        "late": target_minutes is not None and waited > target_minutes,
+        "late": waited > target_minutes,
+        "escalated": handoff.escalated_at is not None,
         "claimed_by": handoff.claimed_by,
         "closed": handoff.status is HandoffStatus.CLOSED,
         "note": handoff.note,

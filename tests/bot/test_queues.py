@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
 
 from bot.audit import AuditLog, StaffAction
 from bot.db import Database
@@ -73,3 +74,22 @@ def test_a_transfer_note_survives_resolution_and_a_closed_handoff_stays_closed(d
     assert closed is not None and closed.note.splitlines() == [
         "Transferred to housing: tenant says the boiler is out", "Resolved: inspector booked for 9am"]
     assert not queues.close(handoff.id, "again") and not queues.transfer(handoff.id, "water", "late")
+
+
+def test_a_transfer_starts_the_residents_wait_afresh_in_the_new_queue(database: Database) -> None:
+    queues = Queues(database)
+    handoff = queues.open("c1", "webchat", "contact_center", HandoffReason.ASKED_FOR_PERSON)
+    assert handoff.waiting_since == handoff.created_at
+    late = handoff.created_at + timedelta(minutes=15)
+    assert queues.mark_held(handoff.id, late) and not queues.mark_held(handoff.id, late)
+    assert queues.escalate(handoff.id, late, "for a supervisor") and not queues.escalate(handoff.id, late, "again")
+    assert queues.transfer(handoff.id, "water", "")
+    moved = queues.get(handoff.id)
+    assert moved is not None and (moved.held_at, moved.escalated_at) == (None, None)
+    assert moved.waiting_since is not None and in_utc(moved.waiting_since) >= handoff.created_at
+    assert moved.note == "Escalated: for a supervisor"
+
+
+def in_utc(moment: datetime) -> datetime:
+    """SQLite hands time stamps back without their zone; every one is stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
