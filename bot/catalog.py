@@ -87,6 +87,25 @@ class City(_Strict):
     crisis: CrisisRoute = CrisisRoute()
 
 
+class HandoffStandard(_Strict):
+    """How long a resident may wait in an agency's queue for a person (a crisis has `city.crisis` instead).
+
+    Past `answer_within_minutes` the resident is told of the wait once and the handoff is escalated; past
+    `give_up_after_minutes` the assistant takes the conversation back, apologises and files a case
+    (bot/handoff_watch.py). The defaults let a catalogue written before these standards load unchanged.
+    """
+
+    answer_within_minutes: PositiveInt = 10
+    give_up_after_minutes: PositiveInt = 60
+
+    @validator("give_up_after_minutes")
+    def _gives_up_after_answering(cls, give_up: int, values: dict[str, Any]) -> int:
+        answer = values.get("answer_within_minutes")
+        if answer is not None and give_up <= answer:
+            raise ValueError("must be longer than 'answer_within_minutes'")
+        return give_up
+
+
 class Agency(_Strict):
     id: str
     name: str
@@ -96,6 +115,7 @@ class Agency(_Strict):
     website: str
     address: str
     hours: list[OpeningHours]
+    handoff: HandoffStandard = HandoffStandard()
 
 
 class ServiceStandard(_Strict):

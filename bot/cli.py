@@ -150,6 +150,15 @@ def _console(args: argparse.Namespace) -> int:
     return 0
 
 
+def _watch_handoffs(args: argparse.Namespace) -> int:
+    """Tell residents nobody has answered of the wait, escalate, and give up with a case (bot/handoff_watch.py)."""
+    from bot.handoff_watch import run
+
+    for outcome in run(get_settings(), once=args.once):
+        print(f"handoff {outcome.handoff_id}: {outcome.did.value} after {outcome.waited_minutes} min")
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     """Write the service owners' report; reporting libraries load only for this command."""
     from bot.reports.render import write_report
@@ -323,6 +332,10 @@ def _parser() -> argparse.ArgumentParser:
     console.add_argument("--host", default="127.0.0.1")
     console.add_argument("--port", type=int, default=5006)
     console.set_defaults(handler=_console)
+    watch = commands.add_parser("watch-handoffs", help="tell waiting residents of the wait, escalate and give up "
+                                "(ONE_DOOR_HANDOFF_WATCH_SECONDS; safe on every replica)")
+    watch.add_argument("--once", action="store_true", help="look once, print what was done, and stop")
+    watch.set_defaults(handler=_watch_handoffs)
     telegram = commands.add_parser("telegram", help="connect the Telegram bot to this assistant")
     telegram_commands = telegram.add_subparsers(dest="telegram_command", required=True)
     telegram_commands.add_parser(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import hours
 from bot.cases import CaseStatus, CaseStore, CaseView, NewCase
 from bot.catalog import Agency, Catalog
-from bot.queues import HandoffReason
+from bot.queues import Handoff, HandoffReason
 from bot.rate_limits import Limit, RateLimits
 from bot.routing import contact_center
 
@@ -66,13 +66,39 @@ def after_hours_case(store: CaseStore, plan: HandoffPlan, channel: str, conversa
     being given a new reference each time. The case names the service (or a general enquiry) and carries the
     resident's last few messages, so the morning shift knows what it is about before opening the conversation.
     """
-    service_id = plan.service_id or GENERAL_ENQUIRY
+    return request_case(store, plan.agency.id, plan.service_id, channel, conversation_id, said)
+
+
+def request_case(store: CaseStore, agency_id: str, service_id: str | None, channel: str, conversation_id: str,
+                 said: list[str]) -> tuple[CaseView, bool]:
+    """The one open case a conversation's unanswered requests for a person share with an agency (see
+    `after_hours_case`), and whether it was already filed."""
+    service_id = service_id or GENERAL_ENQUIRY
     for case in store.for_conversation(conversation_id):
         view = case.view
-        if view.status is CaseStatus.OPEN and (view.agency_id, view.service_id) == (plan.agency.id, service_id):
+        if view.status is CaseStatus.OPEN and (view.agency_id, view.service_id) == (agency_id, service_id):
             return view, True
     description = " / ".join(said[-DESCRIPTION_MESSAGES:])[:DESCRIPTION_CHARS] or None
-    return store.create(NewCase(service_id, plan.agency.id, channel, conversation_id, description=description)), False
+    return store.create(NewCase(service_id, agency_id, channel, conversation_id, description=description)), False
+
+
+@dataclass(frozen=True)
+class WaitStandard:
+    """How long a handoff may wait unclaimed: until staff should have answered, and until the assistant gives up
+    (None: never, for a crisis)."""
+
+    answer_within: timedelta
+    give_up_after: timedelta | None
+
+
+def wait_standard(catalog: Catalog, handoff: Handoff) -> WaitStandard:
+    """The standard of the queue a handoff waits in; a crisis has the city's crisis standard and is never given
+    up, since no one in danger is told to come back later."""
+    if handoff.reason is HandoffReason.CRISIS:
+        return WaitStandard(timedelta(minutes=catalog.city.crisis.respond_within_minutes), None)
+    standard = catalog.agencies[handoff.agency_id].handoff
+    return WaitStandard(timedelta(minutes=standard.answer_within_minutes),
+                        timedelta(minutes=standard.give_up_after_minutes))
 
 
 def estimated_wait_minutes(position: int, minutes_per_handoff: int) -> int:

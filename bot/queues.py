@@ -6,7 +6,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Integer, String, Text, select, update
+from sqlalchemy import Column, DateTime, Integer, String, Text, case, select, update
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.catalog import Agency
 from bot.db import Base, Database, utc_now, value_enum
@@ -52,6 +53,11 @@ class HandoffRecord(Base):
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     claimed_at = Column(DateTime(timezone=True))
     closed_at = Column(DateTime(timezone=True))
+    # When the resident's current wait began: the handoff's opening, or its latest transfer to another queue.
+    waiting_since = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    # When the resident was told of the wait, and when the handoff was escalated (bot/handoff_watch.py).
+    held_at = Column(DateTime(timezone=True))
+    escalated_at = Column(DateTime(timezone=True))
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,9 @@ class Handoff:
     note: str
     created_at: datetime
     priority_reason: str | None = None
+    waiting_since: datetime | None = None
+    held_at: datetime | None = None
+    escalated_at: datetime | None = None
 
 
 class Queues:
@@ -86,6 +95,7 @@ class Queues:
     ) -> Handoff:
         """Put a conversation in an agency's queue; `priority_reason` moves it ahead of ordinary requests."""
         ordinary = _VULNERABLE_PRIORITY if priority_reason else _NORMAL_PRIORITY
+        moment = utc_now()
         record = HandoffRecord(
             conversation_id=conversation_id,
             channel=channel,
@@ -94,6 +104,8 @@ class Queues:
             reason=reason,
             priority=_PRIORITY.get(reason, ordinary),
             priority_reason=priority_reason,
+            created_at=moment,
+            waiting_since=moment,
         )
         with self._db.transaction() as session:
             session.add(record)
@@ -189,30 +201,56 @@ class Queues:
 
     def transfer(self, handoff_id: int, agency: Agency, note: str) -> bool:
         """Move a claimed or waiting handoff to another agency's queue, adding a note (named for the agency, as
-        staff read it) for its staff."""
+        staff read it) for its staff.
+
+        The resident's wait starts afresh there: that queue's standard counts from now, and it may tell them of
+        the wait and escalate it once more.
+        """
         return self._change(handoff_id, f"Transferred to {agency.name}", note, agency_id=agency.id,
-                            status=HandoffStatus.WAITING, claimed_by=None, claimed_at=None)
+                            status=HandoffStatus.WAITING, claimed_by=None, claimed_at=None, waiting_since=utc_now(),
+                            held_at=None, escalated_at=None)
+
+    def mark_held(self, handoff_id: int, at: datetime) -> bool:
+        """Record that the resident is being told of the wait; True for exactly one of simultaneous callers."""
+        return self._change(handoff_id, "Held", "", HandoffRecord.status == HandoffStatus.WAITING,
+                            HandoffRecord.held_at.is_(None), held_at=at)
+
+    def unmark_held(self, handoff_id: int) -> bool:
+        """Undo `mark_held` when the message did not go out, so that a later attempt sends it."""
+        return self._change(handoff_id, "Held", "", HandoffRecord.held_at.is_not(None), held_at=None)
+
+    def escalate(self, handoff_id: int, at: datetime, note: str, agency_id: str | None = None) -> bool:
+        """Escalate a waiting handoff once, moving it to `agency_id`'s queue when given; True for exactly one of
+        simultaneous callers."""
+        moved = {"agency_id": agency_id} if agency_id else {}
+        return self._change(handoff_id, "Escalated", note, HandoffRecord.status == HandoffStatus.WAITING,
+                            HandoffRecord.escalated_at.is_(None), escalated_at=at, **moved)
 
     def close(self, handoff_id: int, note: str, label: str = "Closed") -> bool:
         """Close a handoff, adding its closing note; False when it was already closed."""
         return self._change(handoff_id, label, note, status=HandoffStatus.CLOSED, closed_at=utc_now())
 
-    def _change(self, handoff_id: int, label: str, note: str, **values: object) -> bool:
-        """Apply `values` to an open handoff and add a labelled line to its notes: earlier notes (a transfer's,
-        say) are kept, never overwritten. False when the handoff is closed or missing."""
+    def _change(self, handoff_id: int, label: str, note: str, *conditions: ColumnElement[bool],
+                **values: object) -> bool:
+        """Apply `values` to an open handoff that meets `conditions`, and add a labelled line to its notes: earlier
+        notes (a transfer's, say) are kept, never overwritten. False when the handoff is closed, missing or does
+        not meet them.
+
+        Note:
+            One conditional UPDATE, so that of simultaneous changes (two watchers, say) the database lets exactly
+            one through, on SQLite and PostgreSQL alike.
+        """
+        if note.strip():
+            line = f"{label}: {note.strip()}"
+            values["note"] = case((HandoffRecord.note == "", line), else_=HandoffRecord.note + "\n" + line)
         with self._db.transaction() as session:
-            record = session.execute(
-                select(HandoffRecord)
-                .where(HandoffRecord.id == handoff_id, HandoffRecord.status != HandoffStatus.CLOSED)
-                .with_for_update()
-            ).scalar_one_or_none()
-            if record is None:
-                return False
-            for name, value in values.items():
-                setattr(record, name, value)
-            line = f"{label}: {note.strip()}" if note.strip() else ""
-            record.note = "\n".join(part for part in (record.note, line) if part)
-            return True
+            result = session.execute(
+                update(HandoffRecord)
+                .where(HandoffRecord.id == handoff_id, HandoffRecord.status != HandoffStatus.CLOSED, *conditions)
+                .values(**values)
+                .execution_options(synchronize_session=False)
+            )
+            return bool(result.rowcount == 1)
 
     def get(self, handoff_id: int) -> Handoff | None:
         with self._db.transaction() as session:
@@ -233,4 +271,7 @@ def _handoff(record: HandoffRecord) -> Handoff:
         note=record.note,
         created_at=record.created_at,
         priority_reason=record.priority_reason,
+        waiting_since=record.waiting_since,
+        held_at=record.held_at,
+        escalated_at=record.escalated_at,
     )

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from bot.catalog import Catalog
-from bot.queues import Handoff, HandoffReason
+from bot.handoff import wait_standard
+from bot.queues import Handoff
 
 # Past this share of its standard a conversation is due soon: a quarter of the time is left to answer it.
 DUE_SOON_SHARE = 0.75
@@ -24,28 +25,24 @@ class Level(str, enum.Enum):
 @dataclass(frozen=True)
 class Wait:
     waited_minutes: int
-    standard_minutes: int | None  # None: the conversation has no standard (no service, not a crisis)
+    standard_minutes: int
     level: Level
 
 
-def standard_minutes(catalog: Catalog, handoff: Handoff) -> int | None:
-    """The minutes within which staff should reach this conversation.
-
-    A crisis has the city's crisis standard; any other conversation its service's response standard, which the
-    catalogue states in hours; a conversation with neither (a resident who asked for a person) has none.
-    """
-    if handoff.reason is HandoffReason.CRISIS:
-        return catalog.city.crisis.respond_within_minutes
-    service = catalog.service(handoff.service_id) if handoff.service_id else None
-    return service.standard.respond_within_hours * 60 if service else None
+def standard_minutes(catalog: Catalog, handoff: Handoff) -> int:
+    """The minutes within which staff should reach this conversation: its queue's handoff standard, the one
+    `bot/handoff_watch.py` holds and escalates by (a crisis has the city's crisis standard)."""
+    return int(wait_standard(catalog, handoff).answer_within.total_seconds() // 60)
 
 
 def wait_of(catalog: Catalog, handoff: Handoff, moment: datetime) -> Wait:
-    """How long `handoff` has waited at `moment`, against its standard."""
-    created = handoff.created_at if handoff.created_at.tzinfo else handoff.created_at.replace(tzinfo=timezone.utc)
-    waited = max(int((moment - created).total_seconds() // 60), 0)
+    """How long `handoff` has waited in its present queue at `moment` (a transfer starts the wait afresh),
+    against its standard."""
+    since = handoff.waiting_since or handoff.created_at
+    since = since if since.tzinfo else since.replace(tzinfo=timezone.utc)
+    waited = max(int((moment - since).total_seconds() // 60), 0)
     standard = standard_minutes(catalog, handoff)
-    if standard is None or waited < standard * DUE_SOON_SHARE:
+    if waited < standard * DUE_SOON_SHARE:
         level = Level.OK
     else:
         level = Level.LATE if waited > standard else Level.DUE_SOON

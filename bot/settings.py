@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     console_sign_in_window_minutes: int = 15
     # Minutes a staff member takes per conversation, for the wait a resident in a queue is told.
     minutes_per_handoff: int = 5
+    # Seconds between the handoff watcher's looks at the queues (`python -m bot watch-handoffs`): residents past
+    # their agency's standard are told of the wait, escalated, and in the end given a case (docs/adr/0013).
+    handoff_watch_seconds: float = 30.0
     # Pages on-call staff when a resident in crisis writes while no staff are in: a webhook (a chat tool's
     # incoming webhook or a paging service) that receives a JSON POST with a link to the conversation and none of
     # the resident's words. Empty: no page is sent. It is a secret, since anyone holding it can page.

@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
+from bot import resident_notices
 from bot.audit import AuditLog
 from bot.cases import CaseStore
 from bot.catalog import Catalog
@@ -61,10 +62,6 @@ class Services:
         self.templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
         # Every time a page shows is in the city's zone: `{{ moment | local }}`.
         self.templates.filters["local"] = partial(local_time, zone=ZoneInfo(console.catalog.city.timezone))
-        # Plain text sent to residents' chats and SMS, never rendered as HTML; escaping would show "&amp;".
-        self.messages = Environment(  # nosec B701
-            loader=FileSystemLoader(TEMPLATES / "messages"), autoescape=False
-        )
         self.queues = Queues(console.database)
         self.audit = AuditLog(console.database)
         self.staff = StaffDirectory(console.database)
@@ -76,7 +73,7 @@ class Services:
 
     def notice(self, name: str, **values: str) -> str:
         """A message to a resident, from its template in `templates/messages/`."""
-        return self.messages.get_template(name).render(**values).strip()
+        return resident_notices.render(name, **values)
 
 
 def services(request: Request) -> Services:

@@ -153,6 +153,7 @@ def _row(catalog: Catalog, handoff: Handoff, wait: Wait) -> dict[str, Any]:
         "priority_reason": handoff.priority_reason,
         "since": handoff.created_at,
         "wait": wait,
+        "escalated": handoff.escalated_at is not None,
         "claimed_by": handoff.claimed_by,
         "closed": handoff.status is HandoffStatus.CLOSED,
         "note": handoff.note,

@@ -128,6 +128,25 @@ def test_closing_before_opening_is_rejected(catalog_copy: Path) -> None:
         load_catalog(catalog_copy)
 
 
+def test_giving_up_before_staff_should_answer_is_rejected(catalog_copy: Path) -> None:
+    path = catalog_copy / "agencies.yml"
+    data = yaml.safe_load(path.read_text())
+    data["agencies"][1]["handoff"] = {"answer_within_minutes": 30, "give_up_after_minutes": 20}
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(CatalogError, match=r"agencies\.1\.handoff\.give_up_after_minutes: must be longer than"):
+        load_catalog(catalog_copy)
+
+
+def test_an_agency_without_a_handoff_standard_gets_the_default(catalog_copy: Path) -> None:
+    path = catalog_copy / "agencies.yml"
+    data = yaml.safe_load(path.read_text())
+    for agency in data["agencies"]:
+        agency.pop("handoff")
+    path.write_text(yaml.safe_dump(data))
+    standard = load_catalog(catalog_copy).agencies["water"].handoff
+    assert (standard.answer_within_minutes, standard.give_up_after_minutes) == (10, 60)
+
+
 def test_missing_agencies_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="agencies.yml: cannot be read"):
         load_catalog(tmp_path)

@@ -155,16 +155,17 @@ def test_the_queue_shows_local_times_titles_and_each_wait_against_its_standard_l
     due = queues.open("c-due", "sms", "water", HandoffReason.CRISIS)
     late = queues.open("c-late", "sms", "water", HandoffReason.STAFF_SERVICE, "water_bill")
     with database.transaction() as session:  # the clock stands at T0, 18:00 UTC: 12:00 in Chicago
-        for handoff, minutes in ((ok, 30), (due, 4), (late, 49 * 60)):
-            session.get(HandoffRecord, handoff.id).created_at = T0 - timedelta(minutes=minutes)
+        for handoff, minutes in ((ok, 5), (due, 4), (late, 49 * 60)):
+            record = session.get(HandoffRecord, handoff.id)
+            record.created_at = record.waiting_since = T0 - timedelta(minutes=minutes)
     page = signed_in(console, "kim").get("/").text
     waiting = section(page, "Waiting conversations", "</section>")
     order = [waiting.index(f"/handoffs/{handoff.id}") for handoff in (late, due, ok)]
     assert order == sorted(order)
-    assert "2026-11-23 11:30 CST" in waiting and "2026-11-21 11:00 CST" in waiting and "17:30" not in waiting
-    assert "30 min of 2880 min · <strong>ok</strong>" in waiting
-    assert "4 min of 5 min · <strong>due soon</strong>" in waiting
-    assert "2940 min of 2880 min · <strong>late</strong>" in waiting
+    assert "2026-11-23 11:55 CST" in waiting and "2026-11-21 11:00 CST" in waiting and "17:55" not in waiting
+    assert "5 min of 10 min · <strong>ok</strong>" in waiting  # the water queue's handoff standard
+    assert "4 min of 5 min · <strong>due soon</strong>" in waiting  # the city's crisis standard
+    assert "2940 min of 10 min · <strong>late</strong>" in waiting
     assert "Pay or ask about a water bill" in waiting and "water_bill" not in page
 
 

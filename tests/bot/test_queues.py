@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
 
 from bot.audit import AuditLog, StaffAction
 from bot.catalog import Catalog
@@ -96,3 +97,22 @@ def test_a_claim_moves_to_another_holder_or_back_to_the_queue_only_while_the_exp
     assert queues.release(handoff.id, "sam")
     [back] = queues.waiting({"parks"})
     assert (back.id, back.status, back.claimed_by) == (handoff.id, HandoffStatus.WAITING, None)
+
+
+def test_a_transfer_starts_the_residents_wait_afresh_in_the_new_queue(database: Database, catalog: Catalog) -> None:
+    queues = Queues(database)
+    handoff = queues.open("c1", "webchat", "contact_center", HandoffReason.ASKED_FOR_PERSON)
+    assert handoff.waiting_since == handoff.created_at
+    late = handoff.created_at + timedelta(minutes=15)
+    assert queues.mark_held(handoff.id, late) and not queues.mark_held(handoff.id, late)
+    assert queues.escalate(handoff.id, late, "for a supervisor") and not queues.escalate(handoff.id, late, "again")
+    assert queues.transfer(handoff.id, catalog.agencies["water"], "")
+    moved = queues.get(handoff.id)
+    assert moved is not None and (moved.held_at, moved.escalated_at) == (None, None)
+    assert moved.waiting_since is not None and in_utc(moved.waiting_since) >= handoff.created_at
+    assert moved.note == "Escalated: for a supervisor"
+
+
+def in_utc(moment: datetime) -> datetime:
+    """SQLite hands time stamps back without their zone; every one is stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

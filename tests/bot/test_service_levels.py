@@ -28,20 +28,20 @@ def waiting(minutes: int, reason: HandoffReason = HandoffReason.STAFF_SERVICE, s
     (4, HandoffReason.CRISIS, None, 5, Level.DUE_SOON),
     (5, HandoffReason.CRISIS, None, 5, Level.DUE_SOON),
     (6, HandoffReason.CRISIS, None, 5, Level.LATE),
-    (35 * 60, HandoffReason.STAFF_SERVICE, "water_bill", 48 * 60, Level.OK),
-    (37 * 60, HandoffReason.STAFF_SERVICE, "water_bill", 48 * 60, Level.DUE_SOON),
-    (49 * 60, HandoffReason.STAFF_SERVICE, "water_bill", 48 * 60, Level.LATE),
-    (10_000, HandoffReason.ASKED_FOR_PERSON, None, None, Level.OK),
+    (7, HandoffReason.STAFF_SERVICE, "water_bill", 10, Level.OK),
+    (8, HandoffReason.STAFF_SERVICE, "water_bill", 10, Level.DUE_SOON),
+    (11, HandoffReason.STAFF_SERVICE, "water_bill", 10, Level.LATE),
+    (11, HandoffReason.ASKED_FOR_PERSON, None, 10, Level.LATE),  # the queue's standard, service or not
 ])
 def test_a_wait_is_measured_in_minutes_against_its_standard(
-    catalog: Catalog, minutes: int, reason: HandoffReason, service: str | None, standard: int | None, level: Level
+    catalog: Catalog, minutes: int, reason: HandoffReason, service: str | None, standard: int, level: Level
 ) -> None:
     wait = wait_of(catalog, waiting(minutes, reason, service), NOW)
     assert (wait.waited_minutes, wait.standard_minutes, wait.level) == (minutes, standard, level)
 
 
 def test_late_conversations_go_on_top_and_the_rest_keep_the_queues_order(catalog: Catalog) -> None:
-    queue = [waiting(4, HandoffReason.CRISIS, None, 1), waiting(60, number=2), waiting(50 * 60, number=3)]
+    queue = [waiting(4, HandoffReason.CRISIS, None, 1), waiting(5, number=2), waiting(50, number=3)]
     assert [handoff.id for handoff, _ in late_first(catalog, queue, NOW)] == [3, 1, 2]
 
 

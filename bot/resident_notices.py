@@ -1,0 +1,22 @@
+"""Messages sent to a resident about their handoff (a staff transfer, a resolution, a long wait), from the
+templates in `bot/console/templates/messages/`, so that wording is edited without touching code."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+
+MESSAGES = Path(__file__).resolve().parent / "console" / "templates" / "messages"
+
+
+@lru_cache(maxsize=1)
+def _templates() -> Environment:
+    # Plain text sent to residents' chats and SMS, never rendered as HTML; escaping would show "&amp;".
+    return Environment(loader=FileSystemLoader(MESSAGES), autoescape=False)  # nosec B701
+
+
+def render(name: str, **values: object) -> str:
+    """The message `name` (a file in `messages/`) with `values` filled in."""
+    return _templates().get_template(name).render(**values).strip()
