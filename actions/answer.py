@@ -23,7 +23,7 @@ _NEXT_STEP_RESPONSE = {
 
 
 class ActionAnswerService(Action):
-    """Give the service's answer and details; for requests and staff services, say what happens next (for a
+    """Give the service's answer and details (on SMS its short form alone, when the catalogue has one); for requests and staff services, say what happens next (for a
     request, the case form that follows). When the resident's words fit a neighbour the service's scope
     excludes (a pest in a rental, not a public place), offer that service too.
 
@@ -47,8 +47,12 @@ class ActionAnswerService(Action):
         await settle_unresolved(tracker, Outcome.REPHRASED_AND_RESOLVED)
         said = latest_text(tracker)
         fields = answers.service_fields(found.service, found.agency, said)
-        dispatcher.utter_message(response="utter_service_answer", **fields)
-        dispatcher.utter_message(response="utter_service_details", **fields)
+        short = answers.short_form(found.service, tracker.get_latest_input_channel())
+        if short is not None:
+            dispatcher.utter_message(response="utter_service_answer", **{**fields, "answer": short})
+        else:
+            dispatcher.utter_message(response="utter_service_answer", **fields)
+            dispatcher.utter_message(response="utter_service_details", **fields)
         elsewhere = scope.redirect(found.service, said)
         other = catalog().service(elsewhere.service) if elsewhere else None
         if elsewhere and other:

@@ -12,7 +12,11 @@ from bot import answers
 
 
 class ActionGreet(Action):
-    """Say who the assistant is, that it is a bot, and how personal data is used."""
+    """Greet briefly, with the link to the privacy notice.
+
+    Who is writing (an automated assistant, "person" for staff) is said once per conversation by the channel:
+    the web chat's welcome, the first SMS or Telegram message.
+    """
 
     def name(self) -> str:
         return "action_greet"
@@ -21,7 +25,7 @@ class ActionGreet(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         city = catalog().city
-        dispatcher.utter_message(response="utter_greet", city=city.name, privacy=city.privacy)
+        dispatcher.utter_message(response="utter_greet", privacy_url=city.privacy_url)
         return []
 
 

@@ -9,6 +9,8 @@ from bot import hours, scope
 from bot.cases import CaseView
 from bot.catalog import Agency, Catalog, Service
 
+SMS_CHANNEL = "sms"
+
 
 def contact_line(agency: Agency) -> str:
     """How to reach an agency, on one line."""
@@ -47,6 +49,14 @@ def service_fields(service: Service, agency: Agency, said: str | None = None) ->
         "where": where(service, agency),
         "standard": service.standard.promise,
     }
+
+
+def short_form(service: Service, channel: str | None) -> str | None:
+    """The service's whole answer in two SMS segments, when the resident writes by SMS and the catalogue has one.
+
+    Each segment costs the city money; the full answer with its details runs to five or six.
+    """
+    return service.sms_answer if channel == SMS_CHANNEL else None
 
 
 def option_title(service: Service, said: str | None) -> str:

@@ -15,6 +15,8 @@ from pydantic import BaseModel, Extra, PositiveInt, ValidationError, validator
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MIN_ANSWER_SENTENCES = 2
 MAX_ANSWER_SENTENCES = 5
+# Two GSM-7 SMS segments hold 306 characters; a little room is left for the numbered choices that may follow.
+MAX_SMS_ANSWER_CHARS = 300
 CONTACT_CENTER = "contact_center"
 
 
@@ -83,7 +85,7 @@ class City(_Strict):
     sample: bool = False
     timezone: str
     website: str
-    privacy: str
+    privacy_url: str
     crisis: CrisisRoute = CrisisRoute()
 
 
@@ -162,6 +164,9 @@ class Service(_Strict):
     standard: ServiceStandard
     collect: list[CaseField] = []
     scope: Scope
+    # The whole answer in at most two SMS segments (each costs the city money); the SMS channel sends it instead
+    # of the answer and its details when present.
+    sms_answer: str | None = None
 
     @validator("answer")
     def _answer_is_short(cls, answer: str) -> str:
@@ -171,6 +176,15 @@ class Service(_Strict):
                 f"must be {MIN_ANSWER_SENTENCES} to {MAX_ANSWER_SENTENCES} short sentences, found {sentences}"
             )
         return answer.strip()
+
+    @validator("sms_answer")
+    def _sms_answer_fits(cls, sms_answer: str | None) -> str | None:
+        if sms_answer is None:
+            return None
+        sms_answer = " ".join(sms_answer.split())
+        if not sms_answer or len(sms_answer) > MAX_SMS_ANSWER_CHARS:
+            raise ValueError(f"must be 1 to {MAX_SMS_ANSWER_CHARS} characters, found {len(sms_answer)}")
+        return sms_answer
 
     @validator("bring")
     def _bring_is_not_empty(cls, bring: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -29,6 +30,10 @@ from bot.messaging.inbound import InboundLog
 from bot.messaging.notices import Notice
 from bot.messaging.notices import render as render_notice
 from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Backoff, GiveUp, MessageKind, Outbox, Outgoing
+
+# Kinds that can open a conversation with the disclosure; the answers to HELP and STOP say who is writing
+# themselves (carriers prescribe their wording), so they go as they are.
+DISCLOSED_KINDS = frozenset({MessageKind.REPLY, MessageKind.NOTICE})
 from bot.settings import Settings, get_settings
 from channels.boundary import Gate
 
@@ -48,15 +53,22 @@ class ChannelRuntime:
     """One provider channel's state in the Rasa process: its database tables, the notices it sends on its own,
     and its delivery loop."""
 
-    def __init__(self, channel: str, settings: Settings, send: Send, render: Render, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, channel: str, settings: Settings, send: Send, render: Render, disclosure: Notice,
+        clock: Clock = utc_now,
+    ) -> None:
+        """Args:
+            disclosure: the line that opens the first message to a resident (`enqueue`).
+        """
         self.channel = channel
         self._render = render
         database = shared_database(settings.database_url)
         self.contacts = Contacts(database)
         self.inbound = InboundLog(database)
         self.attachments = Attachments(database)
-        city = load_catalog(settings.catalog_dir).city.name
-        self.notices = {notice: render_notice(notice, city) for notice in Notice}
+        city = load_catalog(settings.catalog_dir).city
+        self.notices = {notice: render_notice(notice, city.name, privacy_url=city.privacy_url) for notice in Notice}
+        self._disclosure = self.notices[disclosure]
         self.gate = Gate(channel, settings, self.notices)
         backoff = Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds)
         give_up = GiveUp.from_settings(settings.outbox_max_attempts, settings.outbox_max_age_hours)
@@ -113,10 +125,22 @@ class ChannelRuntime:
 
     async def enqueue(self, recipient: str, message: Outgoing, kind: MessageKind = MessageKind.REPLY) -> None:
         """Queue a message in the form the provider takes; for a number that opted out, only the answers to
-        STOP and HELP are queued."""
+        STOP and HELP are queued. The first message to a resident opens with the disclosure.
+
+        Note:
+            The disclosure is decided here, at the outbox, rather than in the assistant's replies: every message
+            a resident can receive first passes here (the assistant's reply, a channel notice, a staff reply, a
+            case notification), and the outbox already remembers what was written to whom, so "once" needs no
+            new state. A resident is told again once retention has removed every message to them (after
+            `ONE_DOOR_RETENTION_DAYS` of silence, or `forget`): by then they may well have forgotten.
+        """
         if kind not in SENT_AFTER_OPT_OUT and await asyncio.to_thread(self.contacts.is_opted_out, recipient):
             logger.info("%s.suppressed reason=opted_out", self.channel)
             return
+        if kind in DISCLOSED_KINDS and not await asyncio.to_thread(
+            self.outbox.has_written_to, self.channel, recipient
+        ):
+            message = replace(message, text=f"{self._disclosure}\n\n{message.text}".strip())
         for part in self._render(recipient, message):
             await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part, kind)
         self.loop.wake()

@@ -198,7 +198,9 @@ class TwilioSms:
             settings.twilio_api_url,
             settings.provider_timeout_seconds,
         )
-        self.runtime = ChannelRuntime(CHANNEL, settings, self.deliver, lambda _recipient, message: render_sms(message))
+        self.runtime = ChannelRuntime(
+            CHANNEL, settings, self.deliver, lambda _recipient, message: render_sms(message), Notice.SMS_DISCLOSURE,
+        )
         self._contacts = self.runtime.contacts
 
     async def webhook(self, request: Request, on_new_message: OnNewMessage) -> HTTPResponse:

@@ -30,6 +30,7 @@ from telegram.error import TelegramError
 from bot.attachments import Attachment, AttachmentKind
 from bot.integrations.telegram import SECRET_VARIABLE, TOKEN_VARIABLE
 from bot.messaging.contacts import Contacts
+from bot.messaging.notices import Notice
 from bot.messaging.outbox import Outgoing
 from bot.settings import Settings
 from channels.messaging import ChannelRuntime, OutboxOutput, ProviderInput, shared_database
@@ -69,7 +70,7 @@ class TelegramInput(ProviderInput):
         self._bot: Bot = make_bot(settings)
         self._runtime = ChannelRuntime(
             CHANNEL, settings, TelegramSender(self._bot, Contacts(shared_database(settings.database_url))),
-            lambda _recipient, message: render_telegram(message),
+            lambda _recipient, message: render_telegram(message), Notice.TELEGRAM_DISCLOSURE,
         )
         # Button answers run beside the reply; kept here so that none is garbage-collected half done.
         self._answers: set[asyncio.Task[None]] = set()

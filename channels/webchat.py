@@ -19,6 +19,9 @@ from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 
 from bot.bearer import bearer_token
+from bot.catalog import load_catalog
+from bot.messaging.notices import Notice
+from bot.messaging.notices import render as render_notice
 from bot.settings import Settings, get_settings
 from channels.boundary import Gate
 from channels.webchat_sessions import TOKEN, Refusal, SessionSigner, authorise, resume_or_issue
@@ -28,6 +31,8 @@ logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 USER_EVENT = "user_uttered"
 BOT_EVENT = "bot_uttered"
+# The page's welcome, sent with every session confirmation; rasa-webchat ignores events it does not know.
+WELCOME_EVENT = "welcome"
 # Where a socket's session lives in python-socketio's per-connection store.
 BOUND = "onedoor.session"
 
@@ -120,6 +125,12 @@ class WebChatInput(InputChannel):
         self.gate = Gate(self.name(), settings)
         self.sessions = SessionSigner(settings.webchat_session_key.get_secret_value())
         self.origins = settings.webchat_origins()
+        city = load_catalog(settings.catalog_dir).city
+        self.welcome = {
+            "text": render_notice(Notice.WEBCHAT_WELCOME, city.name, privacy_url=city.privacy_url),
+            # The page refuses a longer message itself, so that it is never cut or lost without a word.
+            "max_chars": settings.max_message_chars,
+        }
 
     def get_output_channel(self) -> OutputChannel | None:
         return SocketIOOutput(self.sio, BOT_EVENT) if self.sio else None
@@ -168,6 +179,9 @@ class WebChatInput(InputChannel):
             sio.enter_room(sid, session.id)
             # rasa-webchat stores whatever id the server confirms, so a stock widget gets a signed one too.
             await sio.emit("session_confirm", session.token, room=sid)
+            # Not a reply in the conversation: the page shows it above the transcript before the resident types,
+            # and it is never stored, so a reload does not repeat it in the history.
+            await sio.emit(WELCOME_EVENT, self.welcome, room=sid)
 
         @sio.on(USER_EVENT)
         async def user_uttered(sid: str, data: Any = None, *_: Any) -> None:

@@ -1,5 +1,6 @@
 """Messages a channel sends on its own, without asking the assistant: SMS keywords, a photo kept, content it
-cannot read, a message too long or too fast to take. They live as templates beside this module so that wording is edited without touching code."""
+cannot read, a message too long or too fast to take, the web chat's welcome and the line that tells an SMS or
+Telegram resident, once, that they are writing to an automated assistant. They live as templates beside this module so that wording is edited without touching code."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ class Notice(str, enum.Enum):
     PRIVATE_CHATS_ONLY = "private_chats_only"
     MESSAGE_TOO_LONG = "message_too_long"
     RATE_LIMITED = "rate_limited"
+    WEBCHAT_WELCOME = "webchat_welcome"
+    SMS_DISCLOSURE = "sms_disclosure"
+    TELEGRAM_DISCLOSURE = "telegram_disclosure"
 
 
 @lru_cache(maxsize=1)
@@ -32,5 +36,10 @@ def _templates() -> Environment:
     )
 
 
-def render(notice: Notice, city: str) -> str:
-    return _templates().get_template(f"{notice.value}.txt").render(city=city).strip()
+def render(notice: Notice, city: str, **values: str) -> str:
+    """The notice's text for `city`; `values` fill the templates that need more (the privacy notice's address).
+
+    Raises:
+        jinja2.UndefinedError: when the template needs a value that was not given.
+    """
+    return _templates().get_template(f"{notice.value}.txt").render(city=city, **values).strip()

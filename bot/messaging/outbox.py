@@ -150,6 +150,16 @@ class Outbox:
             session.flush()
             return int(record.id)
 
+    def has_written_to(self, channel: str, recipient: str) -> bool:
+        """Whether any message to `recipient` on `channel` is still kept, sent or not (retention removes them)."""
+        with self._db.transaction() as session:
+            found = session.execute(
+                select(OutboxRecord.id)
+                .where(OutboxRecord.channel == channel, OutboxRecord.recipient == recipient)
+                .limit(1)
+            ).first()
+        return found is not None
+
     def lease(self, channel: str, now: datetime, limit: int = BATCH) -> list[Delivery]:
         """Take the messages due now, at most one per recipient, for this caller alone for a minute."""
         with self._db.transaction() as session:

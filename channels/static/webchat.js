@@ -9,6 +9,12 @@
 // waits briefly for the widget above it to hand over the session it keeps (frame.js, "onedoor:handover") and
 // announces each new session ("onedoor:session"), so that the widget keeps it in the host page's storage instead.
 // Nothing in the URL is ever taken for a session: a link cannot choose a resident's conversation.
+// The server's welcome (who is writing, what it can do, "person" for staff, the privacy notice) comes with every
+// session confirmation and stays above the transcript, outside it. Links, e-mail addresses and phone numbers in
+// the assistant's replies become links built as DOM nodes (tel: for numbers), never through innerHTML. Buttons
+// answer only the question they came with: once the resident sends anything, or a newer question brings its own
+// buttons, the older ones are disabled, also when the transcript is replayed after a reload. A message over the
+// server's length limit is not sent (nor cut): the resident keeps it and is told.
 (function () {
   "use strict";
   var SESSION_KEY = "onedoor.session";
@@ -24,6 +30,11 @@
   var socketPath = "/socket.io/?EIO=4&transport=websocket";
   var socket = null;
   var pending = [];
+  var maxChars = 4000;  // until the server's welcome says its own limit
+  // http(s) links, e-mail addresses, North American numbers such as (555) 010-0311, and 911, 988 and 311 (but not
+  // in a name: "311 Contact Center").
+  var LINKABLE = /(https?:\/\/[^\s<>"']+)|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})|((?:\+?1[ .-]?)?\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b)|((?<![\w$.\/-])(?:911|988|311)(?![\w\/-]|\s+[A-Z][a-z]))/g;
+  var TRAILING = /[.,;:!?)]+$/;
 
   var storage = (function () {
     try { localStorage.setItem(SESSION_KEY + ".probe", "1"); localStorage.removeItem(SESSION_KEY + ".probe"); }
@@ -46,13 +57,48 @@
     keep(TRANSCRIPT_KEY, JSON.stringify(all.slice(-200)));
   }
 
+  function link(href, label) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = label;
+    if (href.indexOf("http") === 0) { a.target = "_blank"; a.rel = "noopener noreferrer"; }
+    return a;
+  }
+
+  function telHref(number) {
+    var digits = number.replace(/[^\d]/g, "");
+    return "tel:" + (digits.length === 10 ? "+1" + digits : digits.length === 11 ? "+" + digits : digits);
+  }
+
+  // The text as text nodes, with links, e-mail addresses and phone numbers as links. Never innerHTML.
+  function rich(parent, text) {
+    var at = 0;
+    text.replace(LINKABLE, function (match, url, email, phone, code, offset) {
+      var shown = url ? match.replace(TRAILING, "") : match;
+      parent.appendChild(document.createTextNode(text.slice(at, offset)));
+      parent.appendChild(link(url ? shown : email ? "mailto:" + shown : telHref(shown), shown));
+      at = offset + shown.length;
+      return match;
+    });
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  // An old button must not answer a new question, after a reload too.
+  function retireButtons() {
+    Array.prototype.forEach.call(log.querySelectorAll(".onedoor-msg .onedoor-buttons button"), function (b) {
+      b.disabled = true;
+    });
+  }
+
   function render(entry) {
+    var hasButtons = entry.buttons && entry.buttons.length;
+    if (entry.from === "user" || hasButtons) { retireButtons(); }
     var item = document.createElement("li");
     item.className = "onedoor-msg " + entry.from;
     var text = document.createElement("span");
-    text.textContent = entry.text;  // never innerHTML: messages are shown as text
+    if (entry.from === "bot") { rich(text, entry.text); } else { text.textContent = entry.text; }
     item.appendChild(text);
-    if (entry.buttons && entry.buttons.length) {
+    if (hasButtons) {
       var group = document.createElement("div");
       group.className = "onedoor-buttons";
       entry.buttons.forEach(function (button) {
@@ -69,6 +115,39 @@
   }
 
   function add(entry) { remember(entry); render(entry); }
+
+  function welcome(body) {
+    if (!body || typeof body.text !== "string") { return; }
+    if (typeof body.max_chars === "number" && body.max_chars > 0) { maxChars = body.max_chars; }
+    var item = document.getElementById("onedoor-welcome");
+    var first = !item;
+    if (first) {
+      item = document.createElement("li");
+      item.id = "onedoor-welcome";
+      item.className = "onedoor-welcome";
+    }
+    item.textContent = "";
+    rich(item, body.text);
+    if (first) {
+      log.insertBefore(item, log.firstChild);
+      if (!log.querySelector(".onedoor-msg")) { announce(body.text); }
+    }
+  }
+
+  function length(text) { return Array.from(text).length; }  // code points, as the server counts
+
+  var warned = false;
+  function tooLong(text) {
+    var over = length(text) > maxChars;
+    if (over) {
+      status.textContent = "Your message is " + length(text) + " characters; the limit is " + maxChars +
+        ". It has not been sent. Please send it in shorter parts.";
+    } else if (warned) {
+      status.textContent = "";
+    }
+    warned = over;
+    return over;
+  }
 
   function announce(text) {
     var line = document.createElement("p");
@@ -102,6 +181,8 @@
       keep(SESSION_KEY, sessionId);
       status.textContent = "";
       while (pending.length) { emit("user_uttered", { message: pending.shift(), session_id: sessionId }); }
+    } else if (packet[0] === "welcome") {
+      welcome(packet[1]);
     } else if (packet[0] === "bot_uttered") {
       var reply = packet[1] || {};
       add({ from: "bot", text: reply.text || "", buttons: reply.quick_replies || reply.buttons || [] });
@@ -123,10 +204,12 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value.trim();
-    if (!text) { return; }
+    if (!text || tooLong(text)) { return; }
     input.value = "";
     send(text, text);
   });
+
+  input.addEventListener("input", function () { tooLong(input.value.trim()); });
 
   function restore() {
     if (!sessionId) { transcript().forEach(render); return Promise.resolve(); }

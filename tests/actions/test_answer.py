@@ -67,3 +67,34 @@ async def test_the_answer_names_the_sub_topic_the_resident_asked_about(make_trac
     messages = await run_answer(make_tracker("the bench by the pond is broken", "park_maintenance"))
     assert messages[1]["covers"].startswith("broken benches")
     assert "utter_service_redirect" not in [m["response"] for m in messages]
+
+
+def by_sms(tracker: Tracker) -> Tracker:
+    tracker.events[-1]["input_channel"] = "sms"
+    return tracker
+
+
+async def test_sms_gets_the_short_form_alone_when_the_catalogue_has_one(
+    make_tracker: Callable[..., Tracker], catalog: Catalog
+) -> None:
+    messages = await run_answer(by_sms(make_tracker("when is trash day", "collection_schedule")))
+    assert [m["response"] for m in messages] == ["utter_service_answer", "utter_ask_feedback"]
+    assert messages[0]["answer"] == catalog.services["collection_schedule"].sms_answer
+
+
+async def test_a_request_by_sms_still_says_what_happens_next_after_its_short_form(
+    make_tracker: Callable[..., Tracker], catalog: Catalog
+) -> None:
+    messages = await run_answer(by_sms(make_tracker("pothole", "pothole_report")))
+    assert [m["response"] for m in messages] == ["utter_service_answer", "utter_request_next_step"]
+    assert messages[0]["answer"] == catalog.services["pothole_report"].sms_answer
+
+
+async def test_web_chat_keeps_the_full_answer_and_its_details(
+    make_tracker: Callable[..., Tracker], catalog: Catalog
+) -> None:
+    tracker = make_tracker("when is trash day", "collection_schedule")
+    tracker.events[-1]["input_channel"] = "webchat"
+    messages = await run_answer(tracker)
+    assert [m["response"] for m in messages][:2] == ["utter_service_answer", "utter_service_details"]
+    assert messages[0]["answer"] == catalog.services["collection_schedule"].answer

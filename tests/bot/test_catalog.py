@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from bot.catalog import CaseField, Catalog, CatalogError, Kind, load_catalog
+from bot.messaging.segments import segments
 from tests.conftest import CATALOG_DIR
 
 
@@ -190,3 +191,19 @@ def test_scope_excluding_its_own_service_is_rejected(catalog_copy: Path) -> None
     edit_service(catalog_copy, "parks", 2, scope={"covers": ["broken benches"], "excludes": excludes})
     with pytest.raises(CatalogError, match="a service cannot exclude itself"):
         load_catalog(catalog_copy)
+
+
+def test_every_sample_sms_answer_fits_two_sms_segments(catalog: Catalog) -> None:
+    short = {s.id: s.sms_answer for s in catalog.services.values() if s.sms_answer}
+    assert len(short) >= 20
+    assert {service: segments(text) for service, text in short.items() if segments(text) > 2} == {}
+
+
+def test_an_sms_answer_over_300_characters_is_rejected(catalog_copy: Path) -> None:
+    edit_service(catalog_copy, "water", 0, sms_answer="Pay your bill online. " * 14)
+    with pytest.raises(CatalogError, match=r"services\.0\.sms_answer: must be 1 to 300 characters, found 307"):
+        load_catalog(catalog_copy)
+
+
+def test_the_city_names_its_privacy_notice(catalog: Catalog) -> None:
+    assert catalog.city.privacy_url.startswith("https://")

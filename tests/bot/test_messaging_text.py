@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from jinja2 import UndefinedError
 
 from bot.messaging.contacts import Choice
 from bot.messaging.keywords import Keyword, keyword
@@ -60,6 +61,18 @@ def test_sms_keywords(text: str, expected: Keyword | None) -> None:
 
 def test_every_notice_renders_with_the_city_name() -> None:
     for notice in Notice:
-        text = render(notice, "City of Harborview")
+        text = render(notice, "City of Harborview", privacy_url="https://harborview.example/privacy")
         assert text and "{{" not in text
     assert "STOP" in render(Notice.SMS_HELP, "City of Harborview")
+
+
+@pytest.mark.parametrize("notice", [Notice.SMS_DISCLOSURE, Notice.TELEGRAM_DISCLOSURE])
+def test_the_disclosure_is_one_short_line_naming_the_city_and_staff(notice: Notice) -> None:
+    line = render(notice, "City of Harborview")
+    assert "\n" not in line and len(line) <= 120
+    assert "Automated assistant of the City of Harborview" in line and "person" in line.lower()
+
+
+def test_a_notice_that_needs_the_privacy_notice_will_not_render_without_it() -> None:
+    with pytest.raises(UndefinedError):
+        render(Notice.WEBCHAT_WELCOME, "City of Harborview")

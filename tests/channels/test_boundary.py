@@ -25,6 +25,7 @@ from channels.sms import TwilioSms
 from channels.telegram import TelegramInput
 from channels.webchat import WebChatInput
 from scripts.assistant import free_port
+from tests.fakes.disclosure import disclosed
 from tests.channels.test_sms_delivery import receive, send_due
 from tests.channels.test_telegram import serve, settings_for, stop
 from tests.fakes.telegram import FakeTelegram, TelegramResident
@@ -222,7 +223,7 @@ async def test_sms_answers_too_long_and_too_fast_messages_through_the_outbox(tmp
         bodies = [message.body for message in twilio.messages()]
     assert assistant.texts == ["one", "two", "three"]
     # Each refusal answered once, the assistant's replies in between, and HELP answered whatever the limit.
-    assert bodies.count(TOO_LONG) == 1 and bodies.count(SLOW_DOWN) == 1 and bodies.count("ok") == 3
+    assert bodies.count(disclosed("sms", TOO_LONG)) == 1 and bodies.count(SLOW_DOWN) == 1 and bodies.count("ok") == 3
     assert bodies[-1] == render(Notice.SMS_HELP, CITY)
 
 
@@ -239,5 +240,5 @@ async def test_telegram_answers_a_message_over_the_length_limit_and_passes_nothi
         finally:
             await stop(server)
     assert assistant.texts == ["one", "two", "three"]
-    assert sent == [TOO_LONG, "ok", "ok", "ok", SLOW_DOWN]
+    assert sent == [disclosed("telegram", TOO_LONG), "ok", "ok", "ok", SLOW_DOWN]
 

@@ -22,6 +22,7 @@ from bot.messaging.outbox import Delivery, Outgoing
 from bot.settings import Settings, get_settings
 from channels.sms import InboundSms, Media, TwilioSms
 from channels.twilio_provider import TwilioSender, Unsubscribed
+from tests.fakes.disclosure import disclosed
 from tests.fakes.twilio import FROM_NUMBER, FakeTwilio
 
 PHONE = "+15550100002"
@@ -170,7 +171,7 @@ async def test_a_picture_alone_is_kept_for_the_case_without_asking_the_assistant
     sender = await receive(channel, rasa, "", (PICTURE,))
     await receive(channel, rasa, "it is on Elm Street", (PICTURE,))
     await send_due(channel)
-    assert [m.body for m in twilio.messages()] == [render(Notice.PHOTO_KEPT, CITY)]
+    assert [m.body for m in twilio.messages()] == [disclosed("sms", render(Notice.PHOTO_KEPT, CITY))]
     assert [m.text for m in rasa.messages] == ["it is on Elm Street"]
     store = CaseStore(Database(make_engine(f"sqlite:///{tmp_path / 'onedoor.db'}")))
     store.create(NewCase("pothole_report", "public_works", "sms", sender))
@@ -184,7 +185,7 @@ async def test_media_that_is_not_a_picture_gets_a_polite_answer(channel: TwilioS
     rasa = Recorder()
     await receive(channel, rasa, "", (Media("https://api.twilio.com/x/ME2", "audio/amr"),))
     await send_due(channel)
-    assert [m.body for m in twilio.messages()] == [render(Notice.UNSUPPORTED_CONTENT, CITY)]
+    assert [m.body for m in twilio.messages()] == [disclosed("sms", render(Notice.UNSUPPORTED_CONTENT, CITY))]
     assert rasa.messages == []
 
 
@@ -222,4 +223,22 @@ async def test_a_failed_message_is_retried_when_a_fixed_clock_is_set(
         await send_due(channel)
     finally:
         get_settings.cache_clear()
-    assert [m.body for m in twilio.messages()] == ["after the outage"]
+    assert [m.body for m in twilio.messages()] == [disclosed("sms", "after the outage")]
+
+
+async def test_only_the_first_reply_to_a_resident_carries_the_disclosure(channel: TwilioSms, twilio: FakeTwilio) -> None:
+    sender = await receive(channel, Recorder(), "hello")
+    for text in ("first answer", "second answer"):
+        await channel.runtime.enqueue(sender, Outgoing(text))
+        await send_due(channel)
+    assert [m.body for m in twilio.messages()] == [disclosed("sms", "first answer"), "second answer"]
+
+
+async def test_the_answer_to_help_is_not_given_the_disclosure_but_counts_as_the_first_message(
+    channel: TwilioSms, twilio: FakeTwilio
+) -> None:
+    sender = await receive(channel, Recorder(), "HELP")
+    await channel.runtime.enqueue(sender, Outgoing("an answer"))
+    await send_due(channel)
+    await send_due(channel)
+    assert [m.body for m in twilio.messages()] == [render(Notice.SMS_HELP, CITY), "an answer"]

@@ -25,6 +25,7 @@ from bot.settings import Settings
 from channels.messaging import OutboxOutput
 from channels.telegram import TelegramInput
 from scripts.assistant import free_port
+from tests.fakes.disclosure import disclosed
 from tests.fakes.telegram import FakeTelegram, TelegramResident
 
 SECRET = "test-secret_0123456789"
@@ -151,7 +152,7 @@ async def test_text_reaches_the_assistant_under_a_pseudonym_and_the_reply_reache
     assert (message.text, message.input_channel) == ("my bin was not emptied", "telegram")
     assert message.sender_id.startswith("telegram-") and str(resident.chat_id) not in message.sender_id
     await message.output_channel.send_response(message.sender_id, {"text": "Sorry to hear that."})
-    assert await replies(served, resident, 1) == ["Sorry to hear that."]
+    assert await replies(served, resident, 1) == [disclosed("telegram", "Sorry to hear that.")]
 
 
 async def test_start_greets_and_a_typed_payload_stays_words(served: Served) -> None:
@@ -179,7 +180,7 @@ async def test_a_photo_alone_is_kept_for_the_case_without_asking_the_assistant(s
     resident = served.resident()
     await asyncio.to_thread(resident.send_photo, "AgADphoto")
     assert served.rasa.messages == []
-    assert await replies(served, resident, 1) == [notice(Notice.PHOTO_KEPT)]
+    assert await replies(served, resident, 1) == [disclosed("telegram", notice(Notice.PHOTO_KEPT))]
     with served.database.transaction() as session:
         [kept] = session.query(AttachmentRecord).all()
         assert (kept.kind, kept.value, kept.channel, kept.case_id) == (
@@ -201,7 +202,7 @@ async def test_voice_and_stickers_get_a_polite_answer(served: Served, send: str)
     resident = served.resident()
     await asyncio.to_thread(getattr(resident, send))
     assert served.rasa.messages == []
-    assert await replies(served, resident, 1) == [notice(Notice.UNSUPPORTED_CONTENT)]
+    assert await replies(served, resident, 1) == [disclosed("telegram", notice(Notice.UNSUPPORTED_CONTENT))]
 
 
 async def test_a_group_gets_the_one_resident_at_a_time_notice_and_the_assistant_nothing(served: Served) -> None:
@@ -212,7 +213,7 @@ async def test_a_group_gets_the_one_resident_at_a_time_notice_and_the_assistant_
     assert (await post(resident, update)).status_code == 200
     assert served.rasa.messages == []
     assert await replies(served, TelegramResident(served.telegram, "", SECRET, chat_id=group["id"]), 1) == [
-        notice(Notice.PRIVATE_CHATS_ONLY)
+        disclosed("telegram", notice(Notice.PRIVATE_CHATS_ONLY))
     ]
 
 
@@ -274,7 +275,7 @@ async def test_staff_replies_reach_any_known_resident_through_the_output_channel
     output = served.channel.get_output_channel()
     assert isinstance(output, OutboxOutput)
     await output.send_response(sender_id, {"text": "Hello, this is Pat at 311."})
-    assert await replies(served, resident, 1) == ["Hello, this is Pat at 311."]
+    assert await replies(served, resident, 1) == [disclosed("telegram", "Hello, this is Pat at 311.")]
 
 
 async def test_without_credentials_the_webhook_answers_503_and_the_server_still_runs(tmp_path: Path) -> None:

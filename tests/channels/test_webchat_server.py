@@ -25,6 +25,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from sanic import Sanic
 
+from bot.catalog import load_catalog
 from bot.settings import Settings
 from channels.webchat import WebChatInput
 from channels.webchat_sessions import TOKEN, SessionSigner
@@ -70,9 +71,11 @@ class Browser:
 
     def __init__(self, url: str) -> None:
         self.confirmed: queue.Queue[str] = queue.Queue()
+        self.welcomed: queue.Queue[dict[str, Any]] = queue.Queue()
         self.session: str | None = None
         self.sio = socketio.Client()
         self.sio.on("session_confirm", self.confirmed.put)
+        self.sio.on("welcome", self.welcomed.put)
         self.sio.connect(url, socketio_path="/socket.io")
 
     def request_session(self, requested: object) -> str:
@@ -129,6 +132,18 @@ def browser(served: Served) -> Iterator[Browser]:
     connection = Browser(served.url)
     yield connection
     connection.close()
+
+
+def test_a_session_is_confirmed_with_the_welcome_from_the_catalogue_before_anything_is_typed(
+    served: Served, browser: Browser
+) -> None:
+    browser.request_session(None)
+    welcome = browser.welcomed.get(timeout=WAIT_SECONDS)
+    city = load_catalog(Settings().catalog_dir).city
+    assert welcome["max_chars"] == Settings().max_message_chars
+    assert city.name in welcome["text"] and city.privacy_url in welcome["text"]
+    assert "automated assistant" in welcome["text"] and '"person"' in welcome["text"]
+    assert served.rasa.received() == []
 
 
 def test_a_new_browser_is_issued_a_signed_session_and_its_messages_reach_rasa_under_the_id(

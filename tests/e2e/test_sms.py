@@ -20,17 +20,21 @@ from playwright.sync_api import Browser, Page
 from twilio.request_validator import RequestValidator
 
 from bot.cases import CaseStore
+from bot.catalog import load_catalog
 from bot.db import Database, make_engine
 from bot.attachments import Attachment, AttachmentKind
 from bot.messaging.contacts import pseudonym
 from bot.messaging.notices import Notice, render
 from bot.messaging.outbox import OutboxRecord, OutboxStatus, Outgoing
+from bot.messaging.segments import segments
 from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffRole
 from channels.sms import EMPTY_TWIML
 from scripts.assistant import MODEL, Assistant, running_assistant
 from tests.e2e.test_console import PASSWORD, staff_page
+from tests.conftest import CATALOG_DIR
 from tests.fakes import QUICK_OUTBOX
+from tests.fakes.disclosure import disclosed
 from tests.fakes.twilio import FROM_NUMBER, FakeTwilio
 from tests.e2e.conftest import VAGUE_REQUEST
 
@@ -151,10 +155,27 @@ def test_a_text_is_answered_through_twilios_api(sms: SmsAssistant) -> None:
     assert resident.user_events() == ["when is my trash picked up"]
 
 
+def test_the_first_reply_alone_says_it_is_an_automated_assistant(sms: SmsAssistant) -> None:
+    resident = Resident(sms)
+    first = resident.says("when is my trash picked up")
+    second = resident.says("when is my trash picked up")
+    line = render(Notice.SMS_DISCLOSURE, CITY)
+    assert first[0].startswith(line + "\n\n")
+    assert line not in " ".join(first[1:] + second)
+
+
+def test_an_answer_by_sms_is_its_short_form_in_two_segments(sms: SmsAssistant) -> None:
+    resident = Resident(sms)
+    resident.says("hello")
+    [answer, *_] = resident.says("when is my trash picked up")
+    assert answer == load_catalog(CATALOG_DIR).services["collection_schedule"].sms_answer
+    assert segments(answer) <= 2
+
+
 def test_buttons_become_a_numbered_list_and_a_number_picks_one(sms: SmsAssistant) -> None:
     resident = Resident(sms)
     [offer] = resident.says(VAGUE_REQUEST)
-    assert offer.startswith("Sorry, I'm not sure I understood.")
+    assert offer.startswith(disclosed("sms", "Sorry, I'm not sure I understood."))
     assert offer.endswith("Reply with a number.") and "\n1. " in offer
     first_title = offer.split("\n1. ")[1].split("\n")[0]
     replies = resident.says("1")
@@ -165,7 +186,7 @@ def test_buttons_become_a_numbered_list_and_a_number_picks_one(sms: SmsAssistant
 
 def test_a_report_by_sms_with_a_picture_files_a_case_carrying_the_photo_and_number(sms: SmsAssistant) -> None:
     resident = Resident(sms)
-    assert resident.says("", media=[(PICTURE, "image/jpeg")]) == [render(Notice.PHOTO_KEPT, CITY)]
+    assert resident.says("", media=[(PICTURE, "image/jpeg")]) == [disclosed("sms", render(Notice.PHOTO_KEPT, CITY))]
     assert "Where is it?" in " ".join(resident.says("there's a pothole outside my house"))
     assert "What's the problem?" in " ".join(resident.says("14 Fictional Lane"))
     [confirm] = resident.says("deep hole by the bus stop")

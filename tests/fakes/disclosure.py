@@ -1,0 +1,13 @@
+"""The first message an SMS or Telegram resident receives, as the outbox writes it: the disclosure line first."""
+
+from __future__ import annotations
+
+from bot.messaging.notices import Notice, render
+
+CITY = "City of Harborview"
+
+
+def disclosed(channel: str, text: str) -> str:
+    """`text` as the first message to a resident on `channel` ("sms" or "telegram") reads."""
+    line = render(Notice.SMS_DISCLOSURE if channel == "sms" else Notice.TELEGRAM_DISCLOSURE, CITY)
+    return f"{line}\n\n{text}"
