@@ -22,7 +22,7 @@ CHROMIUM_ARGS = [
 REPLY_TIMEOUT_MS = 30_000
 # Real words the assistant cannot place with confidence, so its fallback offers the nearest services as buttons.
 # Nonsense such as "blorp fnord quux" gets no buttons at all (docs/adr/0009-gibberish-guard.md).
-VAGUE_REQUEST = "I have a question about the thing on my street"
+VAGUE_REQUEST = "the thing on the corner is a problem"
 
 
 @pytest.fixture(scope="session")
