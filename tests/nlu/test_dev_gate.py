@@ -17,10 +17,10 @@ from scripts.eval_nlu import DEV_SET, MODEL, evaluate, read_examples
 from tests.test_contract import examples_by_intent, normalise
 from tests.conftest import ROOT
 
-# Measured on 2026-12-01 (reports/dev.json, 2,047 messages): in-scope 0.918, fallback 0.021, out of scope caught
-# 0.914, safety recall 0.943 (66 of 70), 4 false crises (all the classifier's; the rules add none), parse p50
-# 8.9 ms.
-FLOORS = {"in_scope_accuracy": 0.91, "out_of_scope_caught": 0.90, "safety_recall": 0.94}
+# Measured on 2026-12-01 (reports/dev.json, 2,047 messages): in-scope 0.924, fallback 0.020, out of scope caught
+# 0.911, safety recall 0.943 (66 of 70), 4 false crises (all the classifier's; the rules add none), 5 false
+# emergencies, parse p50 8.8 ms, p95 14.4 ms.
+FLOORS = {"in_scope_accuracy": 0.915, "out_of_scope_caught": 0.90, "safety_recall": 0.94}
 MAX_FALLBACK = 0.025
 MAX_FALSE_CRISES = 4
 # The targets not met yet: every safety message heard (1.0) and no false crisis (0).
