@@ -3,11 +3,8 @@ one handoff per conversation, on-call paged once, never a case or an opening tim
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any, Callable
 
 import pytest
@@ -20,6 +17,7 @@ from bot.cases import CaseStore
 from bot.db import Database
 from bot.queues import HandoffReason, Queues
 from bot.settings import get_settings
+from tests.fakes.webhook import recording_webhook
 
 MONDAY_NOON_CHICAGO = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
 SUNDAY_1_45_AM_CHICAGO = datetime(2026, 11, 22, 7, 45, tzinfo=timezone.utc)
@@ -35,24 +33,11 @@ def stores(sqlite_database: Database, monkeypatch: pytest.MonkeyPatch) -> tuple[
 @pytest.fixture
 def pages(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[dict[str, Any]]]:
     """A real local webhook that records each page it receives."""
-    received: list[dict[str, Any]] = []
-
-    class Hook(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
-            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings = get_settings()
-    monkeypatch.setattr(settings, "crisis_page_url", SecretStr(f"http://127.0.0.1:{server.server_port}/page"))
-    monkeypatch.setattr(settings, "console_public_url", "https://console.example")
-    yield received
-    server.shutdown()
+    with recording_webhook() as (url, received):
+        settings = get_settings()
+        monkeypatch.setattr(settings, "crisis_page_url", SecretStr(url))
+        monkeypatch.setattr(settings, "console_public_url", "https://console.example")
+        yield received
 
 
 def conversation(make_tracker: Callable[..., Tracker], messages: list[str]) -> Tracker:

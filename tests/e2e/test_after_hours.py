@@ -3,11 +3,8 @@ crisis gets 988 first, no case and no opening time, and on-call staff are paged.
 
 from __future__ import annotations
 
-import json
-import threading
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 
 import pytest
@@ -16,26 +13,14 @@ from bot.cases import CaseStore
 from bot.db import Database, make_engine
 from bot.queues import Queues
 from scripts.assistant import AFTER_HOURS_CLOCK, Assistant, running_assistant
+from tests.fakes.webhook import recording_webhook
 
 
 @pytest.fixture(scope="module")
 def pages() -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """A real webhook standing in for the on-call pager: its URL and the pages it received."""
-    received: list[dict[str, Any]] = []
-
-    class Hook(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
-            received.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/page", received
-    server.shutdown()
+    with recording_webhook() as hook:
+        yield hook
 
 
 @pytest.fixture(scope="module")
