@@ -24,13 +24,14 @@ from bot.messaging.outbox import OutboxRecord, OutboxStatus, Outgoing
 from scripts.assistant import MODEL, Assistant, running_assistant
 from tests.fakes.telegram import FakeTelegram, TelegramResident
 from tests.e2e.conftest import VAGUE_REQUEST
+from tests.fakes.disclosure import disclosed
 
 SECRET = "e2e-secret_" + secrets.token_hex(8)
 KEY = secrets.token_urlsafe(32)
 CITY = "City of Harborview"
 # How long a test waits to be sure that something is not sent.
 QUIET_SECONDS = 2.0
-GREETING = "I'm One Door"
+GREETING = "What can I help you with?"
 USED_CHATS: list[int] = []
 
 
@@ -151,7 +152,9 @@ def test_a_location_shared_first_is_kept_for_the_report_that_follows(bot: Telegr
 def test_voice_and_stickers_get_a_polite_answer(bot: TelegramAssistant, send: str) -> None:
     resident = bot.resident()
     getattr(resident, send)()
-    assert resident.reply_containing("I can read text, locations and photos").text == notice(Notice.UNSUPPORTED_CONTENT)
+    # The first message a Telegram resident receives carries the disclosure line once (bot/messaging/outbox.py).
+    expected = disclosed("telegram", notice(Notice.UNSUPPORTED_CONTENT))
+    assert resident.reply_containing("I can read text, locations and photos").text == expected
 
 
 def test_a_repeated_update_is_processed_once(bot: TelegramAssistant) -> None:

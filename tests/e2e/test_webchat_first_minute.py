@@ -37,7 +37,8 @@ def ask_and_wait_for_feedback_buttons(page: Page) -> Locator:
     """Ask an info question; its answer ends with "Did this answer help you?" and Yes and No."""
     send(page, "how do I register to vote")
     expect(page.locator(".onedoor-msg.bot")).to_have_count(INFO_ANSWER_MESSAGES, timeout=REPLY_TIMEOUT_MS)
-    buttons = page.locator(".onedoor-msg.bot").last.locator(".onedoor-buttons button")
+    # By position, not `.last`: the reply to a click becomes the last message, and the locator is lazy.
+    buttons = page.locator(".onedoor-msg.bot").nth(INFO_ANSWER_MESSAGES - 1).locator(".onedoor-buttons button")
     expect(buttons).to_have_count(2)
     return buttons
 
