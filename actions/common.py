@@ -50,6 +50,15 @@ def intent_ranking(tracker: Tracker) -> list[tuple[str, float]]:
     return [(str(item.get("name")), float(item.get("confidence") or 0.0)) for item in ranking]
 
 
+def heard_intents(tracker: Tracker) -> list[str | None]:
+    """The intent heard in each of the resident's messages in this conversation, oldest first."""
+    return [
+        ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        for event in tracker.events
+        if event.get("event") == "user"
+    ]
+
+
 def resident_said(tracker: Tracker) -> list[str]:
     """What the resident wrote in this conversation, oldest first."""
     return [str(event.get("text")) for event in tracker.events if event.get("event") == "user" and event.get("text")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,7 +11,7 @@ from rasa_sdk.events import ConversationPaused
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import catalog, queues
+from actions.common import catalog, heard_intents, queues
 from bot import crisis
 from bot.integrations.pager import page_on_call
 from bot.settings import get_settings, now
@@ -22,15 +23,10 @@ FOLLOW_UPS = ("utter_crisis_follow_up_1", "utter_crisis_follow_up_2", "utter_cri
 
 def earlier_crisis_messages(tracker: Tracker) -> int:
     """Distressed messages before the latest one in this conversation, as the tracker recorded them."""
-    heard = [
-        ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-        for event in tracker.events
-        if event.get("event") == "user"
-    ]
-    return max(sum(intent == CRISIS for intent in heard) - 1, 0)
+    return max(heard_intents(tracker).count(CRISIS) - 1, 0)
 
 
-def pager(channel: str) -> Any:
+def pager(channel: str) -> Callable[[int], bool] | None:
     """Pages on-call staff with a link to the handoff, when a page webhook is configured; else None."""
     settings = get_settings()
     url = settings.crisis_page_url.get_secret_value()

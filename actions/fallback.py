@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalog, intent_ranking, latest_text
+from actions.common import catalog, heard_intents, intent_ranking, latest_text
 from actions.handoff import hand_off
 from actions.unresolved import note_unresolved, settle_unresolved
 from bot.answers import option_title
@@ -25,14 +26,8 @@ _RESPONSES = {
 
 def misses_in_a_row(tracker: Tracker) -> int:
     """Count the latest user messages, newest first, that ended in the fallback intent."""
-    misses = 0
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        if ((event.get("parse_data") or {}).get("intent") or {}).get("name") != FALLBACK_INTENT:
-            break
-        misses += 1
-    return misses
+    newest_first = reversed(heard_intents(tracker))
+    return sum(1 for _ in itertools.takewhile(lambda intent: intent == FALLBACK_INTENT, newest_first))
 
 
 class ActionHandleFallback(Action):

@@ -10,7 +10,7 @@ from rasa_sdk.events import ConversationPaused
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import case_store, catalog, queues, rate_limits, resident_said
+from actions.common import case_store, catalog, heard_intents, queues, rate_limits, resident_said
 from bot import answers, handoff, hours, vulnerability
 from bot.catalog import Kind
 from bot.queues import HandoffReason
@@ -26,12 +26,7 @@ _REASONS = {
 
 def last_service(tracker: Tracker) -> str | None:
     """The service the resident last asked about in this conversation, if any."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
-            if catalog().service(str(intent)) is not None:
-                return str(intent)
-    return None
+    return next((str(i) for i in reversed(heard_intents(tracker)) if catalog().service(str(i)) is not None), None)
 
 
 def _queue(sender_id: str, channel: str, decision: handoff.HandoffPlan, said: list[str]) -> int:
@@ -55,7 +50,8 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
     if not await asyncio.to_thread(handoff.may_hand_off, rate_limits(), channel, tracker.sender_id):
         dispatcher.utter_message(response="utter_handoff_rate_limited")
         return []
-    decision = handoff.plan(catalog(), reason, service_id, now())
+    moment = now()
+    decision = handoff.plan(catalog(), reason, service_id, moment)
     try:
         if decision.staffed_now:
             wait = await asyncio.to_thread(_queue, tracker.sender_id, channel, decision, resident_said(tracker))
@@ -68,10 +64,13 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
         dispatcher.utter_message(response="utter_contact_person", **answers.agency_fields(contact_center(catalog())))
         return []
     opening = decision.next_open
+    returns = "when they are next in"
+    if opening:
+        returns = hours.when_staff_return(opening, moment.astimezone(opening.tzinfo))
     dispatcher.utter_message(
         response="utter_handoff_already_filed" if already else "utter_handoff_after_hours",
         agency=decision.agency.name,
-        opens=hours.when_staff_return(opening, now().astimezone(opening.tzinfo)) if opening else "when they are next in",
+        opens=returns,
         phone=decision.agency.phone,
         reference=case.reference,
     )

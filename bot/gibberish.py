@@ -95,7 +95,7 @@ def judge(text: str, known: Collection[str]) -> Nonsense | None:
     """Why the text is no message a resident would send, or None when it may be one."""
     if len(text) > MAX_CHARS:
         return Nonsense.TOO_LONG
-    if _quotes_a_reference(text):
+    if references.find_valid(text):
         return None  # "case #htfmprmmg": a valid case reference run together is no word, but it is a message
     found = words(text)
     if len(found) >= MIN_WORDS_FOR_REPETITION and len(set(found)) < MIN_DISTINCT_SHARE * len(found):
@@ -114,11 +114,6 @@ def judge(text: str, known: Collection[str]) -> Nonsense | None:
     if len(unknown) >= MAX_UNKNOWN_SHARE * len(judged):
         return Nonsense.UNKNOWN_WORDS
     return None
-
-
-def _quotes_a_reference(text: str) -> bool:
-    written = references.find(text)
-    return written is not None and references.parse(written) is not None
 
 
 def _abbreviation(word: str) -> bool:

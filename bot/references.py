@@ -68,13 +68,22 @@ def find(text: str) -> str | None:
     A valid candidate holding no common word is preferred: in "the tkx fk6 ady case", "the tkx fk6" may pass
     the check character by chance, but "tkx fk6 ady" is the reference.
     """
-    matches = itertools.islice(_CANDIDATE.finditer(text), MAX_CANDIDATES)
-    candidates = [(match.group(1), _plain(match.group(1))) for match in matches if _announced(text, match)]
+    candidates = []
+    for match in itertools.islice(_CANDIDATE.finditer(text), MAX_CANDIDATES):
+        plain = _plain(match.group(1))
+        if plain or _announced(text, match):
+            candidates.append((match.group(1), plain))
     valid = sorted((not plain, position) for position, (written, plain) in enumerate(candidates) if parse(written))
     if valid:
         return candidates[valid[0][1]][0]
     shaped = [written for written, _ in candidates if re.search(r"[-.\d]", written)]
     return shaped[0] if shaped else None
+
+
+def find_valid(text: str) -> str | None:
+    """The canonical form of the valid reference a message quotes, or None (also for a mistyped one)."""
+    written = find(text)
+    return parse(written) if written else None
 
 
 def _plain(written: str) -> bool:
@@ -86,11 +95,10 @@ def _plain(written: str) -> bool:
 
 
 def _announced(text: str, match: re.Match[str]) -> bool:
-    """Whether a candidate can be a reference where it stands: one that holds no common word, or a digit or a
-    mark between its groups, anywhere; one of letters and spaces with a common word only after a cue word or
-    standing alone."""
-    written = match.group(1)
-    if _plain(written) or not re.fullmatch(r"[A-Za-z\s]+", written):
+    """Whether a candidate holding a common word can be a reference where it stands: with a digit or a mark
+    between its groups, anywhere; of letters and spaces only, after a cue word or standing alone. (One holding
+    no common word can stand anywhere.)"""
+    if not re.fullmatch(r"[A-Za-z\s]+", match.group(1)):
         return True
     start, end = match.start(1), match.end(1)
     if not text[:start].strip(" \t.,:;!?") and not text[end:].strip(" \t.,:;!?"):

@@ -9,7 +9,6 @@ way; shorter ones have too many neighbours.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.pii import gazetteer
@@ -36,14 +35,14 @@ def within_one_edit(word: str, term: str) -> bool:
     return shorter[i:] == longer[i + 1 :]
 
 
-def corrected(text: str, terms: Iterable[str]) -> str:
+def corrected(text: str, terms: tuple[str, ...]) -> str:
     """`text` (lower case) with each misspelled key term replaced by the term itself.
 
     Candidates come from an index of each term and its one-letter deletions, looked up by the word and its own
     deletions (any one edit, swaps included, leaves the two a deletion apart), so a long message costs a few
     dictionary look-ups a word rather than a comparison with every term.
     """
-    index = _index(tuple(sorted(set(terms))))
+    index = _index(terms)  # built once per tuple of terms, not per message
     common = gazetteer.common_words()
 
     def fix(match: re.Match[str]) -> str:
@@ -66,7 +65,7 @@ def _deletions(word: str) -> list[str]:
 @lru_cache(maxsize=4)
 def _index(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     index: dict[str, set[str]] = {}
-    for term in terms:
+    for term in set(terms):
         if len(term) >= _MIN_LENGTH:
             for key in (term, *_deletions(term)):
                 index.setdefault(key, set()).add(term)

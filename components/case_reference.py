@@ -24,5 +24,4 @@ class CaseReferenceClassifier(IntentOverride):
     def intent_for(self, heard: str | None, text: str) -> str | None:
         if heard in _STANDS:
             return None
-        written = references.find(text)
-        return CASE_STATUS if written and references.parse(written) else None
+        return CASE_STATUS if references.find_valid(text) else None
