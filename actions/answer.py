@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalog, latest_text
+from actions.common import latest_text, resident_catalog
 from actions.feedback import ask_feedback
 from actions.unresolved import settle_unresolved
 from bot import answers, safety, scope
@@ -40,7 +40,7 @@ class ActionAnswerService(Action):
         danger = await asyncio.to_thread(safety.detect, latest_text(tracker))
         if danger is not None:
             dispatcher.utter_message(response=f"utter_{danger.value}")
-        found = route(catalog(), str(tracker.get_intent_of_latest_message()))
+        found = route(resident_catalog(tracker), str(tracker.get_intent_of_latest_message()))
         if found is None:
             dispatcher.utter_message(response="utter_ask_rephrase_no_options")
             return []
@@ -54,7 +54,7 @@ class ActionAnswerService(Action):
             dispatcher.utter_message(response="utter_service_answer", **fields)
             dispatcher.utter_message(response="utter_service_details", **fields)
         elsewhere = scope.redirect(found.service, said)
-        other = catalog().service(elsewhere.service) if elsewhere else None
+        other = resident_catalog(tracker).service(elsewhere.service) if elsewhere else None
         if elsewhere and other:
             dispatcher.utter_message(
                 response="utter_service_redirect", topic=elsewhere.topic, other=other.title,

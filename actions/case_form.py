@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import case_store, catalog, resident_said
+from actions.common import case_store, resident_catalog, resident_said
 from actions.feedback import ask_feedback
 from bot import answers, vulnerability
 from bot import safety
@@ -26,7 +26,7 @@ FIELD_SLOTS = {field: f"case_{field.value}" for field in CaseField}
 
 
 def _route(tracker: Tracker) -> Route | None:
-    return route(catalog(), str(tracker.get_slot(SERVICE_SLOT) or ""))
+    return route(resident_catalog(tracker), str(tracker.get_slot(SERVICE_SLOT) or ""))
 
 
 def _collected(tracker: Tracker, service: Service) -> dict[CaseField, str]:

@@ -9,7 +9,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import case_store, catalog, latest_text, rate_limits
+from actions.common import case_store, latest_text, rate_limits, resident_catalog
 from bot import answers
 from bot.case_status import StatusAnswer, look_up
 from bot.cases import CaseStatus
@@ -42,9 +42,8 @@ class ActionCheckCaseStatus(Action):
         within_limit = functools.partial(rate_limits().check, Limit.CASE_STATUS, channel, tracker.sender_id)
         lookup = await asyncio.to_thread(look_up, case_store(), latest_text(tracker), within_limit)
         if lookup.case is not None:
-            dispatcher.utter_message(
-                response=_STATUS_RESPONSES[lookup.case.status], **answers.case_fields(lookup.case, catalog())
-            )
+            fields = answers.case_fields(lookup.case, resident_catalog(tracker))
+            dispatcher.utter_message(response=_STATUS_RESPONSES[lookup.case.status], **fields)
         else:
             dispatcher.utter_message(response=_RESPONSES[lookup.answer], reference=lookup.written or "")
         return []

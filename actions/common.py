@@ -11,14 +11,30 @@ from rasa_sdk import Tracker
 from bot.cases import CaseStore
 from bot.catalog import Catalog, load_catalog
 from bot.db import Database, make_engine
+from bot.i18n.catalog import translate_catalog
+from bot.language import LANGUAGE_SLOT
 from bot.queues import Queues
 from bot.rate_limits import RateLimits
 from bot.settings import get_settings
 
 
-@lru_cache(maxsize=1)
-def catalog() -> Catalog:
-    return load_catalog(get_settings().catalog_dir)
+@lru_cache(maxsize=8)
+def catalog(language: str | None = None) -> Catalog:
+    """The catalogue, in `language` when the city enables it (its own language when None)."""
+    catalog_dir = get_settings().catalog_dir
+    english = load_catalog(catalog_dir)
+    return translate_catalog(english, catalog_dir, language) if language else english
+
+
+def resident_catalog(tracker: Tracker) -> Catalog:
+    """The catalogue in the language of the resident's conversation."""
+    return catalog(resident_language(tracker))
+
+
+def resident_language(tracker: Tracker) -> str | None:
+    """The conversation's language; None until a message has shown one (the city's own language)."""
+    language = tracker.get_slot(LANGUAGE_SLOT)
+    return str(language) if language else None
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalog
+from actions.common import resident_catalog
 from bot import answers
 
 
@@ -24,7 +24,7 @@ class ActionGreet(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        city = catalog().city
+        city = resident_catalog(tracker).city
         dispatcher.utter_message(response="utter_greet", privacy_url=city.privacy_url)
         return []
 
@@ -38,5 +38,5 @@ class ActionListServices(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(response="utter_help", agencies=answers.help_menu(catalog()))
+        dispatcher.utter_message(response="utter_help", agencies=answers.help_menu(resident_catalog(tracker)))
         return []

@@ -11,7 +11,7 @@ from rasa_sdk.events import ConversationPaused
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import catalog, heard_intents, queues
+from actions.common import heard_intents, queues, resident_catalog
 from bot import crisis
 from bot.integrations.pager import page_on_call
 from bot.settings import get_settings, now
@@ -36,9 +36,8 @@ def pager(channel: str) -> Callable[[int], bool] | None:
 
 
 def _respond(tracker: Tracker, channel: str) -> crisis.CrisisReply:
-    return crisis.respond(
-        catalog(), queues(), tracker.sender_id, channel, now(), earlier_crisis_messages(tracker), pager(channel)
-    )
+    catalog, earlier = resident_catalog(tracker), earlier_crisis_messages(tracker)
+    return crisis.respond(catalog, queues(), tracker.sender_id, channel, now(), earlier, pager(channel))
 
 
 class ActionRespondToCrisis(Action):

@@ -8,7 +8,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import catalog, heard_intents, intent_ranking, latest_text
+from actions.common import heard_intents, intent_ranking, latest_text, resident_catalog
 from actions.handoff import hand_off
 from actions.unresolved import note_unresolved, settle_unresolved
 from bot.answers import option_title
@@ -47,7 +47,7 @@ class ActionHandleFallback(Action):
             await settle_unresolved(tracker, Outcome.HANDED_OFF)
             return events
         if reply is FallbackReply.REPHRASE:
-            options = likely_services(catalog(), intent_ranking(tracker))
+            options = likely_services(resident_catalog(tracker), intent_ranking(tracker))
             said = latest_text(tracker)
             buttons = [{"title": option_title(s, said), "payload": f"/{s.id}"} for s in options]
             dispatcher.utter_message(

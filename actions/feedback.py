@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import catalog, database
+from actions.common import database, resident_catalog
 from actions.unresolved import note_unresolved
 from bot.feedback import ASKED_AT_SLOT, QUESTION, SERVICE_SLOT, Feedback, FeedbackLog, should_ask
 from bot.routing import route
@@ -59,7 +59,7 @@ class ActionTakeFeedback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        found = route(catalog(), str(tracker.get_slot(SERVICE_SLOT) or ""))
+        found = route(resident_catalog(tracker), str(tracker.get_slot(SERVICE_SLOT) or ""))
         if found is None or not _answered_question(tracker):
             dispatcher.utter_message(response="utter_anything_else")
             return [SlotSet(SERVICE_SLOT, None)]

@@ -10,7 +10,7 @@ from rasa_sdk.events import ConversationPaused
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import case_store, catalog, heard_intents, queues, rate_limits, resident_said
+from actions.common import case_store, catalog, heard_intents, queues, rate_limits, resident_catalog, resident_said
 from bot import answers, handoff, hours, vulnerability
 from bot.catalog import Kind
 from bot.queues import HandoffReason
@@ -41,7 +41,7 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
     """Queue the conversation with the right agency and pause the bot, or file a case when nobody is in."""
     intent = str(tracker.get_intent_of_latest_message(skip_fallback_intent=False))
     service_id = last_service(tracker)
-    service = catalog().service(service_id) if service_id else None
+    service = resident_catalog(tracker).service(service_id) if service_id else None
     reason = _REASONS.get(intent) or (
         HandoffReason.STAFF_SERVICE if service is not None and service.kind is Kind.STAFF
         else HandoffReason.ASKED_FOR_PERSON
@@ -51,7 +51,7 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
         dispatcher.utter_message(response="utter_handoff_rate_limited")
         return []
     moment = now()
-    decision = handoff.plan(catalog(), reason, service_id, moment)
+    decision = handoff.plan(resident_catalog(tracker), reason, service_id, moment)
     try:
         if decision.staffed_now:
             wait = await asyncio.to_thread(_queue, tracker.sender_id, channel, decision, resident_said(tracker))
@@ -61,7 +61,8 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
             handoff.after_hours_case, case_store(), decision, channel, tracker.sender_id, resident_said(tracker)
         )
     except SQLAlchemyError:
-        dispatcher.utter_message(response="utter_contact_person", **answers.agency_fields(contact_center(catalog())))
+        center = contact_center(resident_catalog(tracker))
+        dispatcher.utter_message(response="utter_contact_person", **answers.agency_fields(center))
         return []
     opening = decision.next_open
     returns = "when they are next in"

@@ -87,6 +87,15 @@ class City(_Strict):
     website: str
     privacy_url: str
     crisis: CrisisRoute = CrisisRoute()
+    # The languages residents are answered in, codes from data/catalog/languages.yml; the first is the city's own,
+    # the others each need a translation under data/catalog/<code>/.
+    languages: list[str] = ["en"]
+
+    @validator("languages")
+    def _some_language(cls, languages: list[str]) -> list[str]:
+        if not languages or len(set(languages)) != len(languages):
+            raise ValueError("must name at least one language, each once")
+        return languages
 
 
 class HandoffStandard(_Strict):

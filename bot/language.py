@@ -1,0 +1,141 @@
+"""Which language a resident writes in, and which one they ask for.
+
+A conversation keeps its language until a message says clearly that it is in another one: "sí", "ok", a street
+address, a case reference or "2" says nothing, so the reply stays in the language the conversation already has.
+Short words decide first because they are what short messages consist of and statistical detectors are weakest
+there ("bache en la calle" reads as English to lingua); lingua (models inside its wheel, restricted to the
+city's languages) settles the messages the short words leave tied, and only when it is sure.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from lingua import Language as LinguaLanguage
+from lingua import LanguageDetector, LanguageDetectorBuilder
+from pydantic import BaseModel, Extra
+
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Letters and marks no English word carries: one of them is strong evidence, worth this many marker words.
+_SPANISH_ONLY = re.compile(r"[ñáéíóú¿¡]")
+ACCENT_WEIGHT = 2
+# lingua decides a tie only when this sure and when the message has a word this long (not "ok", "st", "hv").
+MIN_LINGUA_CONFIDENCE = 0.95
+MIN_LINGUA_WORD = 4
+# A request to switch names the language within a few words of a negation when it refuses it ("no hablo
+# inglés", "I don't speak English").
+_NEGATIONS = frozenset("no not don't dont doesn't cant can't cannot ni nada".split())
+NEGATION_REACH = 3
+# A negation reaches only within its clause: "No, English please" asks for English.
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]")
+
+
+class LanguageEntry(BaseModel):
+    """One language as data/catalog/languages.yml describes it."""
+
+    class Config:
+        extra = Extra.forbid
+        allow_mutation = False
+
+    name: str
+    lingua: str
+    names: list[str]
+    markers: list[str]
+
+
+def load_languages(path: Path) -> dict[str, LanguageEntry]:
+    """Every language One Door knows, by code."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {code: LanguageEntry.parse_obj(entry) for code, entry in data["languages"].items()}
+
+
+def words(text: str) -> list[str]:
+    """The message's words, lower case, as typed (accents kept)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+@dataclass(frozen=True)
+class Detector:
+    """Detection restricted to the languages a city enables; the first one is the city's own."""
+
+    languages: dict[str, LanguageEntry]
+
+    @cached_property
+    def _lingua(self) -> LanguageDetector:
+        chosen = [getattr(LinguaLanguage, entry.lingua) for entry in self.languages.values()]
+        return LanguageDetectorBuilder.from_languages(*chosen).build()
+
+    def detect(self, text: str) -> str | None:
+        """The language `text` is written in, or None when it does not say (short, neutral or mixed evenly)."""
+        said = words(text)
+        if not said:
+            return None
+        scores = {code: sum(word in entry.markers for word in said) for code, entry in self.languages.items()}
+        if "es" in scores and _SPANISH_ONLY.search(text.lower()):
+            scores["es"] += ACCENT_WEIGHT
+        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        if ranked[0][1] > (ranked[1][1] if len(ranked) > 1 else 0):
+            return ranked[0][0]
+        return self._lingua_verdict(text, said)
+
+    def _lingua_verdict(self, text: str, said: list[str]) -> str | None:
+        if len(self.languages) < 2 or not any(len(word) >= MIN_LINGUA_WORD for word in said):
+            return None
+        best = self._lingua.compute_language_confidence_values(text)[0]
+        if best.value < MIN_LINGUA_CONFIDENCE:
+            return None
+        return next(code for code, entry in self.languages.items() if entry.lingua == best.language.name)
+
+    def requested(self, text: str) -> str | None:
+        """The language a resident asks for by name: "en español", "English please", "no hablo inglés" (the other
+        one, when the city has two), or None when the message names none."""
+        for clause in _CLAUSE_BREAK.split(text):
+            said = words(clause)
+            for position, word in enumerate(said):
+                named = next((code for code, entry in self.languages.items() if word in entry.names), None)
+                if named is None:
+                    continue
+                if _NEGATIONS.isdisjoint(said[max(0, position - NEGATION_REACH) : position]):
+                    return named
+                others = [code for code in self.languages if code != named]
+                return others[0] if len(others) == 1 else self.detect(text)
+        return None
+
+
+# The conversation's language, kept in this Rasa slot (domain.yml); unset means the city's own language.
+LANGUAGE_SLOT = "language"
+LANGUAGE_ENTITY = "language"
+SWITCH_INTENT = "switch_language"
+LANGUAGES_FILE = "languages.yml"
+# A message of at most this many words that names a language ("español", "English?") asks to switch to it.
+MAX_BARE_REQUEST_WORDS = 3
+# Danger outranks everything: "ayuda, no hablo inglés, fuego" stays an emergency (answered in Spanish).
+_NEVER_SWITCHED = frozenset({"emergency", "crisis"})
+
+
+def detector_for(catalog_dir: Path, enabled: list[str]) -> Detector:
+    """Detection over the languages a city enables, in the city's order."""
+    known = load_languages(catalog_dir / LANGUAGES_FILE)
+    return Detector({code: known[code] for code in enabled})
+
+
+def conversation_language(detector: Detector, intent: str | None, text: str) -> tuple[str | None, bool]:
+    """The language a message sets for its conversation (None: keep the one it has), and whether the message is a
+    request to switch, from what it names or, failing that, what it is written in.
+
+    A request names the language it wants ("en español"), whatever it is written in; one that names none ("can
+    you answer in my language") sets nothing, so the assistant asks.
+    """
+    requested = detector.requested(text)
+    if intent in _NEVER_SWITCHED:
+        return detector.detect(text), False
+    if intent == SWITCH_INTENT:
+        return requested, True
+    if requested is not None and len(words(text)) <= MAX_BARE_REQUEST_WORDS:
+        return requested, True
+    return detector.detect(text), False
