@@ -98,6 +98,7 @@ eval: train ## NLU cross-validation and the held-out check; reports go to report
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out reports/cross-validation
 	$(PY) scripts/eval_nlu.py --set tests/nlu/holdout.yml --out reports/holdout.json
 	$(PY) scripts/eval_nlu.py --set tests/nlu/dev.yml --out reports/dev.json
+	$(PY) scripts/eval_nlu.py --set tests/nlu/es/dev.yml --out reports/dev-es.json
 
 bench: train ## Benchmarks: cold training time and memory, reply latency over REST, the report on 5,000 messages
 	$(PY) bench/train_time.py

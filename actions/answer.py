@@ -40,13 +40,14 @@ class ActionAnswerService(Action):
         danger = await asyncio.to_thread(safety.detect, latest_text(tracker))
         if danger is not None:
             dispatcher.utter_message(response=f"utter_{danger.value}")
-        found = route(resident_catalog(tracker), str(tracker.get_intent_of_latest_message()))
+        catalog = resident_catalog(tracker)
+        found = route(catalog, str(tracker.get_intent_of_latest_message()))
         if found is None:
             dispatcher.utter_message(response="utter_ask_rephrase_no_options")
             return []
         await settle_unresolved(tracker, Outcome.REPHRASED_AND_RESOLVED)
         said = latest_text(tracker)
-        fields = answers.service_fields(found.service, found.agency, said)
+        fields = answers.service_fields(found.service, found.agency, catalog.phrases, said)
         short = answers.short_form(found.service, tracker.get_latest_input_channel())
         if short is not None:
             dispatcher.utter_message(response="utter_service_answer", **{**fields, "answer": short})

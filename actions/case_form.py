@@ -141,7 +141,8 @@ class ActionFileCase(Action):
         try:
             case = await asyncio.to_thread(case_store().create, new_case)
         except SQLAlchemyError:
-            dispatcher.utter_message(response="utter_case_not_filed", **answers.agency_fields(found.agency))
+            phrases = resident_catalog(tracker).phrases
+            dispatcher.utter_message(response="utter_case_not_filed", **answers.agency_fields(found.agency, phrases))
             return _reset()
         dispatcher.utter_message(
             response="utter_case_filed",
@@ -153,7 +154,7 @@ class ActionFileCase(Action):
             # Told honestly: what was noticed, and the faster promise only where the catalogue makes one.
             dispatcher.utter_message(
                 response="utter_case_priority",
-                noticed=vulnerability.RESIDENT_WORDS[cues[0]],
+                noticed=resident_catalog(tracker).phrases.noticed[cues[0].name.lower()],
                 agency=found.agency.name,
                 promise=found.service.standard.priority_promise or "",
             )

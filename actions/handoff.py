@@ -50,8 +50,8 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
     if not await asyncio.to_thread(handoff.may_hand_off, rate_limits(), channel, tracker.sender_id):
         dispatcher.utter_message(response="utter_handoff_rate_limited")
         return []
-    moment = now()
-    decision = handoff.plan(resident_catalog(tracker), reason, service_id, moment)
+    moment, catalog = now(), resident_catalog(tracker)
+    decision = handoff.plan(catalog, reason, service_id, moment)
     try:
         if decision.staffed_now:
             wait = await asyncio.to_thread(_queue, tracker.sender_id, channel, decision, resident_said(tracker))
@@ -61,13 +61,13 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
             handoff.after_hours_case, case_store(), decision, channel, tracker.sender_id, resident_said(tracker)
         )
     except SQLAlchemyError:
-        center = contact_center(resident_catalog(tracker))
-        dispatcher.utter_message(response="utter_contact_person", **answers.agency_fields(center))
+        center = contact_center(catalog)
+        dispatcher.utter_message(response="utter_contact_person", **answers.agency_fields(center, catalog.phrases))
         return []
     opening = decision.next_open
-    returns = "when they are next in"
+    returns = catalog.phrases.next_in
     if opening:
-        returns = hours.when_staff_return(opening, moment.astimezone(opening.tzinfo))
+        returns = hours.when_staff_return(opening, moment.astimezone(opening.tzinfo), catalog.phrases)
     dispatcher.utter_message(
         response="utter_handoff_already_filed" if already else "utter_handoff_after_hours",
         agency=decision.agency.name,

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from bot import hours, scope
 from bot.cases import CaseView
 from bot.catalog import Agency, Catalog, Service
+from bot.i18n.phrases import Phrases
 
 SMS_CHANNEL = "sms"
 
@@ -17,13 +18,13 @@ def contact_line(agency: Agency) -> str:
     return f"{agency.phone}, {agency.email}"
 
 
-def agency_fields(agency: Agency) -> dict[str, str]:
-    """Template values describing an agency."""
+def agency_fields(agency: Agency, phrases: Phrases) -> dict[str, str]:
+    """Template values describing an agency, in the language of `phrases`."""
     return {
         "agency": agency.name,
         "contact": contact_line(agency),
         "address": agency.address,
-        "hours": hours.describe(agency.hours),
+        "hours": hours.describe(agency.hours, phrases),
         "website": agency.website,
     }
 
@@ -33,14 +34,14 @@ def where(service: Service, agency: Agency) -> str:
     return "; ".join(place for place in (service.online, service.in_person) if place) or agency.address
 
 
-def service_fields(service: Service, agency: Agency, said: str | None = None) -> dict[str, str]:
+def service_fields(service: Service, agency: Agency, phrases: Phrases, said: str | None = None) -> dict[str, str]:
     """Template values for a service's answer: what it covers, what to bring, cost, where, when and the standard.
 
     Args:
         said: the resident's words, so that the sub-topics they named come first in what the service covers.
     """
     return {
-        **agency_fields(agency),
+        **agency_fields(agency, phrases),
         "title": service.title,
         "answer": service.answer,
         "covers": scope.summary(service, said),
@@ -75,7 +76,7 @@ def help_menu(catalog: Catalog) -> str:
 def local_date(moment: datetime, catalog: Catalog) -> str:
     """A date as residents of the city read it, in the city's time zone: `Nov 22, 2026`."""
     local = moment.astimezone(ZoneInfo(catalog.city.timezone))
-    return f"{local:%b} {local.day}, {local.year}"
+    return catalog.phrases.date.format(month=catalog.phrases.months[local.month - 1], day=local.day, year=local.year)
 
 
 def case_fields(case: CaseView, catalog: Catalog) -> dict[str, str]:

@@ -12,6 +12,8 @@ from typing import Any, Iterable
 import yaml
 from pydantic import BaseModel, Extra, PositiveInt, ValidationError, validator
 
+from bot.i18n.phrases import PHRASES_FILE, Phrases, load_phrases
+
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MIN_ANSWER_SENTENCES = 2
 MAX_ANSWER_SENTENCES = 5
@@ -233,6 +235,8 @@ class Catalog:
     agencies: dict[str, Agency]
     services: dict[str, Service]
     owners: dict[str, str] = field(repr=False)
+    # The words replies are composed from (hours, dates), in the catalogue's language.
+    phrases: Phrases = field(repr=False)
 
     def service(self, service_id: str) -> Service | None:
         return self.services.get(service_id)
@@ -316,7 +320,12 @@ def load_catalog(directory: Path) -> Catalog:
             raise CatalogError(f"{path}: agency: '{services_file.agency}' is not in {agencies_path}")
     _check_exclusions(parsed)
 
+    try:
+        phrases = load_phrases(directory)
+    except (OSError, yaml.YAMLError, ValidationError) as error:
+        raise CatalogError(f"{directory / PHRASES_FILE}: {error}") from error
     return Catalog(
+        phrases=phrases,
         city=agencies_file.city,
         agencies=agencies,
         services={s.id: s for _, f in parsed for s in f.services},

@@ -5,24 +5,25 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.catalog import Day, OpeningHours
+from bot.i18n.phrases import Phrases
 
 _ORDER = list(Day)
 
 
-def _day_span(days: list[Day]) -> str:
+def _day_span(days: list[Day], phrases: Phrases) -> str:
     """Write consecutive days as a range (Mon-Fri) and others as a list (Mon, Wed)."""
     indexes = sorted(_ORDER.index(day) for day in days)
     consecutive = indexes == list(range(indexes[0], indexes[-1] + 1))
-    names = [_ORDER[i].value.capitalize() for i in indexes]
+    names = [phrases.days[_ORDER[i].value] for i in indexes]
     if consecutive and len(names) > 2:
         return f"{names[0]}-{names[-1]}"
     return ", ".join(names)
 
 
-def describe(hours: list[OpeningHours]) -> str:
+def describe(hours: list[OpeningHours], phrases: Phrases) -> str:
     """Write opening hours on one line, for example `Mon-Fri 08:00-17:00; Sat 09:00-13:00`."""
     return "; ".join(
-        f"{_day_span(block.days)} {block.opens:%H:%M}-{block.closes:%H:%M}" for block in hours if block.days
+        f"{_day_span(block.days, phrases)} {block.opens:%H:%M}-{block.closes:%H:%M}" for block in hours if block.days
     )
 
 
@@ -50,7 +51,7 @@ def next_opening(hours: list[OpeningHours], moment: datetime) -> datetime | None
     return None
 
 
-def when_staff_return(opening: datetime, moment: datetime) -> str:
+def when_staff_return(opening: datetime, moment: datetime, phrases: Phrases) -> str:
     """When staff are back, in the resident's terms: "later today, after 7 a.m. CST", "tomorrow, Wednesday,
     after 7:30 a.m. CST", "on Monday after 9 a.m. CST".
 
@@ -58,15 +59,16 @@ def when_staff_return(opening: datetime, moment: datetime) -> str:
     12-hour clock is the one US residents read.
     """
     days_ahead = (opening.date() - moment.date()).days
-    at = f"after {_twelve_hour(opening)} {opening:%Z}".rstrip()
+    at = f"{_twelve_hour(opening, phrases)} {opening:%Z}".rstrip()
+    weekday = phrases.weekdays[_ORDER[opening.weekday()].value]
     if days_ahead == 0:
-        return f"later today, {at}"
+        return phrases.later_today.format(time=at)
     if days_ahead == 1:
-        return f"tomorrow, {opening:%A}, {at}"
-    return f"on {opening:%A} {at}"
+        return phrases.tomorrow.format(weekday=weekday, time=at)
+    return phrases.on_day.format(weekday=weekday, time=at)
 
 
-def _twelve_hour(moment: datetime) -> str:
+def _twelve_hour(moment: datetime, phrases: Phrases) -> str:
     hour = moment.hour % 12 or 12
     minutes = f":{moment.minute:02d}" if moment.minute else ""
-    return f"{hour}{minutes} {'a.m.' if moment.hour < 12 else 'p.m.'}"
+    return f"{hour}{minutes} {phrases.morning if moment.hour < 12 else phrases.afternoon}"

@@ -110,6 +110,9 @@ class Detector:
 # The conversation's language, kept in this Rasa slot (domain.yml); unset means the city's own language.
 LANGUAGE_SLOT = "language"
 LANGUAGE_ENTITY = "language"
+# Message metadata a channel sets with the language the resident's page or app is in (web chat: the page's
+# `lang`), sent once and when it changes; the message's own words outrank it.
+PAGE_LANGUAGE = "page_language"
 SWITCH_INTENT = "switch_language"
 LANGUAGES_FILE = "languages.yml"
 # A message of at most this many words that names a language ("español", "English?") asks to switch to it.
@@ -124,18 +127,25 @@ def detector_for(catalog_dir: Path, enabled: list[str]) -> Detector:
     return Detector({code: known[code] for code in enabled})
 
 
-def conversation_language(detector: Detector, intent: str | None, text: str) -> tuple[str | None, bool]:
+def conversation_language(
+    detector: Detector, intent: str | None, text: str, page: str | None = None
+) -> tuple[str | None, bool]:
     """The language a message sets for its conversation (None: keep the one it has), and whether the message is a
     request to switch, from what it names or, failing that, what it is written in.
 
     A request names the language it wants ("en español"), whatever it is written in; one that names none ("can
-    you answer in my language") sets nothing, so the assistant asks.
+    you answer in my language") sets nothing, so the assistant asks. `page` (the language of the page the resident
+    writes from) counts only when the words say nothing.
     """
     requested = detector.requested(text)
     if intent in _NEVER_SWITCHED:
-        return detector.detect(text), False
+        return detector.detect(text) or _enabled(detector, page), False
     if intent == SWITCH_INTENT:
         return requested, True
     if requested is not None and len(words(text)) <= MAX_BARE_REQUEST_WORDS:
         return requested, True
-    return detector.detect(text), False
+    return detector.detect(text) or _enabled(detector, page), False
+
+
+def _enabled(detector: Detector, language: str | None) -> str | None:
+    return language if language in detector.languages else None

@@ -24,6 +24,8 @@ from bot.attachments import Attachments
 from bot.catalog import load_catalog
 from bot.clock import Clock, utc_now
 from bot.db import Database, make_engine
+from bot.i18n.catalog import translate_catalog
+from bot.language import detector_for
 from bot.messaging.contacts import Choice, Contacts, pseudonym
 from bot.messaging.delivery import DeliveryLoop, Send
 from bot.messaging.inbound import InboundLog
@@ -66,9 +68,20 @@ class ChannelRuntime:
         self.contacts = Contacts(database)
         self.inbound = InboundLog(database)
         self.attachments = Attachments(database)
-        city = load_catalog(settings.catalog_dir).city
-        self.notices = {notice: render_notice(notice, city.name, privacy_url=city.privacy_url) for notice in Notice}
-        self._disclosure = self.notices[disclosure]
+        catalog = load_catalog(settings.catalog_dir)
+        self._languages = detector_for(settings.catalog_dir, catalog.city.languages)
+        self.notices_in = {
+            language: {
+                notice: render_notice(
+                    notice, translate_catalog(catalog, settings.catalog_dir, language).city.name, language,
+                    privacy_url=catalog.city.privacy_url,
+                )
+                for notice in Notice
+            }
+            for language in catalog.city.languages
+        }
+        self.notices = self.notices_in[catalog.city.languages[0]]
+        self._disclosure = disclosure
         self.gate = Gate(channel, settings, self.notices)
         backoff = Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds)
         give_up = GiveUp.from_settings(settings.outbox_max_attempts, settings.outbox_max_age_hours)
@@ -140,7 +153,9 @@ class ChannelRuntime:
         if kind in DISCLOSED_KINDS and not await asyncio.to_thread(
             self.outbox.has_written_to, self.channel, recipient
         ):
-            message = replace(message, text=f"{self._disclosure}\n\n{message.text}".strip())
+            # Told in the language of the reply it opens, so a Spanish conversation is not opened in English.
+            notices = self.notices_in.get(self._languages.detect(message.text) or "", self.notices)
+            message = replace(message, text=f"{notices[self._disclosure]}\n\n{message.text}".strip())
         for part in self._render(recipient, message):
             await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part, kind)
         self.loop.wake()

@@ -31,7 +31,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from bot.attachments import Attachment, AttachmentKind
 from bot.messaging.delivery import PermanentFailure
-from bot.messaging.keywords import Keyword, asks_to_stop_messages, keyword
+from bot.messaging.keywords import Keyword, asks_to_stop_messages, keyword, keyword_language
 from bot.messaging.notices import Notice
 from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Delivery, MessageKind, Outgoing
 from bot.messaging.text import chosen, numbered, split_text
@@ -231,7 +231,7 @@ class TwilioSms:
         if word is None and asks_to_stop_messages(inbound.text):
             word = Keyword.STOP
         if word is not None:
-            await self._answer_keyword(word, sender_id)
+            await self._answer_keyword(word, sender_id, keyword_language(inbound.text))
             return
         admitted = await self.runtime.admit(sender_id, inbound.text)
         if admitted is None:
@@ -247,7 +247,7 @@ class TwilioSms:
             text, OutboxOutput(self.runtime), sender_id, input_channel=CHANNEL, message_id=inbound.message_sid
         ))
 
-    async def _answer_keyword(self, word: Keyword, sender_id: str) -> None:
+    async def _answer_keyword(self, word: Keyword, sender_id: str, language: str | None) -> None:
         """Carriers' keywords, answered by the channel itself; the assistant never sees them.
 
         Note:
@@ -258,7 +258,7 @@ class TwilioSms:
         logger.info("sms.keyword keyword=%s answered=%s", word.value, answered)
         if answered:
             notice, kind = KEYWORD_ANSWERS[word]
-            await self._notify(sender_id, notice, kind)
+            await self._notify(sender_id, notice, kind, language)
 
     async def _keep_attachments(self, inbound: InboundSms, sender_id: str) -> None:
         """Record the number and any pictures for the next case this conversation files."""
@@ -267,8 +267,11 @@ class TwilioSms:
         for attachment in attachments:
             await asyncio.to_thread(self.runtime.attachments.add, sender_id, attachment)
 
-    async def _notify(self, sender_id: str, notice: Notice, kind: MessageKind = MessageKind.NOTICE) -> None:
-        await self.runtime.enqueue(sender_id, Outgoing(self.runtime.notices[notice]), kind)
+    async def _notify(
+        self, sender_id: str, notice: Notice, kind: MessageKind = MessageKind.NOTICE, language: str | None = None
+    ) -> None:
+        notices = self.runtime.notices_in.get(language or "", self.runtime.notices)
+        await self.runtime.enqueue(sender_id, Outgoing(notices[notice]), kind)
 
     async def deliver(self, delivery: Delivery) -> None:
         """Send one outbox row as one SMS, unless its number opted out after it was queued (answers to STOP and

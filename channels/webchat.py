@@ -20,10 +20,13 @@ from socketio import AsyncRedisManager, AsyncServer
 
 from bot.bearer import bearer_token
 from bot.catalog import load_catalog
+from bot.i18n.catalog import translate_catalog
+from bot.language import PAGE_LANGUAGE
 from bot.messaging.notices import Notice
 from bot.messaging.notices import render as render_notice
 from bot.settings import Settings, get_settings
 from channels.boundary import Gate
+from channels.webchat_page import page_language, render_page, strings
 from channels.webchat_sessions import TOKEN, Refusal, SessionSigner, authorise, resume_or_issue
 
 logger = logging.getLogger(__name__)
@@ -35,6 +38,9 @@ BOT_EVENT = "bot_uttered"
 WELCOME_EVENT = "welcome"
 # Where a socket's session lives in python-socketio's per-connection store.
 BOUND = "onedoor.session"
+# The page language last passed on to the assistant for this socket: passed again only when it changes (the
+# resident chose another), so a language the resident switched to in words is not undone by the next message.
+LANGUAGE_SENT = "onedoor.language"
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ class InboundMessage:
 
     session_id: str
     text: str
+    # The page's language as the page says it ("es", "en-US"); checked against the city's languages before use.
+    page_language: str | None = None
 
 
 def origin_allowed(origin: str | None, environ: Mapping[str, Any], allowed: frozenset[str]) -> bool:
@@ -92,7 +100,12 @@ def parse_webchat_payload(data: Any) -> InboundMessage | None:
     if not isinstance(session_id, str) or not TOKEN.match(session_id):
         return None
     text = data.get("message")
-    return InboundMessage(session_id=session_id, text=text if isinstance(text, str) else "")
+    language = data.get("lang")
+    return InboundMessage(
+        session_id=session_id,
+        text=text if isinstance(text, str) else "",
+        page_language=language[:16] if isinstance(language, str) else None,
+    )
 
 
 def _replica_fan_out() -> AsyncRedisManager | None:
@@ -125,11 +138,18 @@ class WebChatInput(InputChannel):
         self.gate = Gate(self.name(), settings)
         self.sessions = SessionSigner(settings.webchat_session_key.get_secret_value())
         self.origins = settings.webchat_origins()
-        city = load_catalog(settings.catalog_dir).city
+        catalog = load_catalog(settings.catalog_dir)
+        self.languages = catalog.city.languages
         self.welcome = {
-            "text": render_notice(Notice.WEBCHAT_WELCOME, city.name, privacy_url=city.privacy_url),
-            # The page refuses a longer message itself, so that it is never cut or lost without a word.
-            "max_chars": settings.max_message_chars,
+            language: {
+                "text": render_notice(
+                    Notice.WEBCHAT_WELCOME, translate_catalog(catalog, settings.catalog_dir, language).city.name,
+                    language, privacy_url=catalog.city.privacy_url,
+                ),
+                # The page refuses a longer message itself, so that it is never cut or lost without a word.
+                "max_chars": settings.max_message_chars,
+            }
+            for language in self.languages
         }
 
     def get_output_channel(self) -> OutputChannel | None:
@@ -164,8 +184,16 @@ class WebChatInput(InputChannel):
             return response.json({"messages": transcript_messages(events)}, headers={"Cache-Control": "no-store"})
 
         @webchat.route("/chat", methods=["GET"])
-        async def page(_: Request) -> HTTPResponse:
-            return await response.file(str(STATIC_DIR / "chat.html"))
+        async def page(request: Request) -> HTTPResponse:
+            return response.html(render_page(page_language(request.args.get("lang"), self.languages)))
+
+        # The widget runs on the city's pages, another origin: its words are public, so any page may read them.
+        @webchat.route("/strings", methods=["GET"])
+        async def widget_strings(request: Request) -> HTTPResponse:
+            language = page_language(request.args.get("lang"), self.languages)
+            return response.json(
+                strings(language), headers={"Access-Control-Allow-Origin": "*", "Cache-Control": "max-age=3600"}
+            )
 
         # A client may send an event with no argument or several: only the first is read, and none is None.
         @sio.on("session_request")
@@ -181,7 +209,8 @@ class WebChatInput(InputChannel):
             await sio.emit("session_confirm", session.token, room=sid)
             # Not a reply in the conversation: the page shows it above the transcript before the resident types,
             # and it is never stored, so a reload does not repeat it in the history.
-            await sio.emit(WELCOME_EVENT, self.welcome, room=sid)
+            language = page_language((data or {}).get("lang") if isinstance(data, dict) else None, self.languages)
+            await sio.emit(WELCOME_EVENT, self.welcome[language], room=sid)
 
         @sio.on(USER_EVENT)
         async def user_uttered(sid: str, data: Any = None, *_: Any) -> None:
@@ -207,7 +236,19 @@ class WebChatInput(InputChannel):
                     output,
                     session.id,
                     input_channel=self.name(),
+                    metadata=await self._language_change(sid, inbound.page_language),
                 )
             )
 
         return webchat
+
+    async def _language_change(self, sid: str, requested: str | None) -> dict[str, str] | None:
+        """The page's language as message metadata, the first time and whenever it changes, else None."""
+        if self.sio is None or requested is None:
+            return None
+        language = page_language(requested, self.languages)
+        async with self.sio.session(sid) as state:
+            if state.get(LANGUAGE_SENT) == language:
+                return None
+            state[LANGUAGE_SENT] = language
+        return {PAGE_LANGUAGE: language}

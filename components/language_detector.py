@@ -22,13 +22,21 @@ from rasa.shared.nlu.constants import (
     EXTRACTOR,
     INTENT,
     INTENT_NAME_KEY,
+    METADATA,
     PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.catalog import load_catalog
-from bot.language import LANGUAGE_ENTITY, SWITCH_INTENT, Detector, conversation_language, detector_for
+from bot.language import (
+    LANGUAGE_ENTITY,
+    PAGE_LANGUAGE,
+    SWITCH_INTENT,
+    Detector,
+    conversation_language,
+    detector_for,
+)
 from bot.settings import get_settings
 
 
@@ -54,7 +62,8 @@ class LanguageDetector(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             heard = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            language, switching = conversation_language(self._detector, heard, text)
+            page = (message.get(METADATA) or {}).get(PAGE_LANGUAGE)
+            language, switching = conversation_language(self._detector, heard, text, page)
             if switching and heard != SWITCH_INTENT:
                 message.set(INTENT, {INTENT_NAME_KEY: SWITCH_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
             if language is not None:

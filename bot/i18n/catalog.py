@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from bot.catalog import Agency, Catalog, Exclusion, Service
+from bot.i18n.phrases import load_phrases
 
 AGENCIES_FILE = "agencies.yml"
 SERVICES_DIR = "services"
@@ -66,6 +67,7 @@ def translate_catalog(catalog: Catalog, catalog_dir: Path, language: str) -> Cat
     city_words = agencies_words.get("city") or {}
     agency_words = agencies_words.get("agencies") or {}
     return Catalog(
+        phrases=load_phrases(overlay_dir(catalog_dir, language)),
         city=catalog.city.copy(update={"name": city_words["name"]} if city_words.get("name") else {}),
         agencies={key: _agency(agency, agency_words.get(key) or {}) for key, agency in catalog.agencies.items()},
         services={key: _service(service, services_words.get(key) or {}) for key, service in catalog.services.items()},

@@ -21,11 +21,28 @@ _KEYWORDS = {
     **{word: Keyword.START for word in ("START", "UNSTOP")},
     "HELP": Keyword.HELP,
 }
+# The Spanish words US text services commonly honour beside the carriers' English ones. Not CANCELAR: a
+# Spanish resident types "cancelar" to leave a report's questions, which must not end every text.
+_SPANISH_KEYWORDS = {
+    **{word: Keyword.STOP for word in ("ALTO", "PARAR", "PARA", "DETENER", "BAJA")},
+    **{word: Keyword.START for word in ("INICIO", "COMENZAR", "ALTA")},
+    "AYUDA": Keyword.HELP,
+}
+
+
+def _as_keyword(text: str) -> str:
+    return text.strip().strip(".!¡").upper()
 
 
 def keyword(text: str) -> Keyword | None:
-    """The keyword a message is, if it is one word of the list in any case; "stop the noise" is not one."""
-    return _KEYWORDS.get(text.strip().strip(".!").upper())
+    """The keyword a message is, if it is one word of the lists in any case; "stop the noise" is not one."""
+    word = _as_keyword(text)
+    return _KEYWORDS.get(word) or _SPANISH_KEYWORDS.get(word)
+
+
+def keyword_language(text: str) -> str | None:
+    """"es" for a keyword sent in Spanish, so that it is answered in Spanish; None for the carriers' own."""
+    return "es" if _as_keyword(text) in _SPANISH_KEYWORDS else None
 
 
 @dataclass(frozen=True)

@@ -36,10 +36,14 @@ def _templates() -> Environment:
     )
 
 
-def render(notice: Notice, city: str, **values: str) -> str:
-    """The notice's text for `city`; `values` fill the templates that need more (the privacy notice's address).
+def render(notice: Notice, city: str, language: str | None = None, **values: str) -> str:
+    """The notice's text for `city`, in `language` when it has a translation (notices/<code>/) and in the city's
+    own language otherwise; `values` fill the templates that need more (the privacy notice's address).
 
     Raises:
         jinja2.UndefinedError: when the template needs a value that was not given.
     """
-    return _templates().get_template(f"{notice.value}.txt").render(city=city, **values).strip()
+    name = f"{notice.value}.txt"
+    translated = f"{language}/{name}" if language else None
+    template = _templates().get_template(translated if translated in _templates().list_templates() else name)
+    return template.render(city=city, **values).strip()

@@ -15,6 +15,8 @@
 // answer only the question they came with: once the resident sends anything, or a newer question brings its own
 // buttons, the older ones are disabled, also when the transcript is replayed after a reload. A message over the
 // server's length limit is not sent (nor cut): the resident keeps it and is told.
+// The page is served in the resident's language (its <html lang>, its words in #onedoor-strings); every message
+// and the session request carry that language, which the assistant takes until the resident's words say another.
 (function () {
   "use strict";
   var SESSION_KEY = "onedoor.session";
@@ -27,6 +29,8 @@
   var form = document.getElementById("onedoor-form");
   var input = document.getElementById("onedoor-input");
   var status = document.getElementById("onedoor-status");
+  var strings = JSON.parse(document.getElementById("onedoor-strings").textContent);
+  var lang = document.documentElement.lang;
   var socketPath = "/socket.io/?EIO=4&transport=websocket";
   var socket = null;
   var pending = [];
@@ -136,12 +140,15 @@
 
   function length(text) { return Array.from(text).length; }  // code points, as the server counts
 
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+  }
+
   var warned = false;
   function tooLong(text) {
     var over = length(text) > maxChars;
     if (over) {
-      status.textContent = "Your message is " + length(text) + " characters; the limit is " + maxChars +
-        ". It has not been sent. Please send it in shorter parts.";
+      status.textContent = fill(strings.too_long, { count: length(text), limit: maxChars });
     } else if (warned) {
       status.textContent = "";
     }
@@ -161,7 +168,7 @@
   function send(shown, message) {
     add({ from: "user", text: shown });
     if (socket && socket.readyState === WebSocket.OPEN && sessionId) {
-      emit("user_uttered", { message: message, session_id: sessionId });
+      emit("user_uttered", { message: message, session_id: sessionId, lang: lang });
     } else {
       pending.push(message);
     }
@@ -170,7 +177,7 @@
   function onPacket(data) {
     if (data === "2") { socket.send("3"); return; }            // Engine.IO ping -> pong
     if (data.charAt(0) === "0") { socket.send("40"); return; } // Engine.IO open -> join the namespace
-    if (data.indexOf("40") === 0) { emit("session_request", { session_id: sessionId }); return; }
+    if (data.indexOf("40") === 0) { emit("session_request", { session_id: sessionId, lang: lang }); return; }
     if (data.indexOf("42") !== 0) { return; }
     var packet = JSON.parse(data.slice(2));
     if (packet[0] === "session_confirm") {
@@ -180,7 +187,7 @@
       sessionId = packet[1];
       keep(SESSION_KEY, sessionId);
       status.textContent = "";
-      while (pending.length) { emit("user_uttered", { message: pending.shift(), session_id: sessionId }); }
+      while (pending.length) { emit("user_uttered", { message: pending.shift(), session_id: sessionId, lang: lang }); }
     } else if (packet[0] === "welcome") {
       welcome(packet[1]);
     } else if (packet[0] === "bot_uttered") {
@@ -196,7 +203,7 @@
     socket = new WebSocket(scheme + location.host + socketPath);
     socket.onmessage = function (event) { onPacket(event.data); };
     socket.onclose = function () {
-      status.textContent = "Connection lost. Reconnecting...";
+      status.textContent = strings.connection_lost;
       setTimeout(connect, 2000);
     };
   }

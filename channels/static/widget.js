@@ -22,8 +22,15 @@
   "use strict";
   var script = document.currentScript;
   if (!script || document.querySelector("onedoor-chat")) { return; }
-  var title = script.getAttribute("data-title") || "City assistant";
-  var chatUrl = new URL("../chat", script.src).href;
+  // The host page's language (or data-lang) picks the widget's words and the chat's; the city's own when it
+  // has no such language. The words come from the assistant (GET ../strings), English until they arrive.
+  var lang = script.getAttribute("data-lang") || document.documentElement.lang || "en";
+  var strings = {
+    widget_default_title: "City assistant", launcher: "Chat with {title}", launcher_unread: " (new message)",
+    close_button: "Close", frame_title: "{title} conversation", new_message_announcement: "New message from {title}"
+  };
+  var title = null;
+  var chatUrl = new URL("../chat?lang=" + encodeURIComponent(lang), script.src).href;
   var origin = new URL(script.src).origin;
   var OPEN_KEY = "onedoor.widget.open";        // sessionStorage: the panel was open when the page was left
   var STARTED_KEY = "onedoor.widget.started";  // localStorage: this visitor has a conversation to keep live
@@ -62,6 +69,8 @@
     "    border-radius: 0; } }"
   ].join("\n");
 
+  function fill(template) { return template.replace("{title}", title); }
+
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
     Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
@@ -81,17 +90,18 @@
   }
 
   function start() {
+    title = script.getAttribute("data-title") || strings.widget_default_title;
     var host = element("onedoor-chat", {});
     var root = host.attachShadow({ mode: "open" });
     var style = element("style", {}, CSS);
     var launcher = element("button", { type: "button", "class": "launcher", "aria-expanded": "false",
-                                       "aria-controls": "panel" }, "Chat with " + title);
+                                       "aria-controls": "panel" }, fill(strings.launcher));
     var badge = element("span", { "class": "badge", hidden: "" });
-    var unread = element("span", { "class": "hidden", hidden: "" }, " (new message)");
+    var unread = element("span", { "class": "hidden", hidden: "" }, strings.launcher_unread);
     var panel = element("section", { id: "panel", "class": "panel", role: "dialog", "aria-labelledby": "heading",
                                      hidden: "" });
     var header = element("div", { "class": "header" });
-    var close = element("button", { type: "button", "class": "close" }, "Close");
+    var close = element("button", { type: "button", "class": "close" }, strings.close_button);
     var announcer = element("p", { "class": "hidden", "aria-live": "polite" });
     var frame = null;
     var frameLoaded = false;
@@ -115,7 +125,7 @@
 
     function ensureFrame() {
       if (frame) { return; }
-      frame = element("iframe", { src: chatUrl, title: title + " conversation" });
+      frame = element("iframe", { src: chatUrl, title: fill(strings.frame_title) });
       frame.addEventListener("load", function () {
         frameLoaded = true;
         var session = load("localStorage", SESSION_KEY);
@@ -158,7 +168,7 @@
         showUnread(true);
         // Emptied first, so that a second message while closed is announced again.
         announcer.textContent = "";
-        setTimeout(function () { announcer.textContent = "New message from " + title; }, 100);
+        setTimeout(function () { announcer.textContent = fill(strings.new_message_announcement); }, 100);
       }
     });
 
@@ -169,5 +179,13 @@
     }
   }
 
-  if (document.body) { start(); } else { document.addEventListener("DOMContentLoaded", start); }
+  function whenReady() {
+    if (document.body) { start(); } else { document.addEventListener("DOMContentLoaded", start); }
+  }
+
+  fetch(new URL("../strings?lang=" + encodeURIComponent(lang), script.src).href)
+    .then(function (reply) { return reply.ok ? reply.json() : {}; })
+    .then(function (words) { Object.keys(strings).forEach(function (key) { strings[key] = words[key] || strings[key]; }); })
+    .catch(function () { /* the English words stand */ })
+    .then(whenReady);
 })();

@@ -7,7 +7,7 @@ from bot.catalog import Catalog
 def test_service_fields_fill_every_template_value_from_the_catalogue(catalog: Catalog) -> None:
     service = catalog.services["birth_certificate"]
     agency = catalog.owner("birth_certificate")
-    fields = service_fields(service, agency)
+    fields = service_fields(service, agency, catalog.phrases)
     assert fields["answer"] == service.answer
     assert fields["bring"] == "; ".join(service.bring)
     assert fields["fees"] == service.fees
@@ -26,13 +26,14 @@ def test_help_menu_lists_each_agency_with_services_once(catalog: Catalog) -> Non
 
 
 def test_where_gives_the_impound_lot_address_beside_the_online_search(catalog: Catalog) -> None:
-    fields = service_fields(catalog.services["towed_vehicle"], catalog.owner("towed_vehicle"))
+    fields = service_fields(catalog.services["towed_vehicle"], catalog.owner("towed_vehicle"), catalog.phrases)
     assert fields["where"].startswith(catalog.services["towed_vehicle"].online or "")
     assert "1200 Foundry Road" in fields["where"]
 
 
 def test_covers_names_what_the_resident_asked_about_first(catalog: Catalog) -> None:
-    fields = service_fields(catalog.services["park_maintenance"], catalog.owner("park_maintenance"), "broken bench")
+    service, agency = catalog.services["park_maintenance"], catalog.owner("park_maintenance")
+    fields = service_fields(service, agency, catalog.phrases, "broken bench")
     assert fields["covers"].startswith("broken benches")
 
 

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.catalog import Day, OpeningHours
 from bot.hours import describe, is_open, next_opening, when_staff_return
+from bot.i18n.phrases import load_phrases
+
+CATALOG_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
+ENGLISH = load_phrases(CATALOG_DIR)
+SPANISH = load_phrases(CATALOG_DIR / "es")
 
 WEEKDAYS = OpeningHours(days=[Day.MON, Day.TUE, Day.WED, Day.THU, Day.FRI], opens=time(8), closes=time(17))
 SATURDAY = OpeningHours(days=[Day.SAT], opens=time(9), closes=time(13))
@@ -14,7 +20,7 @@ SATURDAY = OpeningHours(days=[Day.SAT], opens=time(9), closes=time(13))
 
 def test_describe_writes_ranges_and_lists() -> None:
     odd_days = OpeningHours(days=[Day.WED, Day.MON], opens=time(9, 30), closes=time(12))
-    assert describe([WEEKDAYS, SATURDAY, odd_days]) == "Mon-Fri 08:00-17:00; Sat 09:00-13:00; Mon, Wed 09:30-12:00"
+    assert describe([WEEKDAYS, SATURDAY, odd_days], ENGLISH) == "Mon-Fri 08:00-17:00; Sat 09:00-13:00; Mon, Wed 09:30-12:00"
 
 
 @pytest.mark.parametrize(
@@ -59,4 +65,12 @@ def test_an_agency_that_never_opens_has_no_next_opening() -> None:
 def test_when_staff_return_is_said_in_the_residents_terms(moment: str, opening: str, expected: str) -> None:
     zone = ZoneInfo("America/Chicago")
     at = datetime.fromisoformat(moment).replace(tzinfo=zone)
-    assert when_staff_return(datetime.fromisoformat(opening).replace(tzinfo=zone), at) == expected
+    assert when_staff_return(datetime.fromisoformat(opening).replace(tzinfo=zone), at, ENGLISH) == expected
+
+
+def test_spanish_residents_read_hours_and_returns_in_spanish() -> None:
+    assert describe([WEEKDAYS, SATURDAY], SPANISH) == "lun-vie 08:00-17:00; sáb 09:00-13:00"
+    zone = ZoneInfo("America/Chicago")
+    at = datetime(2026, 11, 24, 22, 40, tzinfo=zone)
+    opening = datetime(2026, 11, 25, 7, 30, tzinfo=zone)
+    assert when_staff_return(opening, at, SPANISH) == "mañana miércoles, después de las 7:30 a. m. CST"

@@ -13,6 +13,7 @@ import yaml
 
 from bot.catalog import Service, load_catalog
 from bot.i18n.catalog import translate_catalog
+from bot.vulnerability import Cue
 from bot.i18n.coverage import catalog_problems, notice_problems, response_problems
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,3 +102,9 @@ def test_a_changed_placeholder_or_payload_is_reported(tmp_path: Path) -> None:
     problems = response_problems(ENGLISH_RESPONSES, catalog_dir, "es")
     assert "replies.utter_greet.0.text: placeholders differ from the English" in problems
     assert f"replies.{name}.0.buttons.0.payload: differs from the English" in problems
+
+
+@pytest.mark.parametrize("language", [None, *OTHER_LANGUAGES])
+def test_every_noticed_cue_has_words_for_the_resident(language: str | None) -> None:
+    catalog = translate_catalog(CATALOG, CATALOG_DIR, language) if language else CATALOG
+    assert set(catalog.phrases.noticed) == {cue.name.lower() for cue in Cue}
