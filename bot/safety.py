@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 
 from bot.danger_phrases import CRISIS, EMERGENCY, HARMLESS, KEY_TERMS
+from bot.danger_phrases_es import CRISIS_ES, EMERGENCY_ES, HARMLESS_ES
 from bot.typo_terms import corrected
 
 
@@ -32,10 +33,10 @@ _SAFETY = frozenset({"emergency", "crisis"})
 
 def detect(text: str) -> Danger | None:
     """Return the danger a message speaks of, crisis first, or None."""
-    lowered = HARMLESS.sub(" ", corrected(text.lower(), KEY_TERMS))
-    if CRISIS.search(lowered):
+    lowered = HARMLESS_ES.sub(" ", HARMLESS.sub(" ", corrected(text.lower(), KEY_TERMS)))
+    if CRISIS.search(lowered) or CRISIS_ES.search(lowered):
         return Danger.CRISIS
-    if EMERGENCY.search(lowered):
+    if EMERGENCY.search(lowered) or EMERGENCY_ES.search(lowered):
         return Danger.EMERGENCY
     return None
 

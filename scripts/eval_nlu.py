@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 from scripts.nlu_scores import Heard, score  # noqa: E402
 
 DEV_SET = ROOT / "tests" / "nlu" / "dev.yml"
+SPANISH_DEV_SET = ROOT / "tests" / "nlu" / "es" / "dev.yml"
 HOLDOUT = ROOT / "tests" / "nlu" / "holdout.yml"
 MODEL = ROOT / "models" / "one-door.tar.gz"
 

@@ -13,7 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from scripts.eval_nlu import DEV_SET, MODEL, evaluate, read_examples
+from pathlib import Path
+
+from scripts.eval_nlu import DEV_SET, MODEL, SPANISH_DEV_SET, evaluate, read_examples
 from tests.test_contract import examples_by_intent, normalise
 from tests.conftest import ROOT
 
@@ -48,10 +50,11 @@ def test_nothing_ordinary_is_heard_as_a_crisis(report: dict[str, object]) -> Non
     assert report["false_crises"] <= MAX_FALSE_CRISES
 
 
-def test_the_dev_set_shares_nothing_with_training() -> None:
-    training = examples_by_intent(sorted((ROOT / "data" / "nlu").glob("*.yml")))
+@pytest.mark.parametrize("dev_set", [DEV_SET, SPANISH_DEV_SET], ids=["english", "spanish"])
+def test_the_dev_sets_share_nothing_with_training(dev_set: Path) -> None:
+    training = examples_by_intent(sorted((ROOT / "data" / "nlu").rglob("*.yml")))
     seen = {normalise(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)) for texts in training.values() for text in texts}
-    assert [text for text, _ in read_examples(DEV_SET) if normalise(text) in seen] == []
+    assert [text for text, _ in read_examples(dev_set) if normalise(text) in seen] == []
 
 
 def test_the_dev_set_covers_every_service_and_out_of_scope() -> None:

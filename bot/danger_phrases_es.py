@@ -1,0 +1,56 @@
+"""Danger and crisis in Spanish, as US Spanish-speaking residents write it, accents or not ("me quiero morir",
+"mi esposo me pega", "huele a gas", "no respira"), and the ordinary phrases that only sound like them
+("fuegos artificiales" is a noise complaint, "violación del código" a housing complaint, "me lastimé en la
+banqueta" a sidewalk repair).
+
+Written from the language, not from any evaluation set; the same linear-time rules as bot/danger_phrases.py.
+"""
+
+from __future__ import annotations
+
+from bot.danger_phrases import WORDS_GAP, any_of
+
+# Accented vowels are matched with or without the accent ("[oó]"): residents often type without them.
+_ABUSER_ES = (
+    r"(?:mi (?:esposo|esposa|marido|mujer|pareja|novio|novia|ex|papa|papá|padre|padrastro|mama|mamá|madre|"
+    r"hermano|t[ií]o|primo|hijo)|el|ella)"
+)
+
+HARMLESS_ES = any_of(
+    r"fuegos? artificiales",
+    r"violaci[oó]n(?:es)? (?:del?|al) (?:c[oó]digo|reglamento|contrato|permiso)",
+    r"me (?:lastim[eé]|ca[ií]|tropec[eé]|resbal[eé])\w*[^.!?]{0,40}?(?:banqueta|acera|bache|calle|escalera)",
+    r"me muero de (?:fr[ií]o|calor|hambre|sue[nñ]o|risa|ganas|aburrimiento)",
+    r"me (?:est[aá]n? )?matando con (?:el|la|los|las) (?:ruido|m[uú]sica|fiesta|olor|peste|humo)\w*",
+    r"se (?:me )?muri[oó] (?:el|la|mi) (?:carro|coche|tel[eé]fono|celular|bater[ií]a|planta)",
+)
+
+CRISIS_ES = any_of(
+    r"(?:me )?quiero morir(?:me)?", r"quisiera morir(?:me)?", r"quiero matarme", r"me (?:voy|quiero) (?:a )?matar",
+    r"pienso en (?:matarme|suicidarme|morirme|quitarme la vida)", r"suicid\w*",
+    r"(?:ya )?no quiero (?:seguir )?vivir", r"no (?:le )?veo sentido a (?:la|mi) vida",
+    r"quitarme la vida", r"(?:acabar|terminar) con mi vida", r"(?:mejor|mas|más) vale (?:estar|que me) muer\w*",
+    r"estar[ií]an mejor sin m[ií]", r"(?:cortarme|me corto|me estoy cortando) (?:las venas|los brazos|otra vez)",
+    r"(?:quiero|voy a) (?:hacerme da[nñ]o|lastimarme)", r"me hago da[nñ]o",
+    rf"{_ABUSER_ES} me (?:pega|golpea|golpe[oó]|maltrata|amenaza|ahorca|ahorc[oó]|lastima|quiere matar|va a matar)",
+    r"me (?:pega|golpea|est[aá] golpeando|maltrata) (?:mi|el|ella)\b",
+    r"me amenaz\w* con matar\w*",
+    r"violencia (?:dom[eé]stica|familiar|intrafamiliar)",
+    r"abus\w* sexual\w*", r"me viol[oó]", r"me violaron", r"abus[oó] de (?:m[ií]|mi hij\w*)",
+    r"(?:toca|toc[oó]|manosea|manose[oó]) (?:a )?mi (?:hija|hijo|ni[nñ]a|ni[nñ]o)",
+    r"tengo miedo de (?:mi (?:esposo|esposa|marido|pareja|novio|novia|ex)|volver a (?:mi )?casa)",
+)
+
+EMERGENCY_ES = any_of(
+    r"(?:hay|se ve) (?:un )?(?:fuego|incendio)", r"se (?:est[aá] )?incendi\w*", r"se est[aá] quemando", r"en llamas",
+    r"(?:huele|olor|peste|fuga|escape) (?:a|de) gas", r"no (?:est[aá] )?respir\w*", r"no puede respirar",
+    r"se desmay[oó]", r"inconsciente", r"(?:infarto|ataque al coraz[oó]n|convulsi\w*|sobredosis)",
+    r"sangr(?:a|ando) mucho", r"se est[aá] ahogando",
+    r"(?:est[aá]n|alguien est[aá]) (?:robando|entrando|meti[eé]ndose) (?:en |a )?(?:mi|la) (?:casa|apartamento|"
+    r"apto|carro|tienda)",
+    r"(?:est[aá]n )?(?:disparando|balazos|balacera|disparos)", r"tiene (?:un|una) (?:arma|pistola|cuchillo|navaja)",
+    r"(?:hay|con) (?:un )?(?:hombre|tipo|señor|alguien) armado",
+    rf"(?:chocaron|choque|accidente){WORDS_GAP}(?:herid\w*|sangr\w*|atrapad\w*|inconsciente)",
+    r"cables? (?:de luz |el[eé]ctricos? )?(?:ca[ií]dos?|en el suelo|echando chispas)",
+    r"(?:ni[nñ]o|ni[nñ]a|beb[eé]|perro) (?:encerrad[oa]|solit[oa]) en (?:un|el) carro",
+)
