@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import case_store, resident_catalog, resident_said
+from actions.common import case_store, resident_catalog, resident_language, resident_said
 from actions.feedback import ask_feedback
 from bot import answers, vulnerability
 from bot import safety
@@ -137,6 +137,7 @@ class ActionFileCase(Action):
             conversation_id=tracker.sender_id,
             **{field.value: value or None for field, value in collected.items()},
             priority_reason=vulnerability.priority_reason(cues),
+            language=resident_language(tracker),
         )
         try:
             case = await asyncio.to_thread(case_store().create, new_case)

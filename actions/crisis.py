@@ -11,7 +11,7 @@ from rasa_sdk.events import ConversationPaused
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import heard_intents, queues, resident_catalog
+from actions.common import heard_intents, queues, resident_catalog, resident_language
 from bot import crisis
 from bot.integrations.pager import page_on_call
 from bot.settings import get_settings, now
@@ -37,7 +37,9 @@ def pager(channel: str) -> Callable[[int], bool] | None:
 
 def _respond(tracker: Tracker, channel: str) -> crisis.CrisisReply:
     catalog, earlier = resident_catalog(tracker), earlier_crisis_messages(tracker)
-    return crisis.respond(catalog, queues(), tracker.sender_id, channel, now(), earlier, pager(channel))
+    return crisis.respond(
+        catalog, queues(), tracker.sender_id, channel, now(), earlier, pager(channel), resident_language(tracker)
+    )
 
 
 class ActionRespondToCrisis(Action):

@@ -10,7 +10,16 @@ from rasa_sdk.events import ConversationPaused
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import case_store, catalog, heard_intents, queues, rate_limits, resident_catalog, resident_said
+from actions.common import (
+    case_store,
+    catalog,
+    heard_intents,
+    queues,
+    rate_limits,
+    resident_catalog,
+    resident_language,
+    resident_said,
+)
 from bot import answers, handoff, hours, vulnerability
 from bot.catalog import Kind
 from bot.queues import HandoffReason
@@ -29,11 +38,13 @@ def last_service(tracker: Tracker) -> str | None:
     return next((str(i) for i in reversed(heard_intents(tracker)) if catalog().service(str(i)) is not None), None)
 
 
-def _queue(sender_id: str, channel: str, decision: handoff.HandoffPlan, said: list[str]) -> int:
+def _queue(sender_id: str, channel: str, decision: handoff.HandoffPlan, said: list[str], language: str | None) -> int:
     """Open the conversation in its agency's queue, ahead of ordinary requests when the resident told of a
     vulnerability; the minutes the resident is told to expect."""
     reason = vulnerability.priority_reason(vulnerability.in_conversation(said))
-    opened = queues().open(sender_id, channel, decision.agency.id, decision.reason, decision.service_id, reason)
+    opened = queues().open(
+        sender_id, channel, decision.agency.id, decision.reason, decision.service_id, reason, language
+    )
     return handoff.estimated_wait_minutes(queues().position(opened.id), get_settings().minutes_per_handoff)
 
 
@@ -54,11 +65,14 @@ async def hand_off(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[d
     decision = handoff.plan(catalog, reason, service_id, moment)
     try:
         if decision.staffed_now:
-            wait = await asyncio.to_thread(_queue, tracker.sender_id, channel, decision, resident_said(tracker))
+            wait = await asyncio.to_thread(
+                _queue, tracker.sender_id, channel, decision, resident_said(tracker), resident_language(tracker)
+            )
             dispatcher.utter_message(response="utter_handoff_queued", agency=decision.agency.name, minutes=wait)
             return [ConversationPaused()]
         case, already = await asyncio.to_thread(
-            handoff.after_hours_case, case_store(), decision, channel, tracker.sender_id, resident_said(tracker)
+            handoff.after_hours_case, case_store(), decision, channel, tracker.sender_id, resident_said(tracker),
+            resident_language(tracker),
         )
     except SQLAlchemyError:
         center = contact_center(catalog)

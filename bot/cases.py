@@ -44,6 +44,8 @@ class CaseRecord(Base):
     contact = Column(Text)
     # Why the case goes first ("priority: infant in the home"); None for an ordinary case.
     priority_reason = Column(String(120))
+    # The resident's language (a code from data/catalog/languages.yml), for a callback in it; None: the city's own.
+    language = Column(String(8))
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updates = relationship("CaseUpdateRecord", order_by="CaseUpdateRecord.id", back_populates="case")
@@ -98,6 +100,7 @@ class NewCase:
     description: str | None = None
     contact: str | None = None
     priority_reason: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class CaseView:
     updated_at: datetime
     last_note: str
     priority_reason: str | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,7 @@ def _view(record: CaseRecord) -> CaseView:
         updated_at=record.updated_at,
         last_note=last.note if last else "",
         priority_reason=record.priority_reason,
+        language=record.language,
     )
 
 

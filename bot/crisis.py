@@ -51,6 +51,7 @@ def respond(
     now: datetime,
     earlier_crisis_messages: int,
     page: Callable[[int], bool] | None = None,
+    language: str | None = None,
 ) -> CrisisReply:
     """Open (or find) the conversation's crisis handoff and decide the reply.
 
@@ -59,12 +60,13 @@ def respond(
         earlier_crisis_messages: distressed messages before this one in the conversation (from its tracker).
         page: pages on-call staff about the handoff with this id and says whether the page went out; None when
             no pager is configured. Called once per crisis handoff, and only when no staff are in.
+        language: the resident's, recorded on the handoff so staff answer in it.
     """
     agency = contact_center(catalog)
     local = now.astimezone(ZoneInfo(catalog.city.timezone))
     staffed = hours.is_open(agency.hours, local)
     existing = queues.open_for(conversation_id, HandoffReason.CRISIS)
-    handoff = existing or queues.open(conversation_id, channel, agency.id, HandoffReason.CRISIS)
+    handoff = existing or queues.open(conversation_id, channel, agency.id, HandoffReason.CRISIS, language=language)
     paged = existing is None and not staffed and page is not None and page(handoff.id)
     return CrisisReply(
         step=CrisisStep.STAFF_JOINING if staffed else CrisisStep.STAYING_AFTER_HOURS,

@@ -59,27 +59,28 @@ DESCRIPTION_CHARS = 1000
 
 
 def after_hours_case(store: CaseStore, plan: HandoffPlan, channel: str, conversation_id: str,
-                     said: list[str]) -> tuple[CaseView, bool]:
+                     said: list[str], language: str | None = None) -> tuple[CaseView, bool]:
     """The one case a conversation's out-of-hours requests for a person share, and whether it was already filed.
 
     A resident who asks again (one asked three times in 32 seconds) is told staff have the request, rather than
     being given a new reference each time. The case names the service (or a general enquiry) and carries the
     resident's last few messages, so the morning shift knows what it is about before opening the conversation.
     """
-    return request_case(store, plan.agency.id, plan.service_id, channel, conversation_id, said)
+    return request_case(store, plan.agency.id, plan.service_id, channel, conversation_id, said, language)
 
 
 def request_case(store: CaseStore, agency_id: str, service_id: str | None, channel: str, conversation_id: str,
-                 said: list[str]) -> tuple[CaseView, bool]:
+                 said: list[str], language: str | None = None) -> tuple[CaseView, bool]:
     """The one open case a conversation's unanswered requests for a person share with an agency (see
-    `after_hours_case`), and whether it was already filed."""
+    `after_hours_case`), and whether it was already filed; `language` is the resident's, for the callback."""
     service_id = service_id or GENERAL_ENQUIRY
     for case in store.for_conversation(conversation_id):
         view = case.view
         if view.status is CaseStatus.OPEN and (view.agency_id, view.service_id) == (agency_id, service_id):
             return view, True
     description = " / ".join(said[-DESCRIPTION_MESSAGES:])[:DESCRIPTION_CHARS] or None
-    return store.create(NewCase(service_id, agency_id, channel, conversation_id, description=description)), False
+    new = NewCase(service_id, agency_id, channel, conversation_id, description=description, language=language)
+    return store.create(new), False
 
 
 @dataclass(frozen=True)

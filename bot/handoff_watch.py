@@ -132,7 +132,7 @@ class HandoffWatch:
         try:
             said = [line.text for line in await self._resident.transcript(conversation) if line.speaker == "resident"]
             case, _ = await asyncio.to_thread(request_case, self._cases, agency.id, handoff.service_id,
-                                              handoff.channel, conversation, said)
+                                              handoff.channel, conversation, said, handoff.language)
             await self._resident.resume(conversation)
             await self._resident.say(conversation, resident_notices.render(
                 "gave_up.txt", agency=self._catalog.agencies[handoff.agency_id].name, minutes=minutes,

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
 from lingua import Language as LinguaLanguage
 from lingua import LanguageDetector, LanguageDetectorBuilder
 from pydantic import BaseModel, Extra
+
+from bot.settings import get_settings
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # Letters and marks no English word carries: one of them is strong evidence, worth this many marker words.
@@ -119,6 +121,16 @@ LANGUAGES_FILE = "languages.yml"
 MAX_BARE_REQUEST_WORDS = 3
 # Danger outranks everything: "ayuda, no hablo inglés, fuego" stays an emergency (answered in Spanish).
 _NEVER_SWITCHED = frozenset({"emergency", "crisis"})
+
+
+@lru_cache(maxsize=None)
+def _names(catalog_dir: Path) -> dict[str, str]:
+    return {code: entry.name for code, entry in load_languages(catalog_dir / LANGUAGES_FILE).items()}
+
+
+def language_name(code: str, catalog_dir: Path | None = None) -> str:
+    """A language's name in itself ("Español"), as the console shows a conversation's language."""
+    return _names(catalog_dir or get_settings().catalog_dir).get(code, code)
 
 
 def detector_for(catalog_dir: Path, enabled: list[str]) -> Detector:

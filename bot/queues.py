@@ -47,6 +47,8 @@ class HandoffRecord(Base):
     priority = Column(Integer, nullable=False)
     # Why it goes first ("priority: infant in the home"); None when only its reason decides.
     priority_reason = Column(String(120))
+    # The resident's language, so staff reply in it; None: the city's own.
+    language = Column(String(8))
     status = Column(value_enum(HandoffStatus, 20), nullable=False, default=HandoffStatus.WAITING, index=True)
     claimed_by = Column(String(64))
     note = Column(Text, nullable=False, default="")
@@ -73,6 +75,7 @@ class Handoff:
     note: str
     created_at: datetime
     priority_reason: str | None = None
+    language: str | None = None
     waiting_since: datetime | None = None
     held_at: datetime | None = None
     escalated_at: datetime | None = None
@@ -92,6 +95,7 @@ class Queues:
         reason: HandoffReason,
         service_id: str | None = None,
         priority_reason: str | None = None,
+        language: str | None = None,
     ) -> Handoff:
         """Put a conversation in an agency's queue; `priority_reason` moves it ahead of ordinary requests."""
         ordinary = _VULNERABLE_PRIORITY if priority_reason else _NORMAL_PRIORITY
@@ -104,6 +108,7 @@ class Queues:
             reason=reason,
             priority=_PRIORITY.get(reason, ordinary),
             priority_reason=priority_reason,
+            language=language,
             created_at=moment,
             waiting_since=moment,
         )
@@ -271,6 +276,7 @@ def _handoff(record: HandoffRecord) -> Handoff:
         note=record.note,
         created_at=record.created_at,
         priority_reason=record.priority_reason,
+        language=record.language,
         waiting_since=record.waiting_since,
         held_at=record.held_at,
         escalated_at=record.escalated_at,

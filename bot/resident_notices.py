@@ -17,6 +17,9 @@ def _templates() -> Environment:
     return Environment(loader=FileSystemLoader(MESSAGES), autoescape=False)  # nosec B701
 
 
-def render(name: str, **values: object) -> str:
-    """The message `name` (a file in `messages/`) with `values` filled in."""
-    return _templates().get_template(name).render(**values).strip()
+def render(name: str, language: str | None = None, **values: object) -> str:
+    """The message `name` (a file in `messages/`) with `values` filled in, in `language` when it has a
+    translation (`messages/<code>/`), else in the city's own."""
+    translated = f"{language}/{name}" if language else None
+    template = _templates().get_template(translated if translated in _templates().list_templates() else name)
+    return template.render(**values).strip()

@@ -55,13 +55,14 @@ async def case_status(request: Request, member: StaffMember) -> Response:
         return RedirectResponse("/cases", status_code=303)
     # A case whose personal details were removed (docs/retention.md) has no conversation left to tell.
     if changed.conversation_id != REMOVED:
-        notice = found.notice("case_update.txt", reference=reference, status=changed.view.status.value,
+        language = changed.view.language
+        notice = found.notice("case_update.txt", language, reference=reference, status=changed.view.status.value,
                               note=changed.view.last_note)
         rasa = found.console.rasa
         try:
             await rasa.say(changed.conversation_id, notice)
             if changed.view.status is CaseStatus.RESOLVED:
-                await rasa.ask_feedback(changed.conversation_id, found.notice("ask_feedback.txt"),
+                await rasa.ask_feedback(changed.conversation_id, found.notice("ask_feedback.txt", language),
                                         changed.view.service_id)
         except RasaUnavailable:
             pass  # The status is saved; the resident sees it the next time they ask.

@@ -21,9 +21,11 @@ from bot.catalog import Catalog
 from bot.client_address import Network, client_address
 from bot.clock import local_time
 from bot.db import Database
+from bot.i18n.catalog import translate_catalog
 from bot.integrations.rasa import RasaClient
+from bot.language import language_name
 from bot.queues import Queues
-from bot.settings import now
+from bot.settings import get_settings, now
 from bot.sign_in import SignIn, SignInThrottle
 from bot.staff import StaffDirectory
 from bot.staff_admin import StaffAdmin
@@ -62,6 +64,8 @@ class Services:
         self.templates = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
         # Every time a page shows is in the city's zone: `{{ moment | local }}`.
         self.templates.filters["local"] = partial(local_time, zone=ZoneInfo(console.catalog.city.timezone))
+        # A resident's language by its name in itself: `{{ case.view.language | language }}` gives "Español".
+        self.templates.filters["language"] = language_name
         self.queues = Queues(console.database)
         self.audit = AuditLog(console.database)
         self.staff = StaffDirectory(console.database)
@@ -71,9 +75,13 @@ class Services:
         self.admin = StaffAdmin(self.staff, self.audit)
         self.supervision = Supervision(self.queues, self.staff, self.audit)
 
-    def notice(self, name: str, **values: str) -> str:
-        """A message to a resident, from its template in `templates/messages/`."""
-        return resident_notices.render(name, **values)
+    def notice(self, name: str, language: str | None = None, **values: str) -> str:
+        """A message to a resident, from its template in `templates/messages/`, in the resident's language."""
+        return resident_notices.render(name, language, **values)
+
+    def catalog_in(self, language: str | None) -> Catalog:
+        """The catalogue in a resident's language, for the names a message to them carries."""
+        return translate_catalog(self.catalog, get_settings().catalog_dir, language) if language else self.catalog
 
 
 def services(request: Request) -> Services:

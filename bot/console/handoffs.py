@@ -12,6 +12,7 @@ from starlette.routing import Route
 from bot.access import SUPERVISING, may_open, may_supervise, visible_agencies
 from bot.audit import StaffAction
 from bot.catalog import Catalog
+from bot.language import language_name
 from bot.console.context import Services, error, page, services
 from bot.console.sessions import SIGNED_IN, form_of, require
 from bot.integrations.rasa import Line, RasaUnavailable
@@ -100,6 +101,7 @@ async def act(request: Request, member: StaffMember) -> Response:
 async def _act_on(request: Request, member: StaffMember, form: dict[str, str], handoff: Handoff) -> Response:
     found = services(request)
     rasa, action, conversation = found.console.rasa, request.path_params["action"], handoff.conversation_id
+    language = handoff.language  # every message to the resident is in theirs, agency names too
 
     async def audit(kind: StaffAction, subject: str, detail: str = "") -> None:
         await asyncio.to_thread(found.audit.record, member.username, kind, conversation, subject, detail)
@@ -115,24 +117,26 @@ async def _act_on(request: Request, member: StaffMember, form: dict[str, str], h
     elif handoff.claimed_by != member.username:
         return error(request, 409, f"{handoff.claimed_by} has this conversation now; nothing was done.")
     elif action == "reply" and form.get("text", "").strip():
-        mine = found.catalog.agencies[member.agency_id]
-        signed = found.notice("staff_reply.txt", first_name=member.first_name, agency=mine.name,
+        mine, theirs = found.catalog.agencies[member.agency_id], found.catalog_in(language).agencies[member.agency_id]
+        signed = found.notice("staff_reply.txt", language, first_name=member.first_name, agency=theirs.name,
                               text=form["text"].strip())
         await rasa.say(conversation, signed, staff=f"{member.display_name}, {mine.name}")
         await audit(StaffAction.REPLY, f"handoff:{handoff.id}")
     elif action == "transfer" and form.get("agency") in found.catalog.agencies:
         agency = found.catalog.agencies[form["agency"]]
         await asyncio.to_thread(found.queues.transfer, handoff.id, agency, form.get("note", ""))
-        await rasa.say(conversation, found.notice("transferred.txt", agency=agency.name))
+        named = found.catalog_in(language).agencies[agency.id].name
+        await rasa.say(conversation, found.notice("transferred.txt", language, agency=named))
         await audit(StaffAction.TRANSFER, agency.id, form.get("note", ""))
         return RedirectResponse("/", status_code=303)
     elif action in ("resolve", "handback"):
         # The bot resumes before the handoff closes: if Rasa is down, the conversation stays with staff
         # rather than closed while still paused.
-        await rasa.say(conversation, found.notice("resolved.txt" if action == "resolve" else "handed_back.txt"))
+        closing = "resolved.txt" if action == "resolve" else "handed_back.txt"
+        await rasa.say(conversation, found.notice(closing, language))
         await rasa.resume(conversation)
         if action == "resolve" and handoff.service_id:
-            await rasa.ask_feedback(conversation, found.notice("ask_feedback.txt"), handoff.service_id)
+            await rasa.ask_feedback(conversation, found.notice("ask_feedback.txt", language), handoff.service_id)
         label = "Resolved" if action == "resolve" else "Handed back"
         await asyncio.to_thread(found.queues.close, handoff.id, form.get("note", ""), label)
         kind = StaffAction.RESOLVE if action == "resolve" else StaffAction.HAND_BACK
@@ -159,6 +163,8 @@ def _row(catalog: Catalog, handoff: Handoff, wait: Wait) -> dict[str, Any]:
         "note": handoff.note,
         "conversation_id": handoff.conversation_id,
         "channel": handoff.channel,
+        "language": language_name(handoff.language or catalog.city.languages[0]),
+        "language_code": handoff.language or catalog.city.languages[0],
     }
 
 

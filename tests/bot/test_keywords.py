@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from bot.messaging.keywords import Keyword, Subscription, asks_to_stop_messages, receive
+from bot.messaging.keywords import Keyword, Subscription, asks_to_stop_messages, keyword, keyword_language, receive
 
 OPTED_OUT = Subscription(opted_out=True)
 
@@ -76,3 +76,20 @@ def test_100_kb_of_adversarial_input_is_read_in_under_100_ms(text: str) -> None:
     started = time.perf_counter()
     asks_to_stop_messages(text)
     assert time.perf_counter() - started < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ALTO", Keyword.STOP), ("baja", Keyword.STOP), ("Ayuda", Keyword.HELP), ("INICIO", Keyword.START)],
+)
+def test_spanish_keywords_are_honoured_and_answered_in_spanish(text: str, expected: Keyword) -> None:
+    assert keyword(text) is expected
+    assert keyword_language(text) == "es"
+
+
+def test_cancelar_leaves_a_reports_questions_and_never_ends_every_text() -> None:
+    assert keyword("cancelar") is None
+
+
+def test_the_carriers_keywords_are_answered_in_the_citys_language() -> None:
+    assert keyword_language("STOP") is None
