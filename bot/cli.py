@@ -13,6 +13,7 @@ from bot import migrate, pii
 from bot.audit import AuditLog, StaffAction
 from bot.catalog import CatalogError, load_catalog
 from bot.db import Database, make_engine
+from bot.i18n.coverage import translation_problems
 from bot.reports.window import parse_period
 from bot.retention.work import Removed
 from bot.settings import get_settings
@@ -29,7 +30,10 @@ def _catalog_check(args: argparse.Namespace) -> int:
     kinds = Counter(service.kind.value for service in catalog.services.values())
     kinds_text = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
     print(f"catalogue ok: {len(catalog.services)} services ({kinds_text}), {len(catalog.agencies)} agencies")
-    return 0
+    problems = translation_problems(catalog, args.dir)
+    for problem in problems:
+        print(f"translation: {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
@@ -274,7 +278,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     catalog = commands.add_parser("catalog", help="work with the service catalogue")
     catalog_commands = catalog.add_subparsers(dest="catalog_command", required=True)
-    check = catalog_commands.add_parser("check", help="validate the catalogue and print a summary")
+    check = catalog_commands.add_parser(
+        "check", help="validate the catalogue and its translations and print a summary"
+    )
     check.add_argument("--dir", type=Path, default=get_settings().catalog_dir, help="catalogue directory")
     check.set_defaults(handler=_catalog_check)
     db = commands.add_parser("db", help="work with One Door's database")

@@ -1,5 +1,5 @@
 """What a language's translation is missing or gets wrong, as readable problems: tests/i18n fails on any, and
-`python -m bot check-translations` lists them for a city adding a language.
+`python -m bot catalog check` lists them for a city adding a language.
 
 A missing string would show English to a resident who does not read it; a changed placeholder or button
 payload would break the reply or what the button does.
@@ -13,16 +13,23 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import Environment, meta
 
 from bot.catalog import Catalog, Service
 from bot.i18n.catalog import read_overlay
 from bot.i18n.responses import read_responses
+from bot.settings import PROJECT_ROOT
 
 _TEXT_FIELDS = ("title", "answer", "fees")
 _OPTIONAL_TEXT_FIELDS = ("sms_answer", "in_person")
 _AGENCY_FIELDS = ("name", "summary", "address")
 _HAS_WORDS = re.compile(r"[^\W\d_]{2,}")
+# Messages channels send themselves, and messages staff actions send residents.
+NOTICE_DIRS = (
+    PROJECT_ROOT / "bot" / "messaging" / "notices",
+    PROJECT_ROOT / "bot" / "console" / "templates" / "messages",
+)
 
 
 def placeholders(text: str) -> set[str]:
@@ -111,4 +118,18 @@ def notice_problems(notices_dir: Path, language: str) -> list[str]:
         )
         if wanted != found:
             problems.append(f"notices/{language}/{english.name}: variables differ from the English")
+    return problems
+
+
+def translation_problems(catalog: Catalog, catalog_dir: Path) -> list[str]:
+    """Everything every language the city enables beyond its own still lacks, each problem led by its language."""
+    english = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+    problems = []
+    for language in catalog.city.languages[1:]:
+        found = [
+            *catalog_problems(catalog, catalog_dir, language),
+            *response_problems(english, catalog_dir, language),
+            *(problem for directory in NOTICE_DIRS for problem in notice_problems(directory, language)),
+        ]
+        problems += [f"{language}: {problem}" for problem in found]
     return problems

@@ -14,11 +14,10 @@ import yaml
 from bot.catalog import Service, load_catalog
 from bot.i18n.catalog import translate_catalog
 from bot.vulnerability import Cue
-from bot.i18n.coverage import catalog_problems, notice_problems, response_problems
+from bot.i18n.coverage import NOTICE_DIRS, catalog_problems, notice_problems, response_problems, translation_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG_DIR = ROOT / "data" / "catalog"
-NOTICES_DIR = ROOT / "bot" / "messaging" / "notices"
 WEBCHAT_STRINGS = ROOT / "channels" / "static" / "i18n"
 CATALOG = load_catalog(CATALOG_DIR)
 OTHER_LANGUAGES = CATALOG.city.languages[1:]
@@ -39,9 +38,14 @@ def test_every_reply_is_translated_with_its_placeholders_and_payloads(language: 
     assert response_problems(ENGLISH_RESPONSES, CATALOG_DIR, language) == []
 
 
+@pytest.mark.parametrize("directory", NOTICE_DIRS, ids=["channel notices", "staff messages"])
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
-def test_every_channel_notice_is_translated(language: str) -> None:
-    assert notice_problems(NOTICES_DIR, language) == []
+def test_every_message_sent_without_the_assistant_is_translated(language: str, directory: Path) -> None:
+    assert notice_problems(directory, language) == []
+
+
+def test_the_catalogue_check_reports_no_missing_translation() -> None:
+    assert translation_problems(CATALOG, CATALOG_DIR) == []
 
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
