@@ -12,7 +12,7 @@ from bot.cases import CaseStore
 from bot.catalog import Catalog, load_catalog
 from bot.db import Database, make_engine
 from bot.i18n.catalog import translate_catalog
-from bot.language import LANGUAGE_SLOT
+from bot.language import LANGUAGE_GUESS_SLOT, LANGUAGE_SLOT, reply_language
 from bot.queues import Queues
 from bot.rate_limits import RateLimits
 from bot.settings import get_settings
@@ -33,8 +33,7 @@ def resident_catalog(tracker: Tracker) -> Catalog:
 
 def resident_language(tracker: Tracker) -> str | None:
     """The conversation's language; None until a message has shown one (the city's own language)."""
-    language = tracker.get_slot(LANGUAGE_SLOT)
-    return str(language) if language else None
+    return reply_language(tracker.get_slot(LANGUAGE_SLOT), tracker.get_slot(LANGUAGE_GUESS_SLOT))
 
 
 @lru_cache(maxsize=1)

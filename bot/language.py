@@ -112,6 +112,9 @@ class Detector:
 # The conversation's language, kept in this Rasa slot (domain.yml); unset means the city's own language.
 LANGUAGE_SLOT = "language"
 LANGUAGE_ENTITY = "language"
+# A guess from a short message or the page, kept in its own slot: it never overrides the conversation's language.
+LANGUAGE_GUESS_ENTITY = "language_guess"
+LANGUAGE_GUESS_SLOT = "language_guess"
 # Message metadata a channel sets with the language the resident's page or app is in (web chat: the page's
 # `lang`), sent once and when it changes; the message's own words outrank it.
 PAGE_LANGUAGE = "page_language"
@@ -119,6 +122,9 @@ SWITCH_INTENT = "switch_language"
 LANGUAGES_FILE = "languages.yml"
 # A message of at most this many words that names a language ("español", "English?") asks to switch to it.
 MAX_BARE_REQUEST_WORDS = 3
+# A message of at least this many words in a language sets the conversation's language; a shorter one only
+# guesses it ("gracias" answers in Spanish a conversation with no language yet, never one held in English).
+MIN_FIRM_WORDS = 3
 # Danger outranks everything: "ayuda, no hablo inglés, fuego" stays an emergency (answered in Spanish).
 _NEVER_SWITCHED = frozenset({"emergency", "crisis"})
 
@@ -139,25 +145,46 @@ def detector_for(catalog_dir: Path, enabled: list[str]) -> Detector:
     return Detector({code: known[code] for code in enabled})
 
 
-def conversation_language(
-    detector: Detector, intent: str | None, text: str, page: str | None = None
-) -> tuple[str | None, bool]:
-    """The language a message sets for its conversation (None: keep the one it has), and whether the message is a
-    request to switch, from what it names or, failing that, what it is written in.
+@dataclass(frozen=True)
+class Heard:
+    """What a message says about its conversation's language.
+
+    `firm`: a request by name, or a message long enough to show its language; it sets the conversation's
+    language. Otherwise `language` is a guess ("gracias", "hola", the page's language): it answers a conversation
+    that has no language yet and never overrides one that has (issue 12: short messages keep the language).
+    """
+
+    language: str | None
+    firm: bool = False
+    switching: bool = False
+
+
+def conversation_language(detector: Detector, intent: str | None, text: str, page: str | None = None) -> Heard:
+    """What a message says of its conversation's language: a request by name, or else the language it is written
+    in, or else the page's.
 
     A request names the language it wants ("en español"), whatever it is written in; one that names none ("can
     you answer in my language") sets nothing, so the assistant asks. `page` (the language of the page the resident
     writes from) counts only when the words say nothing.
     """
     requested = detector.requested(text)
-    if intent in _NEVER_SWITCHED:
-        return detector.detect(text) or _enabled(detector, page), False
-    if intent == SWITCH_INTENT:
-        return requested, True
-    if requested is not None and len(words(text)) <= MAX_BARE_REQUEST_WORDS:
-        return requested, True
-    return detector.detect(text) or _enabled(detector, page), False
+    if intent not in _NEVER_SWITCHED:
+        if intent == SWITCH_INTENT:
+            return Heard(requested, firm=requested is not None, switching=True)
+        if requested is not None and len(words(text)) <= MAX_BARE_REQUEST_WORDS:
+            return Heard(requested, firm=True, switching=True)
+    written = detector.detect(text)
+    if written is not None:
+        return Heard(written, firm=len(words(text)) >= MIN_FIRM_WORDS)
+    return Heard(_enabled(detector, page))
 
 
 def _enabled(detector: Detector, language: str | None) -> str | None:
     return language if language in detector.languages else None
+
+
+def reply_language(language: object, guess: object) -> str | None:
+    """The language to answer in from the conversation's two slots: its language, else the guess, else None (the
+    city's own)."""
+    chosen = language or guess
+    return str(chosen) if chosen else None

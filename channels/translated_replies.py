@@ -2,7 +2,8 @@
 
 Rasa renders every `utter_*` response, including those actions name, through one natural-language generator.
 This one keeps a templated generator per language the city enables, built from domain.yml and the language's
-translation (bot/i18n/responses.py), and picks by the conversation's `language` slot.
+translation (bot/i18n/responses.py), and picks by the conversation's `language` slot (or, until that is set,
+its `language_guess`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot.catalog import load_catalog
 from bot.i18n.responses import read_responses, translate_responses
-from bot.language import LANGUAGE_SLOT
+from bot.language import LANGUAGE_GUESS_SLOT, LANGUAGE_SLOT, reply_language
 from bot.settings import get_settings
 
 
@@ -39,6 +40,6 @@ class TranslatedReplies(NaturalLanguageGenerator):
     async def generate(
         self, utter_action: str, tracker: DialogueStateTracker, output_channel: str, **kwargs: Any
     ) -> dict[str, Any] | None:
-        language = tracker.get_slot(LANGUAGE_SLOT)
-        generator = self._by_language.get(language) or self._by_language[self._own_language]
+        language = reply_language(tracker.get_slot(LANGUAGE_SLOT), tracker.get_slot(LANGUAGE_GUESS_SLOT))
+        generator = self._by_language.get(language or self._own_language) or self._by_language[self._own_language]
         return await generator.generate(utter_action, tracker, output_channel, **kwargs)

@@ -1,7 +1,8 @@
-"""The language of each message, as a `language` entity that fills the conversation's `language` slot.
+"""The language of each message, as a `language` entity that fills the conversation's `language` slot, or, from
+a short message or the page, a `language_guess` that only answers a conversation with no language yet.
 
-A message that says nothing about its language ("ok", "2", an address) adds no entity, so the slot, and the
-language of the replies, stays as it was (bot/language.py). A message that asks for a language by name
+A message that says nothing about its language ("ok", "2", an address) adds no entity, so the slots, and the
+language of the replies, stay as they were (bot/language.py). A message that asks for a language by name
 ("español", "English please") becomes `switch_language`, whatever the classifier heard.
 """
 
@@ -31,6 +32,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.catalog import load_catalog
 from bot.language import (
     LANGUAGE_ENTITY,
+    LANGUAGE_GUESS_ENTITY,
     PAGE_LANGUAGE,
     SWITCH_INTENT,
     Detector,
@@ -63,13 +65,13 @@ class LanguageDetector(GraphComponent):
             text = message.get(TEXT) or ""
             heard = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             page = (message.get(METADATA) or {}).get(PAGE_LANGUAGE)
-            language, switching = conversation_language(self._detector, heard, text, page)
-            if switching and heard != SWITCH_INTENT:
+            found = conversation_language(self._detector, heard, text, page)
+            if found.switching and heard != SWITCH_INTENT:
                 message.set(INTENT, {INTENT_NAME_KEY: SWITCH_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
-            if language is not None:
+            if found.language is not None:
                 entity = {
-                    ENTITY_ATTRIBUTE_TYPE: LANGUAGE_ENTITY,
-                    ENTITY_ATTRIBUTE_VALUE: language,
+                    ENTITY_ATTRIBUTE_TYPE: LANGUAGE_ENTITY if found.firm else LANGUAGE_GUESS_ENTITY,
+                    ENTITY_ATTRIBUTE_VALUE: found.language,
                     ENTITY_ATTRIBUTE_START: 0,
                     ENTITY_ATTRIBUTE_END: len(text),
                     EXTRACTOR: self.__class__.__name__,

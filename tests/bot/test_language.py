@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.language import SWITCH_INTENT, Detector, conversation_language, detector_for, load_languages
+from bot.language import SWITCH_INTENT, Detector, Heard, conversation_language, detector_for, load_languages, reply_language
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
 
@@ -55,26 +55,44 @@ def test_a_request_names_the_language_it_wants(detector: Detector, text: str, ex
 
 
 def test_a_bare_language_name_is_a_request_to_switch(detector: Detector) -> None:
-    assert conversation_language(detector, "greet", "español") == ("es", True)
+    assert conversation_language(detector, "greet", "español") == Heard("es", firm=True, switching=True)
 
 
 def test_a_longer_message_that_mentions_a_language_is_not_a_request(detector: Detector) -> None:
-    language, switching = conversation_language(detector, "recreation_programs", "do you have spanish classes for kids")
-    assert (language, switching) == ("en", False)
+    heard = conversation_language(detector, "recreation_programs", "do you have spanish classes for kids")
+    assert heard == Heard("en", firm=True)
 
 
 def test_a_switch_that_names_no_language_sets_none_so_the_assistant_asks(detector: Detector) -> None:
-    assert conversation_language(detector, SWITCH_INTENT, "can you talk to me in my language") == (None, True)
+    assert conversation_language(detector, SWITCH_INTENT, "can you talk to me in my language") == Heard(
+        None, switching=True
+    )
 
 
 def test_danger_is_never_turned_into_a_language_switch(detector: Detector) -> None:
-    assert conversation_language(detector, "emergency", "fuego, no hablo inglés") == ("es", False)
+    assert conversation_language(detector, "emergency", "fuego, no hablo inglés") == Heard("es", firm=True)
 
 
-def test_the_page_language_counts_only_when_the_words_say_nothing(detector: Detector) -> None:
-    assert conversation_language(detector, "affirm", "ok", page="es") == ("es", False)
-    assert conversation_language(detector, "pothole_report", "there is a pothole on my street", page="es")[0] == "en"
-    assert conversation_language(detector, "affirm", "ok", page="fr") == (None, False)
+@pytest.mark.parametrize("text", ["gracias", "hola", "sí claro", "thanks", "ok thanks"])
+def test_a_short_message_only_guesses_so_it_never_overrides_the_conversations_language(
+    detector: Detector, text: str
+) -> None:
+    heard = conversation_language(detector, "thank", text)
+    assert heard.language is not None and not heard.firm
+
+
+def test_the_page_language_is_a_guess_used_only_when_the_words_say_nothing(detector: Detector) -> None:
+    assert conversation_language(detector, "affirm", "ok", page="es") == Heard("es")
+    assert conversation_language(detector, "pothole_report", "there is a pothole on my street", page="es") == Heard(
+        "en", firm=True
+    )
+    assert conversation_language(detector, "affirm", "ok", page="fr") == Heard(None)
+
+
+def test_replies_follow_the_conversations_language_before_any_guess() -> None:
+    assert reply_language("en", "es") == "en"
+    assert reply_language(None, "es") == "es"
+    assert reply_language(None, None) is None
 
 
 def test_every_marker_is_one_lower_case_word() -> None:
