@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.common import database, intent_ranking, latest_text
+from actions.common import database, intent_ranking, latest_text, resident_language
 from bot.unresolved import Outcome, UnresolvedKind, UnresolvedLog
 
 logger = logging.getLogger(__name__)
@@ -35,6 +35,7 @@ async def note_unresolved(
             tracker.sender_id,
             intent_ranking(tracker) if ranking is None else ranking,
             kind,
+            language=resident_language(tracker),
         )
     except SQLAlchemyError as error:
         logger.warning("unresolved.record.failed error=%s", type(error).__name__)

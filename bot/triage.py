@@ -90,10 +90,13 @@ class TriageInbox:
     def set_state(self, ids: Collection[int], state: Triage) -> int:
         return self._update(ids, triage=state)
 
-    def export(self) -> str:
-        """NLU YAML of every reviewed message assigned to an intent, which are then marked added to training."""
+    def export(self, language: str, own_language: str) -> str:
+        """NLU YAML of every reviewed message in `language` assigned to an intent, which are then marked added to
+        training; messages recorded without a language are in the city's own (`own_language`)."""
+        written_in = func.coalesce(UnresolvedRecord.language, own_language) == language
         with self._db.transaction() as session:
-            records = session.execute(select(UnresolvedRecord).where(_EXPORTABLE).with_for_update()).scalars().all()
+            query = select(UnresolvedRecord).where(_EXPORTABLE, written_in).with_for_update()
+            records = session.execute(query).scalars().all()
             examples: dict[str, list[str]] = defaultdict(list)
             for record in records:
                 example = training_example(record.text)

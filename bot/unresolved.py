@@ -59,6 +59,8 @@ class UnresolvedRecord(Base):
     # What a service owner decided the message was: an existing intent, or a service the city does not offer.
     assigned_intent = Column(String(64))
     service_need = Column(String(200))
+    # The resident's language, so its example goes to that language's training data; None: the city's own.
+    language = Column(String(8))
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Unresolved:
     triage: Triage = Triage.NEW
     assigned_intent: str | None = None
     service_need: str | None = None
+    language: str | None = None
 
 
 def unresolved_from(record: UnresolvedRecord) -> Unresolved:
@@ -81,7 +84,7 @@ def unresolved_from(record: UnresolvedRecord) -> Unresolved:
         id=record.id, at=record.at, channel=record.channel, conversation_id=record.conversation_id,
         text=record.text, top_intents=[(name, conf) for name, conf in json.loads(record.top_intents)],
         kind=record.kind, outcome=record.outcome, triage=record.triage,
-        assigned_intent=record.assigned_intent, service_need=record.service_need,
+        assigned_intent=record.assigned_intent, service_need=record.service_need, language=record.language,
     )
 
 
@@ -97,8 +100,10 @@ class UnresolvedLog:
         ranking: list[tuple[str, float]],
         kind: UnresolvedKind,
         at: datetime | None = None,
+        language: str | None = None,
     ) -> None:
-        """Store a redacted copy of an unresolved message with the classifier's best guesses."""
+        """Store a redacted copy of an unresolved message with the classifier's best guesses and the resident's
+        language."""
         best = sorted(ranking, key=lambda pair: pair[1], reverse=True)[:TOP_INTENTS]
         with self._db.transaction() as session:
             session.add(
@@ -109,6 +114,7 @@ class UnresolvedLog:
                     text=pii.redact(text),
                     top_intents=json.dumps([[name, round(confidence, 4)] for name, confidence in best]),
                     kind=kind,
+                    language=language,
                 )
             )
 

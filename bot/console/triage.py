@@ -53,7 +53,8 @@ async def triage(request: Request, member: StaffMember) -> Response:
     views, counts, exportable = await asyncio.to_thread(inbox_view, found.inbox, state)
     intents = sorted(found.catalog.services.values(), key=lambda service: service.title)
     return page(request, "triage.html", themes=views, counts=counts, states=list(Triage), state=state,
-                intents=intents, exportable=exportable, notice=request.query_params.get("notice"))
+                intents=intents, exportable=exportable, notice=request.query_params.get("notice"),
+                languages=found.catalog.city.languages)
 
 
 @require(OWNERS)
@@ -78,9 +79,13 @@ async def triage_decide(request: Request, member: StaffMember) -> Response:
 @require(OWNERS)
 async def triage_export(request: Request, member: StaffMember) -> Response:
     found = services(request)
-    exported = await asyncio.to_thread(found.inbox.export)
-    await asyncio.to_thread(found.audit.record, member.username, StaffAction.TRIAGE_EXPORT)
-    filename = f"nlu-from-triage-{utc_now():%Y%m%d-%H%M%S}.yml"
+    languages = found.catalog.city.languages
+    chosen = (await form_of(request)).get("language", "")
+    language = chosen if chosen in languages else languages[0]
+    exported = await asyncio.to_thread(found.inbox.export, language, languages[0])
+    await asyncio.to_thread(found.audit.record, member.username, StaffAction.TRIAGE_EXPORT, detail=language)
+    # Each language's examples go to its own training data: data/nlu/ for the city's, data/nlu/<code>/ otherwise.
+    filename = f"nlu-{language}-from-triage-{utc_now():%Y%m%d-%H%M%S}.yml"
     return Response(exported, media_type="application/x-yaml",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 

@@ -62,7 +62,7 @@ def build_report(database: Database, catalog: Catalog, window: Window, trackers:
     return Report(
         city=catalog.city.name,
         window=window,
-        volume=volume(messages, window, resident),
+        volume=volume(messages, window, resident, catalog.city.languages[0]),
         totals=totals,
         totals_problem=problem,
         themes=found[:TOP_THEMES],

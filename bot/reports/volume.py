@@ -1,12 +1,14 @@
-"""Unresolved volume per day and per channel, and each channel's fallback rate where it can be computed."""
+"""Unresolved volume per day, per channel and per language, and each channel's fallback rate where it can be
+computed."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from bot.language import language_name
 from bot.reports.window import Window
 from bot.unresolved import Unresolved, UnresolvedKind
 
@@ -42,14 +44,20 @@ class Volume:
     days: list[date]
     per_day: dict[str, list[int]]
     channels: list[ChannelVolume]
+    # Unresolved messages by the resident's language (its name in itself), largest first: each language's
+    # owner reviews and trains its own.
+    languages: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         return sum(channel.total for channel in self.channels)
 
 
-def volume(messages: Sequence[Unresolved], window: Window, resident: Mapping[str, int] | None) -> Volume:
-    """Count the window's unresolved messages by day and channel; `resident` is None when totals are unknown.
+def volume(
+    messages: Sequence[Unresolved], window: Window, resident: Mapping[str, int] | None, own_language: str = "en"
+) -> Volume:
+    """Count the window's unresolved messages by day, channel and language; `resident` is None when totals are
+    unknown, and a message recorded without a language is in the city's own (`own_language`).
 
     Channels are ordered by unresolved volume, largest first; a channel with resident messages but nothing
     unresolved is listed too, with a rate of zero.
@@ -67,4 +75,5 @@ def volume(messages: Sequence[Unresolved], window: Window, resident: Mapping[str
         for name in names
     ]
     channels.sort(key=lambda channel: (-channel.total, channel.channel))
-    return Volume(days, {name: per_day[name] for name in sorted(per_day)}, channels)
+    languages = Counter(language_name(message.language or own_language) for message in messages)
+    return Volume(days, {name: per_day[name] for name in sorted(per_day)}, channels, languages.most_common())

@@ -39,7 +39,7 @@ def test_assigned_messages_export_once_as_valid_nlu_data(database: Database, tmp
     inbox.set_state([ids[3]], Triage.IGNORED)
     assert inbox.exportable() == 2
     exported = tmp_path / "nlu.yml"
-    exported.write_text(inbox.export())
+    exported.write_text(inbox.export("en", "en"))
     data = load_data(str(exported))
     assert {(m.get("text"), m.get("intent")) for m in data.intent_examples} == {
         ("theres a huge hole in the road on 100 Main Street", "pothole_report"),
@@ -50,9 +50,21 @@ def test_assigned_messages_export_once_as_valid_nlu_data(database: Database, tmp
     assert states["dog licence?"] == (Triage.REVIEWED, None, "Dog licensing")
     assert states["asdfgh"][0] is Triage.IGNORED
     assert states["road has a crater"][0] is Triage.ADDED_TO_TRAINING
-    assert inbox.export() == 'version: "3.1"\nnlu:\n'
+    assert inbox.export("en", "en") == 'version: "3.1"\nnlu:\n'
     assert inbox.counts() == {Triage.NEW: 0, Triage.REVIEWED: 1, Triage.ADDED_TO_TRAINING: 2, Triage.IGNORED: 1}
     assert [m.text for m in inbox.messages(Triage.ADDED_TO_TRAINING, limit=1)] == ["road has a crater"]
     assert [m.text for m in inbox.messages(Triage.ADDED_TO_TRAINING)] == [
         "road has a crater", "theres a huge hole in the road on [ADDRESS]"
     ]
+
+
+def test_each_language_exports_only_its_own_messages(database: Database) -> None:
+    log, inbox = UnresolvedLog(database), TriageInbox(database)
+    log.record("no pasaron por la basura", "sms", "c2", [("nlu_fallback", 0.3)], UnresolvedKind.FALLBACK, language="es")
+    log.record("trash was not picked up", "sms", "c3", [("nlu_fallback", 0.3)], UnresolvedKind.FALLBACK)
+    inbox.assign([message.id for message in inbox.messages()], "missed_collection")
+    spanish = inbox.export("es", "en")
+    assert "no pasaron por la basura" in spanish and "trash was not picked up" not in spanish
+    english = inbox.export("en", "en")  # recorded without a language: the city's own
+    assert "trash was not picked up" in english and "basura" not in english
+    assert [m.language for m in inbox.messages()] == [None, "es"]

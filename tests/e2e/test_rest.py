@@ -184,7 +184,7 @@ def test_unresolved_messages_are_logged_without_the_personal_data_they_carried(
     pages = [path.read_text() for path in write_report(report, tmp_path) if path.suffix in (".html", ".md")]
     inbox = TriageInbox(database)
     inbox.assign([message.id for message in inbox.messages()], "collection_schedule")
-    export = inbox.export() + "".join(pages)
+    export = inbox.export("en", "en") + inbox.export("es", "en") + "".join(pages)
     with sqlite3.connect(assistant.database_url.removeprefix("sqlite:///")) as db:
         rows = [" ".join(str(value) for value in row)
                 for table in ("unresolved_messages", "feedback") for row in db.execute(f"select * from {table}")]
