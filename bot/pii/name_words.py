@@ -21,14 +21,23 @@ NOT_NAMES = frozenset(
     # Greetings and farewells, which stand where names stand ("Hiya, ...", "ok thanks. Bye").
     "bye hi hello hey hiya thanks regards cheers salam bonjour hola saludos gracias ciao sup "
     # Contractions, card brands and car makes that the name lists hold ("I'd", "Amex", "Chevy").
-    "i'd i'll i've amex visa chevy tesla kia don doña sr sra srta señor señora".split()
+    "i'd i'll i've amex visa chevy tesla kia don doña sr sra srta señor señora "
+    # Labels of contact details, which stand right before the data as a name does ("Cel 617-...").
+    "tel cel cell phone ph fax email correo whatsapp movil móvil celular telefono teléfono".split()
 )
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
 )
+# Car makes and models the name lists hold ("Toyota Camry", "a grey Hyundai"); Ford, Lincoln and Mercedes are
+# people too and are left out.
+CAR_MAKES = frozenset(
+    "honda toyota chevrolet nissan hyundai subaru mazda dodge jeep lexus audi benz buick chrysler cadillac acura "
+    "infiniti volvo mitsubishi volkswagen porsche camry corolla accord altima prius silverado tahoe sienna odyssey "
+    "civic malibu".split()
+)
 # Place words that are also frequent surnames: "Jennifer Park" is a person, "Lincoln Park" a place.
-SURNAME_PLACES = frozenset("park hall field lane".split())
+SURNAME_PLACES = frozenset("park hall field fields lane".split())
 # People many places are named after; "Lincoln Park" stays a place even where "Jennifer Park" is a person.
 NAMESAKES = frozenset(
     "washington lincoln jefferson jackson grant franklin kennedy roosevelt madison monroe adams wilson king "

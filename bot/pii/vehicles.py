@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.pii.contact import follows_reference
 from bot.pii.gazetteer import common_words
-from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, shouting, starts_word
 
 _FILLER = (
     r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|read|reads|reading|says|of|#|it's|its|tag|plate|plates|de|from|es|era"
@@ -159,7 +159,7 @@ def plates(text: str) -> list[Span]:
     vehicle (letters and digits, five or more, or capitals), and plate-shaped codes near either."""
     lowered, spans = ascii_lower(text), []
     has_digit = DIGIT.search(text) is not None
-    shouted = sum(char.isupper() for char in text) >= sum(char.islower() for char in text)
+    shouted = shouting(text)
     cues: list[int] = []
     for cue in _PLATE_WORD.finditer(lowered):
         if not starts_word(lowered, cue.start()):
