@@ -15,7 +15,7 @@ from bot.pii.spans import PiiKind, Span, ascii_lower, shouting, starts_word
 # letter.
 _STRONG_CUE = re.compile(
     r"(?:my name is|my name's|name's|name is|name was|names are|name:|name on (?:the )?card(?: is)?:?|name"
-    r"|i am|i'm|im|this is|nombre:?"
+    r"|i am|i'm|im|this is|nombre:?|les escribe|le escribe|les saluda|le saluda"
     r"|call me|signed,?|it's me,?(?: again,?)?|me again,?|soy|me llamo|mi nombre es|se llama|tôi là|je m'appelle"
     r"|je suis|ich bin|ich heiße|mein name ist|[Мм]еня зовут|[Мм]ене звати)\s{1,5}"
 )

@@ -30,11 +30,11 @@ _INITIALED = re.compile(
 )
 _COMPASS = frozenset("NSEW")
 # "Marie St. Fleur", "Gerald St. Amand": "St." between a first name and a surname, not after a house number or
-# a street's preposition ("12 Main St. Louis", "on Main St. Paul").
+# a street's preposition ("12 Main St. Louis", "on Main St. Paul", "captain for Pearl St. Ivy ...").
 _SAINT_SURNAME = re.compile(
     rf"(?<![\w.])({_CAPITALISED}) (?:St|Ste|Saint)\.? ({_CAPITALISED})(?:['’]s)?(?![\w'’-]| [A-Z][a-z])"
 )
-_STREET_BEFORE = re.compile(r"(?:\d|\b(?:on|at|near|off|of|in|from|to))[ \t]{1,2}\Z", re.IGNORECASE)
+_STREET_BEFORE = re.compile(r"(?:\d|\b(?:on|at|near|off|of|in|from|to|for|by))[ \t]{1,2}\Z", re.IGNORECASE)
 # Words after a name that make the run a place ("J. Smith Elementary", "E. PINE ST").
 _NEXT_WORD = re.compile(r" ([A-Za-z]{2,12})\b")
 _NICKNAME = re.compile(
@@ -100,7 +100,8 @@ def _saint_surnames(text: str) -> list[Span]:
         first = match.group(1).lower()
         if first in PLACE_WORDS or first in NOT_NAMES or not 0 < getattr(gazetteer.names().get(first), "first", 0):
             continue
-        if match.group(2).lower() in PLACE_WORDS or _STREET_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        street = _STREET_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if match.group(2).lower() in PLACE_WORDS or street:
             continue
         spans.append(Span(PiiKind.NAME, match.start(), match.end()))
     return spans

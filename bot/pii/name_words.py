@@ -51,8 +51,9 @@ PLACE_FIRST_NAMES = frozenset(
     "nashville tucson mesa raleigh omaha tulsa wichita fresno sacramento reno boise tacoma paris london "
     "santiago lima sofia florence victoria regina georgetown".split()
 )
-# Parts of a surname written in lower case or capitalised: "de la Cruz", "Van Der Berg", "bin Laden".
-PARTICLES = frozenset("de del la las los van der den von da das do dos di du le bin ibn al el".split())
+# Parts of a surname written in lower case or capitalised: "de la Cruz", "Van Der Berg", "bin Laden", "Ó Súilleabháin"
+# (folded to "o").
+PARTICLES = frozenset("de del la las los van der den von da das do dos di du le bin ibn al el o ni mac nic".split())
 PLACE_PREPOSITIONS = frozenset("on at near off along onto past across via of the".split())
 # Before a first name and surname, or a name after a cue, only these mark a place: "on behalf of Irene Lo" and
 # "the guardian of Ana Ruiz" are people, "on Maria Street" and "the Will Rogers park" are not.
@@ -67,7 +68,8 @@ PLACE_WORDS = frozenset(
     "department dept office agency authority board bureau commission council committee services service "
     "administration division program fund foundation association society county city town district "
     "day eve week month holiday parade festival act law award prize scholarship jr sr pizza cafe restaurant deli "
-    "bar grill store shop bakery salon pharmacy bank motors auto construction roofing plumbing inc llc co".split()
+    "bar grill store shop bakery salon pharmacy bank motors auto construction roofing plumbing inc llc co "
+    "statue monument mural baptist methodist lutheran catholic episcopal presbyterian pentecostal adventist".split()
 )
 
 

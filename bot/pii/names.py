@@ -19,6 +19,7 @@ import re
 
 from bot.pii import gazetteer
 from bot.pii.cued_names import cued_names
+from bot.pii.households import households
 from bot.pii.joined_names import joined_names
 from bot.pii.loose_pairs import loose_pairs
 from bot.pii.name_forms import name_forms
@@ -47,7 +48,7 @@ from bot.pii.name_words import (
     adjacent,
     words_of,
 )
-from bot.pii.signatures import families, signature_names
+from bot.pii.signatures import signature_names
 from bot.pii.spans import PiiKind, Span, ascii_lower, shouting, starts_word
 from bot.pii.structural_names import structural_names
 
@@ -276,7 +277,8 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
     signed = signature_names(text, words, index_at, covered, edges)
     structural = structural_names(text, words, index_at, edges)
     found = _merged(
-        cued_names(text, words, index_at) + pairs + singles + signed + structural + families(text) + name_forms(text)
+        cued_names(text, words, index_at) + pairs + singles + signed + structural + households(text, edges)
+        + name_forms(text)
     )
     return vetted(text, _merged(found + joined_names(text, words, index_at, found)))
 
