@@ -75,22 +75,36 @@ def find(text: str) -> list[Span]:
         if (not has_digit and detector in _NEED_DIGITS) or (not has_letter and detector in _NEED_LETTERS):
             continue
         for span in person_names(text, _edges(kept)) if detector is person_names else detector(text):
-            _keep(kept, starts, span)
+            _keep(text, kept, starts, span)
     if has_digit:  # "Jaylen (3/3/2018)": a date right after a name is its birth date
         for span in dates_after_names(text, [span for span in kept if span.kind is PiiKind.NAME]):
-            _keep(kept, starts, span)
+            _keep(text, kept, starts, span)
     return kept
 
 
-def _keep(kept: list[Span], starts: list[int], span: Span) -> None:
-    """Insert `span` in order unless it overlaps a span kept already."""
+def _keep(text: str, kept: list[Span], starts: list[int], span: Span) -> None:
+    """Insert `span` in order unless it overlaps a span kept already; an ID number that runs into the data
+    after it ("acct 004471203 17 Rockdale Ave") keeps its part before that data."""
     index = bisect.bisect_right(starts, span.start)
     if index > 0 and kept[index - 1].end > span.start:
         return
     if index < len(kept) and kept[index].start < span.end:
-        return
+        span = _cut(text, span, kept[index].start)
+        if span is None:
+            return
     kept.insert(index, span)
     starts.insert(index, span.start)
+
+
+_MIN_CUT_DIGITS = 5
+
+
+def _cut(text: str, span: Span, end: int) -> Span | None:
+    """The ID number in `span` up to `end`, when what is left is still one (five digits or more)."""
+    kept = text[span.start : end].rstrip(" \t-,")
+    if span.kind is not PiiKind.ID or len(DIGIT.findall(kept)) < _MIN_CUT_DIGITS:
+        return None
+    return Span(span.kind, span.start, span.start + len(kept))
 
 
 def redact(text: str) -> str:

@@ -10,22 +10,38 @@ from bot.pii.gazetteer import common_words, fold, names
 from bot.pii.spans import DIGIT
 
 HOUSE_NUMBER = r"\d{1,6}[a-z]?(?:-\d{1,4})?(?: [1-3]/[2-4])?"  # "361 1/2"
+# Floors written as ordinals in Spanish and English ("1er piso", "segundo piso", "second floor").
+_FLOOR = (
+    r"\d{1,2}(?:er|ero|do|da|ro|ra|to|ta|vo|va|mo|no|o|a|°|º)\.? (?:piso|planta)\b"
+    r"|(?:primer|primero|segundo|tercer|tercero|cuarto|quinto|sexto) piso\b|planta baja\b|s[oó]tano\b"
+    r"|(?:first|second|third|fourth|fifth|sixth|ground|top) (?:floor|fl)\b\.?"
+)
 UNIT = (
     r"(?:(?:units|apts) \d{1,4}(?:-\d{1,4})?|(?:apto|apartamento|depto|dpto)\.? ?#? ?[a-z0-9]{1,5}"
-    r"|(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|trlr|trailer|flat|int|interior|bloque|blq|piso|lote"
-    r"|no(?=[.\s#]))\.?\s?#?\s?"
+    r"|(?:apt|apartment|unit|suite|ste|rm|room|bldg|building|fl|floor|lot|space|spc|trlr|trailer|flat|int"
+    r"|interior|bloque|blq|piso|lote|slip|berth|dock|stall|site|no(?=[.\s#]))\.?\s?#?\s?"
     r"(?=[a-z]?\d|[a-z]\b)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?"
-    r"|#\s?[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?|\d{1,2}(?:st|nd|rd|th) (?:fl|floor)\b\.?"
+    rf"|#\s?[a-z0-9]{{1,5}}(?:-[a-z0-9]{{1,4}})?|\d{{1,2}}(?:st|nd|rd|th) (?:fl|floor)\b\.?|{_FLOOR}"
     r"|(?:basement|bsmt|upstairs|downstairs|rear|front|lower|upper)(?: (?:unit|apt|floor|fl))?)"
 )
 # After the street: ", Eastgate", ", North Harborview 48214", " millbrook 48226", ", IL 62704", " 48224".
 _ZIP = r"\d{5}(?:-\d{4})?\b"
 _CITY_WORD = r"(?-i:(?:St|Ste|Ft|Mt)\. [A-Z][a-z]{1,20}|[A-Z][a-z]{1,20}|[A-Z]{2,20})\b"  # "St. Louis"
 _LOWER_CITY_WORD = r"(?!(?:and|or|at|in|on|near|by|the|to|from|since|for)\b)(?-i:[a-z]{2,20})"
+# States written out between the town and the ZIP code ("Harborview, Massachusetts 02137").
+STATE_NAMES = frozenset(
+    "alabama,alaska,arizona,arkansas,california,colorado,connecticut,delaware,florida,georgia,hawaii,idaho,illinois"
+    ",indiana,iowa,kansas,kentucky,louisiana,maine,maryland,massachusetts,michigan,minnesota,mississippi,missouri"
+    ",montana,nebraska,nevada,new hampshire,new jersey,new mexico,new york,north carolina,north dakota,ohio"
+    ",oklahoma,oregon,pennsylvania,rhode island,south carolina,south dakota,tennessee,texas,utah,vermont"
+    ",virginia,washington,west virginia,wisconsin,wyoming,district of columbia,puerto rico".split(",")
+)
+_STATE_NAMES = "|".join(sorted(STATE_NAMES, key=len, reverse=True))
+_STATE = rf"(?:[A-Z]{{2}}|(?i:{_STATE_NAMES}))"
 CITY_AND_ZIP = (
-    rf"(?:,? {_ZIP}|,(?: {_CITY_WORD}){{1,3}}(?:,? [A-Z]{{2}}\b)?(?:,? {_ZIP})?"
-    rf"|,? {_LOWER_CITY_WORD}(?: {_LOWER_CITY_WORD})?,? (?:[a-z]{{2}},? )?{_ZIP}"
-    rf"|(?: {_CITY_WORD}){{1,3}},? (?:[A-Z]{{2}},? )?{_ZIP})"
+    rf"(?:,? {_ZIP}|,(?: {_CITY_WORD}){{1,3}}(?:,? {_STATE}\b)?(?:,? {_ZIP})?"
+    rf"|,? {_LOWER_CITY_WORD}(?: {_LOWER_CITY_WORD})?,? (?:(?:[a-z]{{2}}|{_STATE_NAMES}),? )?{_ZIP}"
+    rf"|(?: {_CITY_WORD}){{1,3}},? (?:{_STATE},? )?{_ZIP})"
 )
 
 _AFTER_STREET = re.compile(rf"(?i){CITY_AND_ZIP}")

@@ -31,13 +31,17 @@ _SUFFIXES = (
 )
 _ABBREVIABLE_TYPES = _by_first_letter(_SUFFIXES)
 # The suffixes that are also ordinary words ("run", "loop", "walk") count only capitalised; those that name
-# public places more often than homes (Park, Station, Field, Garden, Village, Green) are left out.
+# public places more often than homes (Park, Station, Field, Garden, Village, Green) are left out. Wharf, Quay,
+# Pier and Commons are not in the USPS list but name harbour and housing streets ("1 Union Wharf").
 _WORD_TYPES = (
     "Run Loop Row Bend Trace Pass Path Walk Point Hill Hills Creek Meadow Meadows Orchard View Shores Shore Springs"
-    " Ferry Ford Harbor Haven Valley Woods Wood"
+    " Ferry Ford Harbor Haven Valley Woods Wood Wharf Quay Pier Commons"
 )
 _STREET_TYPES = rf"(?:{_ABBREVIABLE_TYPES}|(?-i:{_by_first_letter(_WORD_TYPES)}))"
-_WORD = r"(?!(?:on|at|of|in|near|by|block|and|from|to|the|for|since|between|across)\b)[a-z0-9'-]{1,30}"
+_WORD = (
+    r"(?!(?:on|at|of|in|near|by|block|and|from|to|the|for|since|between|across|cerca|entre|frente|por|en|y|con)\b)"
+    r"[a-z0-9'-]{1,30}"
+)
 _ADDRESS = re.compile(
     rf"(?i)(?<![$.,/-])\b{HOUSE_NUMBER}(?: (?:[nsew]|ne|nw|se|sw|north|south|east|west)\.?)?"
     rf"(?: {_WORD}){{1,4}} {_STREET_TYPES}\b\.?"
@@ -46,7 +50,7 @@ _ADDRESS = re.compile(
     rf"(?P<town>{CITY_AND_ZIP})?"
 )
 # A unit alone ("I'm in apt 4B", "unit 212 has no heat"): its cue is specific enough; the number must hold
-# a digit so that "unit of measure" or "suite is" survive.
+# a digit so that "unit of measure" or "suite is" survive, and "#83A" goes on no code ("lic # 83A-551").
 # Where a resident gives their home without a street type ("I live at 4521 N. Kedzie, 2nd floor"): after
 # the cue, a house number and up to four capitalised or numbered words.
 _HOME_CUE = re.compile(
@@ -67,7 +71,7 @@ _STREET_TAIL = 140
 _UNIT_ALONE = re.compile(
     r"(?:apt|apartment|apartamento|apto|unit|suite|ste|bldg|depto|departamento|flat|trlr|trailer)\.?\s?#?\s?"
     r"(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
-    r"|#(?<![\w#]#)\s?\d{1,4}[A-Za-z]\b|#(?<=\bin #)\s?\d{1,4}\b|#(?<=\bis #)\s?\d{1,5}\b"
+    r"|#(?<![\w#]#)\s?\d{1,4}[A-Za-z]\b(?!-\d)|#(?<=\bin #)\s?\d{1,4}\b|#(?<=\bis #)\s?\d{1,5}\b"
 )
 # "my apartment is #208": a bare number after "is" counts only after a word for a home.
 _HOME_WORD = re.compile(r"(?:apartment|apt|house|home|unit|room|trailer|casa|place)\b")

@@ -41,12 +41,14 @@ _MAX_DIGITS = 15  # E.164
 _DIALLED_ABROAD = re.compile(r"(?:00|011)(?=[1-9])")
 _EXTENSION = re.compile(r"(?i),? ?(?:x|ext\.?|extension|#) ?\d{1,6}$")
 _LOCAL = re.compile(r"\d{3}[-.]\d{4}")
-# Written-out addresses ("tking85 AT hotmail DOT com", "name (at) mail (dot) com", "ana arroba correo punto
-# mx", "jo @ gmail . com"): the top-level domain must end it, so that "meet at the park" never counts.
+# Written-out addresses ("tking85 AT hotmail DOT com", "ana dot m at gmail dot com", "name (at) mail (dot) com",
+# "ana arroba correo punto mx", "jo @ gmail . com"): the top-level domain must end it, so that "meet at the park"
+# never counts.
 _SPELLED_AT = r"(?: ?[(\[{<](?:at|arroba)[)\]}>] ?| at | arroba | ?@ ?)"
 _SPELLED_DOT = r"(?: ?[(\[{<](?:dot|punto)[)\]}>] ?| dot | punto |\.| \. )"
 _SPELLED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w.+-]{{1,64}}{_SPELLED_AT}[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}"
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?: dot [\w+-]{{1,64}}){{0,3}}{_SPELLED_AT}"
+    rf"[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}"
     r"(?:com|net|org|edu|gov|us|io|co|info|biz|me|uk|ca|mx)\b"
 )
 

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from bot import references
+from bot.pii.gazetteer import common_words
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 _CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
@@ -83,13 +84,19 @@ _ID_CUE = re.compile(
     # A benefits case ("my case # for SNAP benefits is 1234567", "my caseworker said ... my case number is
     # 0408143"); a case number alone is the city's work order and survives. A document with a number on it.
     r"|snap|ebt|tanf|ssi|ssdi|wic|benefits|caseworker|assistance|asistencia|placard|credencial|voucher|parcel|pin"
-    r"|apn|tax id)(?:\b|(?<=#))"
+    # A utility's bill carries the account's number ("water bill W5920164"); a bill alone may be the council's.
+    r"|apn|tax id|(?:water|sewer|gas|electric|electricity|utility|trash|tax|excise) (?:bill|account|acct))(?:\b|(?<=#))"
 )
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(
-    r"(?<![\w/.$,:)-])[A-Za-z]{0,6}-?\d[A-Za-z0-9]{0,17}(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}"
-    r"(?![\w/-]|[.,:]\d)"
+    r"(?<![\w/.$,:)-])(?:[A-Za-z]{1,6}-){0,2}[A-Za-z]{0,6}-?\d[A-Za-z0-9]{0,17}"
+    r"(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}(?![\w/-]|[.,:]\d)"
 )
+# Capitals written before a number are part of it ("A# 195023847", "HPL 2290 0113 8847", "DTA 0447-8812"),
+# unless they are the cue itself ("DL S88241196").
+_PREFIX = re.compile(r"(?<![\w#-])[A-Z]{1,5}(?:#|-)?[ \t]?\Z")
+# Digits that go on from a phone number's first groups are no ID ("1 (203) 847 1975").
+_PHONE_BEFORE = re.compile(r"(?:\(\d{3}\)|\b\d{3}[-.])[ \t]?\Z")
 _ZIP = re.compile(r"\d{5}")
 # A token that is a date or a time, not a number ("03/14/2025", "2025-03-14", "7:30").
 _DATE_LIKE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}:\d{2}")
@@ -117,12 +124,34 @@ def _grouped_like_card(written: str) -> bool:
     return len(groups) == 1 or all(n == 4 for n in lengths[:-1]) or lengths[:2] == [4, 6]
 
 
+def without_left_out(written: str) -> str:
+    """A run of digits without a last group of one to three digits that a card's grouping leaves out, when
+    13 digits or more stay ("4111 1111 1111 1111 2 times"); the run itself otherwise."""
+    cut = max(written.rfind(" "), written.rfind("-"))
+    if cut > 0 and len(written) - cut <= _LEFT_OUT and sum(char.isdigit() for char in written[:cut]) >= 13:
+        return written[:cut]
+    return written
+
+
+_LEFT_OUT = 4  # a separator and up to three digits after a card's last group
+
+
+def _card_length(written: str) -> int:
+    """How much of a run of digits is a card number (Luhn and grouping checked): all of it, or all but a last
+    group its grouping leaves out; 0 when neither."""
+    for candidate in dict.fromkeys((written, without_left_out(written))):
+        digits = candidate.replace(" ", "").replace("-", "")
+        if 13 <= len(digits) <= 19 and _luhn_ok(digits) and _grouped_like_card(candidate):
+            return len(candidate)
+    return 0
+
+
 def cards(text: str) -> list[Span]:
     spans = []
     for match in _CARD.finditer(text):
-        digits = match.group(0).replace(" ", "").replace("-", "")
-        if 13 <= len(digits) <= 19 and _luhn_ok(digits) and _grouped_like_card(match.group(0)):
-            spans.append(Span(PiiKind.CARD, match.start(), match.end()))
+        length = _card_length(match.group(0))
+        if length:
+            spans.append(Span(PiiKind.CARD, match.start(), match.start() + length))
     return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.CARD]
 
 
@@ -208,10 +237,25 @@ def id_numbers(text: str) -> list[Span]:
         if _ZIP.fullmatch(written) or _DATE_LIKE.fullmatch(written) or not _enough_digits(written):
             continue
         nearest = bisect.bisect_right(cue_ends, token.start()) - 1
+        if _PHONE_BEFORE.search(text, max(0, token.start() - 6), token.start()):
+            continue
         if nearest >= 0 and token.start() - cue_ends[nearest] <= _ID_WINDOW and previous < cue_ends[nearest]:
-            spans.append(Span(PiiKind.ID, token.start(), token.start() + len(written)))
+            start = _with_prefix(text, lowered, token.start())
+            spans.append(Span(PiiKind.ID, start, token.start() + len(written)))
         previous = token.start()
     return spans
+
+
+def _with_prefix(text: str, lowered: str, start: int) -> int:
+    """Where a number starts with the capitals written before it: one letter always ("A# 195023847"), more
+    unless they are a cue or an ordinary word ("DL S88241196" starts at the S)."""
+    prefix = _PREFIX.search(text, max(0, start - 8), start)
+    if prefix is None:
+        return start
+    letters = lowered[prefix.start() : start].rstrip(" \t#-")
+    if len(letters) > 1 and (_ID_CUE.fullmatch(letters) or letters in common_words()):
+        return start
+    return prefix.start()
 
 
 def _enough_digits(written: str) -> bool:

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 from bot.pii import gazetteer
 from bot.pii.name_rules import extend, names_a_place, ordinary
-from bot.pii.name_words import MONTHS_AND_DAYS, NAMESAKES, PLACE_FIRST_NAMES, STREET_PREPOSITIONS, Word, adjacent
+from bot.pii.name_words import (
+    CAR_MAKES,
+    MONTHS_AND_DAYS,
+    NAMESAKES,
+    PLACE_FIRST_NAMES,
+    STREET_PREPOSITIONS,
+    Word,
+    adjacent,
+)
 from bot.pii.spans import PiiKind, Span
 
 _MIN_LETTERS = 3
-# Car makes and models the name lists hold as surnames ("Toyota Camry"), and family words that stand before a
-# name rather than in it ("Auntie Fay").
-_NOT_IN_NAMES = frozenset(
-    "honda toyota ford chevrolet nissan hyundai subaru mazda dodge jeep lexus audi mercedes benz buick chrysler "
-    "cadillac acura infiniti volvo mitsubishi camry corolla accord altima prius silverado tahoe sienna odyssey "
-    "civic malibu auntie aunty nana abuela abuelo abuelita tia tía tio tío mami papi".split()
-)
-_PLACE_LIKE = MONTHS_AND_DAYS | NAMESAKES | PLACE_FIRST_NAMES | _NOT_IN_NAMES
+# Family words that stand before a name rather than in it ("Auntie Fay").
+_KIN_TITLES = frozenset("auntie aunty nana abuela abuelo abuelita tia tía tio tío mami papi".split())
+_PLACE_LIKE = MONTHS_AND_DAYS | NAMESAKES | PLACE_FIRST_NAMES | CAR_MAKES | _KIN_TITLES
 
 
 def _plain_capitalised(word: Word) -> bool:

@@ -82,9 +82,14 @@ def names_a_place(
             start -= 1
         while end < highest and words[end + 1].capitalised and adjacent(text, words[end], words[end + 1]):
             end += 1
+    elif words[first].shape == "lower":  # "martin luther king jr park": lower-case place words after the name
+        while end < min(len(words) - 1, last + 2) and words[end + 1].shape == "lower" and adjacent(
+            text, words[end], words[end + 1]
+        ):
+            end += 1
     places = [words[k] for k in range(start, end + 1) if words[k].place]
-    if places and not surname_place(words, first, last, places):
-        return True
+    if places and not (start == first and surname_place(words, first, last, places)):
+        return True  # "Jennifer Park" is a person, "Roberto Clemente Park" and "at Luis Aparicio Field" are places
     return first > 0 and adjacent(text, words[first - 1], words[first]) and words[first - 1].key in prepositions
 
 

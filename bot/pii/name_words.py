@@ -21,14 +21,23 @@ NOT_NAMES = frozenset(
     # Greetings and farewells, which stand where names stand ("Hiya, ...", "ok thanks. Bye").
     "bye hi hello hey hiya thanks regards cheers salam bonjour hola saludos gracias ciao sup "
     # Contractions, card brands and car makes that the name lists hold ("I'd", "Amex", "Chevy").
-    "i'd i'll i've amex visa chevy tesla kia don doña sr sra srta señor señora".split()
+    "i'd i'll i've amex visa chevy tesla kia don doña sr sra srta señor señora "
+    # Labels of contact details, which stand right before the data as a name does ("Cel 617-...").
+    "tel cel cell phone ph fax email correo whatsapp movil móvil celular telefono teléfono".split()
 )
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday".split()
 )
+# Car makes and models the name lists hold ("Toyota Camry", "a grey Hyundai"); Ford, Lincoln and Mercedes are
+# people too and are left out.
+CAR_MAKES = frozenset(
+    "honda toyota chevrolet nissan hyundai subaru mazda dodge jeep lexus audi benz buick chrysler cadillac acura "
+    "infiniti volvo mitsubishi volkswagen porsche camry corolla accord altima prius silverado tahoe sienna odyssey "
+    "civic malibu".split()
+)
 # Place words that are also frequent surnames: "Jennifer Park" is a person, "Lincoln Park" a place.
-SURNAME_PLACES = frozenset("park hall field lane".split())
+SURNAME_PLACES = frozenset("park hall field fields lane".split())
 # People many places are named after; "Lincoln Park" stays a place even where "Jennifer Park" is a person.
 NAMESAKES = frozenset(
     "washington lincoln jefferson jackson grant franklin kennedy roosevelt madison monroe adams wilson king "
@@ -42,8 +51,9 @@ PLACE_FIRST_NAMES = frozenset(
     "nashville tucson mesa raleigh omaha tulsa wichita fresno sacramento reno boise tacoma paris london "
     "santiago lima sofia florence victoria regina georgetown".split()
 )
-# Parts of a surname written in lower case or capitalised: "de la Cruz", "Van Der Berg", "bin Laden".
-PARTICLES = frozenset("de del la las los van der den von da das do dos di du le bin ibn al el".split())
+# Parts of a surname written in lower case or capitalised: "de la Cruz", "Van Der Berg", "bin Laden", "Ó Súilleabháin"
+# (folded to "o").
+PARTICLES = frozenset("de del la las los van der den von da das do dos di du le bin ibn al el o ni mac nic".split())
 PLACE_PREPOSITIONS = frozenset("on at near off along onto past across via of the".split())
 # Before a first name and surname, or a name after a cue, only these mark a place: "on behalf of Irene Lo" and
 # "the guardian of Ana Ruiz" are people, "on Maria Street" and "the Will Rogers park" are not.
@@ -58,7 +68,8 @@ PLACE_WORDS = frozenset(
     "department dept office agency authority board bureau commission council committee services service "
     "administration division program fund foundation association society county city town district "
     "day eve week month holiday parade festival act law award prize scholarship jr sr pizza cafe restaurant deli "
-    "bar grill store shop bakery salon pharmacy bank motors auto construction roofing plumbing inc llc co".split()
+    "bar grill store shop bakery salon pharmacy bank motors auto construction roofing plumbing inc llc co "
+    "statue monument mural baptist methodist lutheran catholic episcopal presbyterian pentecostal adventist".split()
 )
 
 

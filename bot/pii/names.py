@@ -19,9 +19,11 @@ import re
 
 from bot.pii import gazetteer
 from bot.pii.cued_names import cued_names
+from bot.pii.households import households
 from bot.pii.joined_names import joined_names
 from bot.pii.loose_pairs import loose_pairs
 from bot.pii.name_forms import name_forms
+from bot.pii.name_vetoes import vetted
 from bot.pii.name_rules import (
     extend,
     first_of_pair,
@@ -46,8 +48,9 @@ from bot.pii.name_words import (
     adjacent,
     words_of,
 )
-from bot.pii.signatures import families, signature_names
-from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
+from bot.pii.signatures import signature_names
+from bot.pii.spans import PiiKind, Span, ascii_lower, shouting, starts_word
+from bot.pii.structural_names import structural_names
 
 _WEAK_CUE = re.compile(
     r"(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
@@ -208,7 +211,7 @@ def _singles(
     titled: set[int | None] = set()
     cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(ascii_lower(text))} - {None}
     after_data = {index_at.get(edge + gap) for edge in edges for gap in (1, 2)} - {None}
-    places = place_names(text, words)
+    places, shouted = place_names(text, words), shouting(text)
     if any(word.capitalised for word in words):
         titled = {index_at.get(m.end()) for m in _TITLE.finditer(text)} - {None}
     # A known word, or an unknown one right before a known one ("Faadumo Hassan").
@@ -230,8 +233,8 @@ def _singles(
             end = _past_particles(text, words, i)  # "Mr. de la Fuente"
         elif word.capitalised and i in cued and word.key not in MONTHS_AND_DAYS and (
             is_known(word) or not ordinary(word)
-        ):
-            end = i
+        ) and not (shouted and word.shape == "upper" and ordinary(word) and not ranked(word, first=True)):
+            end = i  # in capitals, "CALL ME BACK" is no name
         elif word.shape == "lower" and (i in cued or i in after_data) and (pair := lower_pair(text, words, i)):
             end = pair  # "call esperanza mamani"
         elif word.shape == "lower" and i in cued and ranked(word, first=True) and not ordinary(word):
@@ -272,10 +275,12 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
     pairs = _pairs(text, words, known, covered) + loose_pairs(text, words, known, covered)
     singles = _singles(text, words, known, index_at, covered, edges)
     signed = signature_names(text, words, index_at, covered, edges)
+    structural = structural_names(text, words, index_at, edges)
     found = _merged(
-        cued_names(text, words, index_at) + pairs + singles + signed + families(text) + name_forms(text)
+        cued_names(text, words, index_at) + pairs + singles + signed + structural + households(text, edges)
+        + name_forms(text)
     )
-    return _merged(found + joined_names(text, words, index_at, found))
+    return vetted(text, _merged(found + joined_names(text, words, index_at, found)))
 
 
 def _merged(spans: list[Span]) -> list[Span]:

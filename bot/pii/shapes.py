@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from bot.pii.identifiers import without_left_out
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 # A run of digits and letters that starts with a digit or a short letter prefix, with up to seven more groups
@@ -22,6 +23,8 @@ from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 _TOKEN = re.compile(
     r"(?<![\w$€£#.,/:@+-])(?:[A-Za-z]{1,4}-?)?\d[A-Za-z\d]{0,20}(?:[- ]\d[A-Za-z\d]{0,20}){0,7}(?![\w@-]|[.,/:]\d)"
 )
+# Digits written one by one ("9 3 2 - 7 1 - 5 5 0 8"), as a number read out or typed apart.
+_SPACED = re.compile(r"(?<![\w-])\d(?:(?: - | |-)\d){6,18}(?![\w-])")
 _MIN_RUN_DIGITS = 6  # one unbroken group: "0012345678", "A12345678"
 _MIN_JOINED_DIGITS = 7  # groups joined by dashes or spaces: "D1234-5678-9012", "11-4420773"
 _MIN_MIXED_DIGITS = 5  # letters with digits: "A12345"
@@ -38,6 +41,9 @@ _CITY_CUE = re.compile(
     r"|reporte|solicitud|orden)(?:\b|(?<=#))"
 )
 _CITY_REACH = 30
+_BENEFITS = re.compile(
+    r"\b(?:snap|ebt|tanf|wic|medicaid|masshealth|ssi|ssdi|benefits?|beneficios|food stamps|cupones)\b"
+)
 _PAYMENT = re.compile(
     r"(?:card|visa|mastercard|master card|amex|discover|debit|credit|tarjeta|pay|paid|payment|pago|charge|billing"
     r"|cc)\b"
@@ -73,6 +79,7 @@ def shaped_numbers(text: str) -> list[Span]:
         for m in _LOCAL_PHONE.finditer(lowered)
         if starts_word(lowered, m.start())
     ]
+    spans += [Span(PiiKind.ID, m.start(), m.end()) for m in _SPACED.finditer(text)]
     return spans + _uncued_ids(text, city_ends)
 
 
@@ -83,8 +90,9 @@ def _cards(lowered: str) -> list[Span]:
     spans = []
     for run in _CARD_RUN.finditer(lowered):
         near = _near(payments, run.start(), _PAYMENT_REACH) or _near(payments, run.end(), _PAYMENT_REACH)
-        if near or _FOURS.fullmatch(run.group(0)):
-            spans.append(Span(PiiKind.CARD, run.start(), run.end()))
+        written = without_left_out(run.group(0))
+        if near or _FOURS.fullmatch(written):
+            spans.append(Span(PiiKind.CARD, run.start(), run.start() + len(written)))
     return spans
 
 
@@ -123,8 +131,12 @@ def _looks_harmless(text: str, start: int, written: str, city_ends: list[int]) -
 
 
 def _after_city_cue(text: str, start: int, city_ends: list[int]) -> bool:
-    """Whether a city cue ends shortly before `start` with no other number between ("ticket # 20240311")."""
+    """Whether a city cue ends shortly before `start` with no other number between ("ticket # 20240311"); a
+    case in a message about benefits is the resident's benefits case, not the city's work order."""
     index = bisect.bisect_right(city_ends, start) - 1
     if index < 0 or start - city_ends[index] > _CITY_REACH:
+        return False
+    cue = ascii_lower(text)[max(0, city_ends[index] - 5) : city_ends[index]]
+    if cue.endswith(("case", "caso")) and _BENEFITS.search(ascii_lower(text)):
         return False
     return DIGIT.search(text, city_ends[index], start) is None

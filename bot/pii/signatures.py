@@ -1,5 +1,5 @@
 """Names told by where they stand rather than by the list: a signature at the end of a message, a name right
-after or before other personal data, a run before a bar or a phone number, and families ("the Nguyens").
+after or before other personal data, and a run before a bar or a phone number.
 
 The gazetteer misses many residents' names (Navajo, Lakota, Somali and Ashkenazi surnames rank nowhere in
 names-dataset), and many first names are also ordinary words ("Bill", "Hope", "Ray"). Where a message puts a
@@ -31,14 +31,6 @@ _SIGN_OFFS = frozenset(
     "saludos atte atentamente bendiciones gracias thanks thank you thx ty regards cheers best sincerely "
     "respectfully love from signed by".split()
 )
-# "the Nguyens", "the Caruso family": a family named by its surname.
-# Written from "he " on, so that `re` skips ahead by that literal; the "T" or "t" before it is checked after.
-_FAMILY = re.compile(
-    r"(?:he|HE) ([A-Z][a-z'’]{2,24}(?:s|es)|[A-Z][a-z'’]{2,24} (?:[Ff]amily|household|kids)"
-    r"|[A-Z]{3,24} FAMILY)\b"
-)
-# "familia Ochoa", "la familia Treviño": Spanish names the family before its surname.
-_FAMILIA = re.compile(r"(?:familia|Familia) ([A-Z][\w'’]{2,24})")
 _MAX_RUN = 3
 # Edges of other data past which only the start and end of a message are looked at (a 4,000-character
 # message holds far fewer; hostile input holds thousands).
@@ -207,23 +199,4 @@ def signature_names(
                 spans.append(Span(PiiKind.NAME, words[i].start, words[end].end))
                 covered.update(range(i, end + 1))
                 break
-    return spans
-
-
-def families(text: str) -> list[Span]:
-    """Families named by their surname: "the Nguyens", "the Caruso family"; not "the Parks Board"."""
-    spans = [Span(PiiKind.NAME, m.start(1), m.end(1)) for m in _FAMILIA.finditer(text) if starts_word(text, m.start())]
-    table, common = gazetteer.names(), gazetteer.common_words()
-    for match in _FAMILY.finditer(text):
-        if match.start() < 1 or text[match.start() - 1] not in "Tt" or not starts_word(text, match.start() - 1):
-            continue
-        whole = match.group(1)
-        name = whole.split()[0]
-        key = name.lower()
-        if text[match.end() : match.end() + 2].strip()[:1].isupper() or (" " not in whole and key in common):
-            continue  # "the Parks Board", "THE PARK FAMILY FUN RUN": part of a longer proper name
-        stems = [key] if " " in whole else [key[:-1], key[:-2]]
-        surname = any(0 < getattr(table.get(stem), "last", 0) for stem in stems)
-        if surname or (" " in whole and key not in common):
-            spans.append(Span(PiiKind.NAME, match.start(1), match.start(1) + len(name)))
     return spans

@@ -56,3 +56,10 @@ def ascii_lower(text: str) -> str:
     the message being redacted, which every detector lowers once.
     """
     return text.translate(_ASCII_LOWER)
+
+
+@lru_cache(maxsize=1)
+def shouting(text: str) -> bool:
+    """Whether `text` is written in capitals (more capital letters than small ones): its capitals then tell
+    neither a name nor a plate from an ordinary word."""
+    return sum(char.isupper() for char in text) >= sum(char.islower() for char in text)

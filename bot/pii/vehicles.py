@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.pii.contact import follows_reference
 from bot.pii.gazetteer import common_words
-from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
+from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, shouting, starts_word
 
 _FILLER = (
     r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|read|reads|reading|says|of|#|it's|its|tag|plate|plates|de|from|es|era"
@@ -62,10 +62,20 @@ _AFTER_VEHICLE = re.compile(
     r"(?:[ ,]{1,2}(?:(?i:with|w/|plates?|tags?|lic|licen[cs]e|#|number|no\.?|is|was|parked|in|and|the|a)"
     r"|[A-Za-z][a-z-]{1,12}|" + _STATE + r")\b\.?){0,3}[ :#.,(-]{1,3}" + _PLATE_SHAPE
 )
+# A model's number right after its make ("Mazda 3", "Ford F-150", "BMW X5", "Mazda CX-5"): never the plate.
+_MODEL = r"[A-Z]{0,2}-?\d{1,3}"
+_IS_MODEL = re.compile(_MODEL)
+_MODEL_AFTER_MAKE = re.compile(r" " + _MODEL + r"(?=[ ,.])")
+_GENERIC = frozenset("car truck van suv sedan pickup minivan carro camioneta vehicle hatchback coupe".split())
+# Makes written in capitals: after them capitals are a vanity plate ("BMW BIGBOSS"); after "VAN" in a
+# shouted name ("TALA VAN DYKE") they are not.
+_CAPITAL_MAKES = frozenset("bmw gmc vw rav4 cr-v".split())
 _TIME_OR_ORDINAL = re.compile(r"(?i)\d+(?:am|pm|st|nd|rd|th|s|min|mins|hrs?|days?|x)|\d{4}")
 
 
 _VANITY = re.compile(r"[A-Z]{4,8}")
+# Letters alone are read as a plate only in the plate word's own sentence: "I GOT THE PLATE. TANYA YOUNG".
+_SENTENCE_END = re.compile(r"[.!?]\s")
 # "LUVMYKS is the plate on the bmw": a plate first, the plate word just after. The phrase is found first and
 # the plate read backwards from it, so that text without the phrase costs one scan.
 _IS_THE_PLATE = re.compile(r" (?:is|was|=) (?:the|my|his|her|their|our) (?:licen[cs]e )?(?:plate|tag)\b")
@@ -82,11 +92,26 @@ def _vanity(token: str) -> bool:
     return bool(_VANITY.fullmatch(token)) and token.lower() not in common_words()
 
 
+_WORD_GROUP = re.compile(r"[A-Z][a-z]+")
+_ZIP_WORDS = frozenset("zip zipcode".split())
+# Tags that are no plate ("pole tag", "his rabies tag # is 22-1187"), and pickups that are no truck ("bulk
+# pickup"): the word before the cue, or an animal shortly before a tag, decides.
+_NOT_VEHICLE_BEFORE = frozenset(
+    "pole dog cat pet rabies price name luggage ear id bulk trash garbage recycling yard curbside compost leaf "
+    "brush item furniture".split()
+)
+_ANIMAL = re.compile(r"\b(?:dog|cat|pet|puppy|kitten|perro|gato)\b")
+
+
 @lru_cache(maxsize=1024)  # hostile text repeats the same tokens
 def _plate_like(token: str, needs_letter: bool) -> bool:
+    """Two to eight letters and digits with a digit; never a word ("Mazda 3": a plate is not written in title
+    case) nor a time or ordinal."""
     groups = token.replace("-", " ").split()
     if any(group.isalpha() and group.islower() and group in common_words() for group in groups):
         return False
+    if any(_WORD_GROUP.fullmatch(group) for group in groups) or groups[0].lower() in _ZIP_WORDS:
+        return False  # "Mazda 3", "ZIP 02121"
     compact = "".join(groups)
     has_digit = any(char.isdigit() for char in compact)
     has_letter = any(char.isalpha() for char in compact)
@@ -121,8 +146,9 @@ _VEHICLE_VERB = re.compile(r"(?:ticket(?:ed|ing)|tow(?:ed|ing)|boot(?:ed|ing)|cl
 # letters and three or four digits ("CKD 8810", "HVL4432"), California's digit-letters-digits ("7ABC123"),
 # and digits, a letter, digits ("83A-551").
 _PLATE_SHAPED = re.compile(
-    r"(?<![\w-])(?:[A-Z]{2,3}[ -]?\d{3,4}|\d[A-Z]{2,3}\d{2,3}|\d{2,3}[A-Z][ -]?\d{3}|[A-Z]{1,3}\d{1,4}[A-Z]{1,3})"
-    r"(?![\w-])"
+    r"(?<![\w-])(?<!\d )"
+    r"(?:[A-Z]{2,3}[ -]?\d{3,4}|\d[A-Z]{2,3}\d{2,3}|\d{2,3}[A-Z][ -]?\d{3}|[A-Z]{1,3}\d{1,4}[A-Z]{1,3})"
+    r"(?![\w-]| \d)"  # never a part of a longer grouping of digits: "MY PHONE IS 401 775 2281"
 )
 _NEAR = 100
 
@@ -154,15 +180,23 @@ def _near_cues(text: str, cues: list[int]) -> list[Span]:
     return spans
 
 
+def _not_a_vehicle(lowered: str, cue: re.Match[str]) -> bool:
+    """"pole tag", "bulk pickup", "his rabies tag": a cue word that names no vehicle here."""
+    previous = lowered[max(0, cue.start() - 20) : cue.start()].rstrip(" '’s").rpartition(" ")[2]
+    if previous in _NOT_VEHICLE_BEFORE:
+        return True
+    return cue.group().startswith("tag") and _ANIMAL.search(lowered, max(0, cue.start() - 80), cue.start()) is not None
+
+
 def plates(text: str) -> list[Span]:
     """Plates after a plate word (a digit is enough, or capitals), just before "is the plate", after a
     vehicle (letters and digits, five or more, or capitals), and plate-shaped codes near either."""
     lowered, spans = ascii_lower(text), []
     has_digit = DIGIT.search(text) is not None
-    shouted = sum(char.isupper() for char in text) >= sum(char.islower() for char in text)
+    shouted = shouting(text)
     cues: list[int] = []
     for cue in _PLATE_WORD.finditer(lowered):
-        if not starts_word(lowered, cue.start()):
+        if not starts_word(lowered, cue.start()) or _not_a_vehicle(lowered, cue):
             continue
         cues.append(cue.start())
         plate = (_AFTER_PLATE if has_digit else _VANITY_AFTER).match(text, cue.end())
@@ -171,7 +205,8 @@ def plates(text: str) -> list[Span]:
             capitals = _capitals(text, cue.end(), shouted)
             spans += [capitals] if capitals else []
             continue
-        if _plate_like(plate.group(group), needs_letter=False) or _vanity(plate.group(group)):
+        vanity = _vanity(plate.group(group)) and not _SENTENCE_END.search(text, cue.end(), plate.start(group))
+        if _plate_like(plate.group(group), needs_letter=False) or vanity:
             start = plate.start("state") if "state" in plate.groupdict() and plate.group("state") else plate.start(group)
             spans += [Span(PiiKind.PLATE, start, plate.end(group)), *_and_more(text, plate.end())]
         elif capitals := _capitals(text, cue.end(), shouted):
@@ -183,15 +218,18 @@ def plates(text: str) -> list[Span]:
             spans.append(Span(PiiKind.PLATE, before.start(1), before.end(1)))
     last_end = 0
     for cue in (*_VEHICLE_WORD.finditer(lowered), *_VEHICLE_VERB.finditer(lowered)):
-        if cue.start() < last_end or not starts_word(lowered, cue.start()):
+        if cue.start() < last_end or not starts_word(lowered, cue.start()) or _not_a_vehicle(lowered, cue):
             continue  # "Honda Civic ABC1234": the make already found the plate the model would
         cues.append(cue.start())
-        plate = _AFTER_VEHICLE.match(text, cue.end()) if has_digit else None
+        model = _MODEL_AFTER_MAKE.match(text, cue.end()) if cue.group() not in _GENERIC else None
+        plate = _AFTER_VEHICLE.match(text, model.end() if model else cue.end()) if has_digit else None
+        if plate is not None and _IS_MODEL.fullmatch(plate.group(1)):
+            plate = None  # "Ford F-150 parked": the model, no plate
         if plate is not None and _plate_like(plate.group(1), needs_letter=True) and len(plate.group(1)) >= 5:
             if not follows_reference(text, plate.start(1)):  # "... got ticketed, permit B24-4496"
                 spans.append(Span(PiiKind.PLATE, plate.start(1), plate.end(1)))
             last_end = plate.end(1)
-        elif text[cue.start() : cue.end()].isupper():
+        elif text[cue.start() : cue.end()].isupper() and cue.group() not in _CAPITAL_MAKES:
             continue  # "TALA VAN DYKE": a name in capitals, not a van
         elif capitals := _capitals(text, cue.end(), shouted):
             spans.append(capitals)

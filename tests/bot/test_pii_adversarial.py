@@ -87,6 +87,17 @@ HOSTILE = {
     "units after capitalised words": _repeat("12 GRAND CONCOURSE APT 6D "),
     "county roads": _repeat("0 County Road 410 Box 4 "),
     "other scripts": _repeat("Ольга Смирнова 我叫王小明 "),
+    "nicknames and family words": _repeat("Big Dre my neighbor April tío Memo "),
+    "signatures of ordinary words": _repeat("it leaks. Baker Summer Holt. "),
+    "brackets after data": _repeat("12 Elm St (Nizhoni) "),
+    "households": _repeat("the Kings at 1 los Treviño "),
+    "lower-case titles and openings": _repeat("ms. adebayo jt - T.J. from "),
+    "saints between names": _repeat("Marie St. Fleur St. Casimir's "),
+    "initials before any surname": _repeat("R. T. Green P. Rose "),
+    "prefixed and spaced numbers": _repeat("A# 204118733 9 3 2 - 7 1 "),
+    "models and vanity plates": _repeat("Mazda 3 BMW RUNFAST RAV4 "),
+    "pets and place nouns": _repeat("cat named Coco el parque Benito "),
+    "floors and states": _repeat("12 Vine St, segundo piso, Millbrook, Vermont 05401 "),
 }
 
 

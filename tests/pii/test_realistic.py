@@ -19,10 +19,10 @@ from scripts.eval_pii import MAX_OVER_REDACTION, TUNING, PiiScore, score
 FLOORS: dict[str, dict[str, float]] = {
     "realistic-dev.jsonl": {"ALL": 0.99},
     "realistic-set1.jsonl": {"ALL": 0.99},
-    "realistic-set2.jsonl": {"ALL": 0.97, "ADDRESS": 0.99, "NAME": 0.94, "PLATE": 0.98},
+    "realistic-set2.jsonl": {"ALL": 0.99, "ADDRESS": 0.99, "NAME": 0.98, "PLATE": 0.98},
     "realistic-set3.jsonl": {
         "ALL": 0.99, "ADDRESS": 0.99, "CARD": 0.99, "DOB": 0.99, "EMAIL": 1.0, "ID": 0.99,
-        "NAME": 0.98, "PHONE": 0.99, "PLATE": 0.99, "SSN": 0.99,
+        "NAME": 0.99, "PHONE": 0.99, "PLATE": 0.99, "SSN": 0.99,
     },
 }
 CASES = [(name, kind, floor) for name, kinds in sorted(FLOORS.items()) for kind, floor in sorted(kinds.items())]
