@@ -1,8 +1,8 @@
-"""Redaction on the frozen, independent yardstick (author D, tests/pii/PROVENANCE.md): a regression floor, not
+"""Redaction on the frozen, independent yardstick (author E, tests/pii/PROVENANCE.md): a regression floor, not
 the target.
 
-The floors are the figures measured on it (after rounds 4 and 5, neither of which saw it; only the totals per
-kind were read), rounded down. The issue's target (every kind >= 99 %) is not met, and `make eval-pii` says so; a change that loses
+The floors are the figures measured on it (after round 6, which never saw it; only the totals per kind were
+read), rounded down. The issue's target (every kind >= 99 %) is not met, and `make eval-pii` says so; a change that loses
 recall on this set, or starts redacting street names and holidays, fails here. Do not tune on this set: once
 its misses are read, it must retire to tests/pii/tuning/ and a new author must write the next yardstick.
 """
@@ -15,13 +15,12 @@ import pytest
 
 from scripts.eval_pii import CLEAN_CIVIC, MAX_OVER_REDACTION, REALISTIC, PiiScore, score
 
-# Measured on 2026-12-01 after round 5 (policies by shape; the round never saw this set): overall 96.7 %,
-# over-redaction 0.68 % (clean civic 0.37 %). After round 4 it was 95.9 %. Round 6 read this set's misses and
-# tuned on it (100 % of 1,553 items, over-redaction 0.28 %, clean civic 0 %): it retires to tuning/ and these
-# floors are upper bounds now.
+# Author E's set, measured on 2026-12-01 once round 6 (which never saw it) was merged: overall 98.5 % (1,720 of
+# 1,746), over-redaction 0.49 % (clean civic 1.77 %). The redactor of round 5 scored 97.8 % on it (clean civic
+# 2.03 %). Only totals per kind were read. Three kinds meet the issue's 99 %: ADDRESS, ID, PHONE.
 FLOORS = {
-    "ADDRESS": 0.99, "CARD": 1.0, "DOB": 1.0, "EMAIL": 0.99, "ID": 0.99,
-    "NAME": 0.99, "PHONE": 0.99, "PLATE": 0.99, "SSN": 1.0,
+    "ADDRESS": 0.99, "CARD": 0.96, "DOB": 0.97, "EMAIL": 0.98, "ID": 1.0,
+    "NAME": 0.97, "PHONE": 0.99, "PLATE": 0.95, "SSN": 0.98,
 }
 
 
@@ -38,9 +37,11 @@ def test_recall_per_kind_holds_its_floor(yardstick: PiiScore, kind: str) -> None
 
 
 def test_overall_recall_holds_its_floor(yardstick: PiiScore) -> None:
-    assert yardstick.recall >= 0.99
+    recall = yardstick.recall  # a plain number, so that a failure never prints the set's misses
+    assert recall >= 0.98
 
 
 @pytest.mark.parametrize("corpus", [REALISTIC, CLEAN_CIVIC], ids=["realistic", "clean-civic"])
 def test_words_that_are_not_personal_data_survive(corpus: Path) -> None:
-    assert score(corpus).over_redaction <= MAX_OVER_REDACTION
+    over_redaction = score(corpus).over_redaction  # a plain number: a failure never prints the words redacted
+    assert over_redaction <= MAX_OVER_REDACTION
