@@ -180,7 +180,9 @@ def conversation_language(detector: Detector, intent: str | None, text: str, pag
 
 
 def _enabled(detector: Detector, language: str | None) -> str | None:
-    return language if language in detector.languages else None
+    """The enabled language a page or app names ("es", "es-MX"), or None."""
+    code = (language or "").split("-")[0].strip().lower()
+    return code if code in detector.languages else None
 
 
 def reply_language(language: object, guess: object) -> str | None:

@@ -29,6 +29,7 @@ from telegram.error import TelegramError
 
 from bot.attachments import Attachment, AttachmentKind
 from bot.integrations.telegram import SECRET_VARIABLE, TOKEN_VARIABLE
+from bot.language import PAGE_LANGUAGE
 from bot.messaging.contacts import Contacts
 from bot.messaging.notices import Notice
 from bot.messaging.outbox import Outgoing
@@ -155,6 +156,7 @@ class TelegramInput(ProviderInput):
         await on_new_message(UserMessage(
             text, OutboxOutput(runtime), sender_id, input_channel=CHANNEL,
             message_id=f"{CHANNEL}-{inbound.update_id}",
+            metadata={PAGE_LANGUAGE: inbound.app_language} if inbound.app_language else None,
         ))
 
     def _answer_button(self, callback_query_id: str) -> None:

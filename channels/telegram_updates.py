@@ -51,8 +51,9 @@ class TelegramInbound:
     """One update reduced to what is done with it.
 
     `chat_id` is the resident's address (None: nobody to answer). `text` is what the assistant receives,
-    `notice` what the channel answers instead, `photo_file_id` a photo to keep for the next case, and
-    `callback_query_id` a button tap Telegram waits to see answered.
+    `notice` what the channel answers instead, `photo_file_id` a photo to keep for the next case,
+    `callback_query_id` a button tap Telegram waits to see answered, and `app_language` the language the
+    resident's Telegram app is set to (a guess at theirs, never more: bot/language.py).
     """
 
     update_id: int
@@ -62,6 +63,7 @@ class TelegramInbound:
     notice: Notice | None = None
     photo_file_id: str | None = None
     callback_query_id: str | None = None
+    app_language: str | None = None
 
 
 def parse_telegram_payload(data: Any, bot: Bot | None = None) -> TelegramInbound | None:
@@ -127,7 +129,10 @@ def _message(update_id: int, message: Message) -> TelegramInbound:
     if message.text is not None:
         if is_start(message.text):
             return TelegramInbound(update_id, InboundKind.START, chat_id, text=GREET_PAYLOAD)
-        return TelegramInbound(update_id, InboundKind.TEXT, chat_id, text=resident_words(message.text))
+        app_language = message.from_user.language_code if message.from_user else None
+        return TelegramInbound(
+            update_id, InboundKind.TEXT, chat_id, text=resident_words(message.text), app_language=app_language
+        )
     if message.location is not None:
         location = message.location
         return TelegramInbound(

@@ -337,3 +337,21 @@ def test_no_phone_number_reaches_the_trackers_or_the_logs(sms: SmsAssistant) -> 
             assert [name for name, text in logs.items() if form in text] == []
     assert {pseudonym("sms", phone, KEY.encode()) for phone in USED_NUMBERS} & senders
     assert all(not sender.startswith("+") for sender in senders)
+
+
+def test_a_spanish_text_is_answered_in_spanish_with_the_disclosure_in_spanish(sms: SmsAssistant) -> None:
+    resident = Resident(sms)
+    [first, *_] = resident.says("¿qué día pasa el camión de la basura por mi calle?")
+    assert first.startswith("Asistente automatizado de la Ciudad de Harborview")
+    assert "basura" in first.lower() and "automated assistant" not in first
+
+
+def test_a_spanish_stop_word_opts_out_and_is_answered_in_spanish(sms: SmsAssistant) -> None:
+    resident = Resident(sms)
+    resident.says("hola")
+    [stopped] = resident.says("ALTO")
+    assert stopped.startswith("Se dio de baja")
+    resident.texts("¿dónde pago mi recibo del agua?")
+    time.sleep(QUIET_SECONDS)
+    resident.settle()
+    assert resident.received()[-1] == stopped  # nothing more was sent

@@ -210,3 +210,11 @@ def _wait_until_sent(bot: TelegramAssistant, recipient: str, timeout: float = 60
             return queued
         assert time.monotonic() < deadline, f"still waiting to be sent: {statuses}"
         time.sleep(0.2)
+
+
+def test_a_resident_whose_telegram_is_in_spanish_is_answered_in_spanish(bot: TelegramAssistant) -> None:
+    resident = bot.resident()
+    resident.user["language_code"] = "es"
+    resident.say("ok")  # says nothing of its language: the app's language answers
+    resident.say("hay un perro muerto en la calle enfrente de mi casa")
+    assert "Si un animal" in resident.reply_containing("animal").text
