@@ -12,11 +12,16 @@ from bot.danger_phrases import WORDS_GAP, any_of
 
 # Accented vowels are matched with or without the accent ("[oó]"): residents often type without them.
 _ABUSER_ES = (
-    r"(?:mi (?:esposo|esposa|marido|mujer|pareja|novio|novia|ex|papa|papá|padre|padrastro|mama|mamá|madre|"
-    r"hermano|t[ií]o|primo|hijo)|el|ella)"
+    r"(?:mi (?:esposo|esposa|marido|mujer|pareja|novio|novia|ex|husband|boyfriend|papa|papá|padre|padrastro|"
+    r"mama|mamá|madre|madrastra|hermano|t[ií]o|primo|hijo|suegro|suegra)|el|ella)"
 )
+# Hurting words a partner or relative does to the resident, for "me pega mi marido" as well as "mi marido me pega".
+_HURTS_ES = r"pega|golpea|golpe[oó]|maltrata|ahorca|ahorc[oó]|lastima|encierra|patea|empuja|quema"
 
 HARMLESS_ES = any_of(
+    # Preparing, not happening: "¿qué hago si hay un incendio?", "en caso de que huela a gas".
+    r"(?:qu[eé] (?:hago|hacer|debo hacer|se debe hacer)|en caso de(?: que)?) (?:si |cuando )?"
+    r"(?:hay|haya|huele|huela|hubiera)[^.!?]{0,40}\w(?= ?\?)",
     r"fuegos? artificiales",
     r"violaci[oó]n(?:es)? (?:del?|al) (?:c[oó]digo|reglamento|contrato|permiso)",
     r"me (?:lastim[eé]|ca[ií]|tropec[eé]|resbal[eé])\w*[^.!?]{0,40}?(?:banqueta|acera|bache|calle|escalera)",
@@ -32,8 +37,17 @@ CRISIS_ES = any_of(
     r"quitarme la vida", r"(?:acabar|terminar) con mi vida", r"(?:mejor|mas|más) vale (?:estar|que me) muer\w*",
     r"estar[ií]an mejor sin m[ií]", r"(?:cortarme|me corto|me estoy cortando) (?:las venas|los brazos|otra vez)",
     r"(?:quiero|voy a) (?:hacerme da[nñ]o|lastimarme)", r"me hago da[nñ]o",
-    rf"{_ABUSER_ES} me (?:pega|golpea|golpe[oó]|maltrata|amenaza|ahorca|ahorc[oó]|lastima|quiere matar|va a matar)",
-    r"me (?:pega|golpea|est[aá] golpeando|maltrata) (?:mi|el|ella)\b",
+    rf"{_ABUSER_ES} (?:me|nos) (?:{_HURTS_ES}|amenaza|quiere matar|va a matar)",
+    rf"(?:me|nos) (?:{_HURTS_ES}|est[aá] golpeando) (?:mi|el|ella)\b",
+    r"(?:sucid|suicd|suisid)\w*", r"no quiero (?:estar|seguir) aqu[ií]",
+    r"nadie me (?:extra[nñ]ar[ií]a|va a extra[nñ]ar)", r"(?:tomarme|tragarme) (?:todas )?las pastillas",
+    r"(?:ya )?no (?:aguanto|puedo) (?:m[aá]s )?(?:con )?(?:esta|mi) vida", r"quiero desaparecer",
+    r"(?:me|nos) (?:tienen|tiene) encerrad[oa]s?",
+    # Held at home, not a lease: "no me deja salir de la casa", "no me dejan salir", never "...salir del contrato".
+    r"no me dejan? salir (?:de )?(?:la |mi |el )?(?:casa|cuarto|habitaci[oó]n|apartamento|aqu[ií])",
+    r"no me dejan? salir(?! del?\b)(?= *(?:[.,;!?]|$|y\b|ni\b))",
+    r"me quit(?:aron|[oó]) (?:mis|el|los) (?:papeles|pasaporte|documentos)",
+    r"me (?:sigue|persigue|acosa) a todas partes", r"abusaron de m[ií]", r"me (?:drogaron|drog[oó])",
     r"me amenaz\w* con matar\w*",
     r"violencia (?:dom[eé]stica|familiar|intrafamiliar)",
     r"abus\w* sexual\w*", r"me viol[oó]", r"me violaron", r"abus[oó] de (?:m[ií]|mi hij\w*)",
@@ -53,4 +67,10 @@ EMERGENCY_ES = any_of(
     rf"(?:chocaron|choque|accidente){WORDS_GAP}(?:herid\w*|sangr\w*|atrapad\w*|inconsciente)",
     r"cables? (?:de luz |el[eé]ctricos? )?(?:ca[ií]dos?|en el suelo|echando chispas)",
     r"(?:ni[nñ]o|ni[nñ]a|beb[eé]|perro) (?:encerrad[oa]|solit[oa]) en (?:un|el) carro",
+    r"hay llamas", r"dolor (?:muy )?(?:fuerte )?(?:en el|de|del) pecho", r"reacci[oó]n al[eé]rgica",
+    r"se cay[oó] y no (?:se )?puede (?:levantar|mover)", r"no puede (?:mover|sentir) (?:un|el) lado",
+    r"(?:con|trae|sac[oó]) (?:una |un )?(?:pistola|arma|cuchillo|navaja|machete)",
+    r"(?:est[aá]n? )?(?:forzando|tratando de (?:abrir|forzar)) (?:la|mi) (?:puerta|ventana)",
+    r"me (?:est[aá]n? )?siguiendo", r"(?:se perdi[oó]|no encuentro a|no aparece) mi (?:hij[oa]|ni[nñ][oa]|beb[eé])",
+    r"atrapad[oa]s? (?:en|dentro de) (?:el|la|un|una|mi) (?:carro|casa|edificio|elevador|ascensor|s[oó]tano|agua)",
 )

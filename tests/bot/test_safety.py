@@ -200,3 +200,40 @@ def test_ordinary_requests_that_share_crisis_words_are_no_danger(text: str) -> N
 )
 def test_a_service_heard_in_emergency_words_stands(intent: str, text: str) -> None:
     assert urgent_intent(intent, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me quiero morir", "ya no quiero vivir", "pienso en sucidarme", "nadie me extrañaría si me voy",
+        "mi esposo me pega cuando toma", "me pega mi marido", "mi ex me sigue a todas partes",
+        "nos tienen encerrados y no nos dejan salir", "abusaron de mí anoche", "violencia doméstica",
+    ],
+)
+def test_spanish_crisis_words_are_heard(text: str) -> None:
+    assert detect(text) is Danger.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hay un incendio en el edificio", "huele a gas en la cocina", "mi papá no respira",
+        "se cayó y no se puede levantar", "un hombre con una pistola en la esquina", "están forzando mi puerta",
+    ],
+)
+def test_spanish_emergency_words_are_heard(text: str) -> None:
+    assert detect(text) is Danger.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "disculpe la molestia, una pregunta", "me molesta el ruido del vecino", "fuegos artificiales toda la noche",
+        "violación del código de vivienda en mi edificio", "me muero de frío, no hay calefacción",
+        "el vecino me está matando con la música", "el landlord no me deja salir del contrato",
+        "¿qué hago si hay un incendio? quiero un plan", "me lastimé en la banqueta rota",
+        "la oficina no responde el teléfono",
+    ],
+)
+def test_ordinary_spanish_in_danger_like_words_is_not_danger(text: str) -> None:
+    assert detect(text) is None
