@@ -19,7 +19,8 @@ from channels.telegram_updates import (
 )
 
 CHAT_ID = 5123456789
-RESIDENT = {"id": CHAT_ID, "is_bot": False, "first_name": "Test", "language_code": "en"}
+APP_LANGUAGE = "en"  # the resident's Telegram app language, passed on as a guess at theirs
+RESIDENT = {"id": CHAT_ID, "is_bot": False, "first_name": "Test", "language_code": APP_LANGUAGE}
 PRIVATE = {"id": CHAT_ID, "type": "private", "first_name": "Test"}
 GROUP = {"id": -1001234567890, "type": "supergroup", "title": "Neighbours"}
 KEYBOARD = {"inline_keyboard": [[{"text": "Yes, send it", "callback_data": "/affirm"}],
@@ -59,12 +60,13 @@ CHAT = str(CHAT_ID)
     ("update", "expected"),
     [
         (message(text="my bin was not emptied"),
-         TelegramInbound(100, InboundKind.TEXT, CHAT, text="my bin was not emptied")),
+         TelegramInbound(100, InboundKind.TEXT, CHAT, text="my bin was not emptied", app_language=APP_LANGUAGE)),
         (message(text="/start"), TelegramInbound(100, InboundKind.START, CHAT, text=GREET_PAYLOAD)),
         (message(text="/start@OneDoorTestBot campaign"), TelegramInbound(100, InboundKind.START, CHAT, text="/greet")),
-        (message(text="/affirm"), TelegramInbound(100, InboundKind.TEXT, CHAT, text="affirm")),
+        (message(text="/affirm"),
+         TelegramInbound(100, InboundKind.TEXT, CHAT, text="affirm", app_language=APP_LANGUAGE)),
         (message(text='/share_location{"geo": "0, 0"}'),
-         TelegramInbound(100, InboundKind.TEXT, CHAT, text='share_location{"geo": "0, 0"}')),
+         TelegramInbound(100, InboundKind.TEXT, CHAT, text='share_location{"geo": "0, 0"}', app_language=APP_LANGUAGE)),
         (message(location={"latitude": 42.3601, "longitude": -71.0589}),
          TelegramInbound(100, InboundKind.LOCATION, CHAT, text='/share_location{"geo": "42.36010, -71.05890"}')),
         (message(photo=PHOTO_SIZES),

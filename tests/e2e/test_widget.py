@@ -22,7 +22,7 @@ from tests.e2e.test_webchat_page import INFO_ANSWER_MESSAGES, ask_for_informatio
 
 PAGES = Path(__file__).resolve().parent / "pages"
 TITLE = "City assistant"
-CHAT_URL = re.compile(r"/webhooks/webchat/chat(#.*)?$")
+CHAT_URL = re.compile(r"/webhooks/webchat/chat(\?lang=[\w-]+)?(#.*)?$")
 SESSION_CONFIRM = re.compile(r'^42\["session_confirm","([0-9a-f]{32})\.[A-Za-z0-9_-]{43}"\]$')
 
 
@@ -264,3 +264,38 @@ def test_a_page_that_frames_the_chat_without_the_widget_is_posted_nothing(browse
     conversation.get_by_label("Your message").press("Escape")
     assert page.evaluate("window.received") == []  # no session token, no signal: it never said hello
     context.close()
+
+
+def test_on_a_spanish_page_the_widget_and_its_chat_speak_spanish_and_announce_in_spanish(
+    browser: Browser, host_site: str, assistant: Assistant
+) -> None:
+    StaffDirectory(Database(make_engine(assistant.database_url))).add(
+        "widget.es", "Lu Example", "contact_center", StaffRole.CONTACT_CENTER, PASSWORD
+    )
+    page = browser.new_context().new_page()
+    page.goto(f"{host_site}/spanish.html")
+    title = "Asistente de la ciudad"
+    sessions = confirmed_sessions(page)
+    page.get_by_role("button", name=f"Chatear con {title}").click()
+    frame = page.frame_locator(f"iframe[title='Conversación con {title}']")
+    frame.get_by_label("Su mensaje").fill("quiero hablar con una persona")
+    frame.get_by_role("button", name="Enviar").click()
+    bot = frame.locator(".onedoor-msg.bot")
+    expect(bot.last).to_contain_text("Pasé su conversación", timeout=REPLY_TIMEOUT_MS)
+    assert blocking_violations(chat_frame(page)) == []
+    assert blocking_violations(page) == []
+
+    waiting = Queues(Database(make_engine(assistant.database_url))).waiting()
+    [handoff] = [h for h in waiting if h.conversation_id == sessions[0]]
+    agent = staff_page(browser, assistant, "widget.es")
+    agent.goto(f"{assistant.console_url}/handoffs/{handoff.id}")
+    agent.get_by_role("button", name="Take this conversation").click()
+    page.get_by_role("button", name="Cerrar").click()
+    agent.get_by_label("Message to the resident").fill("¿En qué calle está?")
+    agent.get_by_role("button", name="Send reply").click()
+    expect(page.get_by_role("button", name=f"Chatear con {title} (mensaje nuevo)")).to_be_visible(
+        timeout=REPLY_TIMEOUT_MS
+    )
+    expect(page.get_by_text(f"Mensaje nuevo de {title}")).to_be_attached()
+    page.get_by_role("button", name=f"Chatear con {title}").click()
+    expect(bot.last).to_have_text("Lu, de Centro de Atención 311: ¿En qué calle está?")

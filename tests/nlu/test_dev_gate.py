@@ -37,9 +37,32 @@ def report() -> dict[str, object]:
         return pool.submit(evaluate, MODEL, read_examples(DEV_SET)).result()
 
 
+@pytest.fixture(scope="module")
+def spanish_report() -> dict[str, object]:
+    assert MODEL.exists(), "no trained model: run `make train` (make test does)"
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(evaluate, MODEL, read_examples(SPANISH_DEV_SET)).result()
+
+
 @pytest.mark.parametrize("figure", sorted(FLOORS))
 def test_the_model_holds_its_floor_on_the_dev_set(report: dict[str, object], figure: str) -> None:
-    assert report[figure] >= FLOORS[figure], (figure, report[figure], report["top_confusions"])
+    assert report[figure] >= FLOORS[figure], (figure, report[figure])
+
+
+@pytest.mark.parametrize("figure", sorted(SPANISH_FLOORS))
+def test_the_model_holds_its_floor_on_the_spanish_dev_set(spanish_report: dict[str, object], figure: str) -> None:
+    assert spanish_report[figure] >= SPANISH_FLOORS[figure], (figure, spanish_report[figure])
+
+
+def test_spanish_is_understood_within_five_points_of_english(
+    report: dict[str, object], spanish_report: dict[str, object]
+) -> None:
+    assert float(report["in_scope_accuracy"]) - float(spanish_report["in_scope_accuracy"]) <= MAX_LANGUAGE_GAP
+
+
+def test_spanish_rarely_ends_in_a_rephrase_prompt_or_a_false_crisis(spanish_report: dict[str, object]) -> None:
+    assert spanish_report["in_scope_to_fallback"] <= MAX_SPANISH_FALLBACK
+    assert spanish_report["false_crises"] <= MAX_SPANISH_FALSE_CRISES
 
 
 def test_few_real_questions_end_in_a_rephrase_prompt(report: dict[str, object]) -> None:
@@ -63,3 +86,11 @@ def test_the_dev_set_covers_every_service_and_out_of_scope() -> None:
         counts[intent] = counts.get(intent, 0) + 1
     # The taxonomy's 67 services and 12 conversation intents, and emergency preparedness.
     assert len(counts) == 80 and counts["out_of_scope"] >= 300
+
+
+def test_the_spanish_dev_set_holds_every_label_at_least_five_times() -> None:
+    counts: dict[str, int] = {}
+    for _, intent in read_examples(SPANISH_DEV_SET):
+        counts[intent] = counts.get(intent, 0) + 1
+    # The taxonomy's 67 services and 12 conversation intents, emergency preparedness and switch_language.
+    assert len(counts) == 81 and min(counts.values()) >= 5
