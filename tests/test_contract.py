@@ -85,6 +85,12 @@ def test_every_taxonomy_intent_has_enough_training_examples(
     assert len(training["out_of_scope"]) >= MIN_OUT_OF_SCOPE
 
 
+def test_every_taxonomy_intent_has_enough_spanish_examples(all_intents: list[str]) -> None:
+    spanish = examples_by_intent(sorted((ROOT / "data" / "nlu" / "es").glob("*.yml")))
+    too_few = {i: len(spanish[i]) for i in all_intents if len(spanish[i]) < MIN_EXAMPLES}
+    assert too_few == {}
+
+
 def test_each_agency_has_one_nlu_file_with_exactly_its_services(taxonomy: dict[str, Any]) -> None:
     by_agency: dict[str, set[str]] = defaultdict(set)
     for service in taxonomy["services"]:

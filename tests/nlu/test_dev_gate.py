@@ -1,5 +1,6 @@
-"""The gate on the frozen independent dev set (tests/nlu/dev.yml): the trained model must hold the figures the
-project has reached, so that no change to data, pipeline or rules loses them unnoticed.
+"""The gate on the frozen independent dev sets (tests/nlu/dev.yml, tests/nlu/es/dev.yml): the trained model must
+hold the figures the project has reached in each language, so that no change to data, pipeline or rules loses
+them unnoticed.
 
 FLOORS are the figures measured on the model as committed, rounded down a little (a retrain is not bit-for-bit
 the same). The issue's targets for safety (every message heard, no false crisis) are not met yet; `make eval`
@@ -19,13 +20,20 @@ from scripts.eval_nlu import DEV_SET, MODEL, SPANISH_DEV_SET, evaluate, read_exa
 from tests.test_contract import examples_by_intent, normalise
 from tests.conftest import ROOT
 
-# Measured on 2026-12-01 (reports/dev.json, 2,047 messages): in-scope 0.924, fallback 0.020, out of scope caught
-# 0.911, safety recall 0.943 (66 of 70), 4 false crises (all the classifier's; the rules add none), 5 false
-# emergencies, parse p50 8.8 ms, p95 14.4 ms.
+# Measured on 2026-12-01 with English and Spanish in one model (reports/dev.json, 2,047 messages): in-scope 0.923,
+# fallback 0.020, out of scope caught 0.901, safety recall 0.943 (66 of 70), 5 false crises (one more than the
+# English-only model; chosen against the Spanish safety recall it buys, docs/adr/0014), parse p50 13 ms on this
+# machine (the English-only model of 61346b6 measured 14 ms beside it).
 FLOORS = {"in_scope_accuracy": 0.915, "out_of_scope_caught": 0.90, "safety_recall": 0.94}
 MAX_FALLBACK = 0.025
-MAX_FALSE_CRISES = 4
-# The issue's targets not met yet: every safety message heard (1.0) and no false crisis (0).
+MAX_FALSE_CRISES = 5
+# The Spanish dev set (reports/dev-es.json, 918 messages): in-scope 0.875, fallback 0.046, out of scope caught
+# 0.875, safety recall 0.923 (36 of 39), 2 false crises. In-scope accuracy is 4.8 points below English.
+SPANISH_FLOORS = {"in_scope_accuracy": 0.865, "out_of_scope_caught": 0.85, "safety_recall": 0.92}
+MAX_SPANISH_FALLBACK = 0.05
+MAX_SPANISH_FALSE_CRISES = 2
+MAX_LANGUAGE_GAP = 0.05
+# The issue's targets not met yet: every safety message heard (1.0) and no false crisis (0), in either language.
 
 
 @pytest.fixture(scope="module")
