@@ -90,28 +90,40 @@
   }
 
   function start() {
-    title = script.getAttribute("data-title") || strings.widget_default_title;
     var host = element("onedoor-chat", {});
     var root = host.attachShadow({ mode: "open" });
     var style = element("style", {}, CSS);
     var launcher = element("button", { type: "button", "class": "launcher", "aria-expanded": "false",
-                                       "aria-controls": "panel" }, fill(strings.launcher));
+                                       "aria-controls": "panel" });
+    var launcherText = document.createTextNode("");
     var badge = element("span", { "class": "badge", hidden: "" });
-    var unread = element("span", { "class": "hidden", hidden: "" }, strings.launcher_unread);
+    var unread = element("span", { "class": "hidden", hidden: "" });
     var panel = element("section", { id: "panel", "class": "panel", role: "dialog", "aria-labelledby": "heading",
                                      hidden: "" });
     var header = element("div", { "class": "header" });
-    var close = element("button", { type: "button", "class": "close" }, strings.close_button);
+    var heading = element("h2", { id: "heading" });
+    var close = element("button", { type: "button", "class": "close" });
     var announcer = element("p", { "class": "hidden", "aria-live": "polite" });
     var frame = null;
     var frameLoaded = false;
     var focusWhenLoaded = false;
 
-    launcher.append(badge, unread);
-    header.append(element("h2", { id: "heading" }, title), close);
+    launcher.append(launcherText, badge, unread);
+    header.append(heading, close);
     panel.append(header);
     root.append(style, launcher, panel, announcer);
     document.body.appendChild(host);
+
+    // Every word the widget shows, in the current `strings`: once now, again when the page's language arrives.
+    function relabel() {
+      title = script.getAttribute("data-title") || strings.widget_default_title;
+      launcherText.textContent = fill(strings.launcher);
+      unread.textContent = strings.launcher_unread;
+      heading.textContent = title;
+      close.textContent = strings.close_button;
+      if (frame) { frame.title = fill(strings.frame_title); }
+    }
+    relabel();
 
     function showUnread(shown) {
       badge.hidden = !shown;
@@ -177,15 +189,22 @@
     } else if (load("localStorage", STARTED_KEY)) {
       ensureFrame();
     }
+    return relabel;
   }
 
-  function whenReady() {
-    if (document.body) { start(); } else { document.addEventListener("DOMContentLoaded", start); }
-  }
-
+  // The launcher is there at once (a keyboard user may tab to it straight away), in English until the page's
+  // language arrives, then relabelled.
+  var started = new Promise(function (resolve) {
+    if (document.body) { resolve(start()); } else {
+      document.addEventListener("DOMContentLoaded", function () { resolve(start()); });
+    }
+  });
   fetch(new URL("../strings?lang=" + encodeURIComponent(lang), script.src).href)
     .then(function (reply) { return reply.ok ? reply.json() : {}; })
-    .then(function (words) { Object.keys(strings).forEach(function (key) { strings[key] = words[key] || strings[key]; }); })
-    .catch(function () { /* the English words stand */ })
-    .then(whenReady);
+    .then(function (words) {
+      Object.keys(strings).forEach(function (key) { strings[key] = words[key] || strings[key]; });
+      return started;
+    })
+    .then(function (relabel) { relabel(); })
+    .catch(function () { /* the English words stand */ });
 })();
