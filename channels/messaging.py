@@ -25,6 +25,7 @@ from bot.catalog import load_catalog
 from bot.clock import Clock, utc_now
 from bot.db import Database, make_engine
 from bot.i18n.catalog import translate_catalog
+from bot.i18n.phrases import Phrases
 from bot.language import detector_for
 from bot.messaging.contacts import Choice, Contacts, pseudonym
 from bot.messaging.delivery import DeliveryLoop, Send
@@ -42,7 +43,8 @@ from channels.boundary import Gate
 logger = logging.getLogger(__name__)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
-Render = Callable[[str, Outgoing], list[Outgoing]]
+# The parts a message becomes on a channel, for a recipient, with the composing phrases of its language.
+Render = Callable[[str, Outgoing, Phrases], list[Outgoing]]
 
 
 @lru_cache(maxsize=None)
@@ -81,6 +83,11 @@ class ChannelRuntime:
             for language in catalog.city.languages
         }
         self.notices = self.notices_in[catalog.city.languages[0]]
+        self._phrases = {
+            language: translate_catalog(catalog, settings.catalog_dir, language).phrases
+            for language in catalog.city.languages
+        }
+        self._own_language = catalog.city.languages[0]
         self._disclosure = disclosure
         self.gate = Gate(channel, settings, self.notices)
         backoff = Backoff.from_seconds(settings.outbox_retry_seconds, settings.outbox_retry_ceiling_seconds)
@@ -150,13 +157,14 @@ class ChannelRuntime:
         if kind not in SENT_AFTER_OPT_OUT and await asyncio.to_thread(self.contacts.is_opted_out, recipient):
             logger.info("%s.suppressed reason=opted_out", self.channel)
             return
+        # The reply's own words say its language: the disclosure that opens it and the prompt under its choices
+        # follow, so a Spanish conversation is not opened or prompted in English.
+        language = self._languages.detect(message.text) or self._own_language
         if kind in DISCLOSED_KINDS and not await asyncio.to_thread(
             self.outbox.has_written_to, self.channel, recipient
         ):
-            # Told in the language of the reply it opens, so a Spanish conversation is not opened in English.
-            notices = self.notices_in.get(self._languages.detect(message.text) or "", self.notices)
-            message = replace(message, text=f"{notices[self._disclosure]}\n\n{message.text}".strip())
-        for part in self._render(recipient, message):
+            message = replace(message, text=f"{self.notices_in[language][self._disclosure]}\n\n{message.text}".strip())
+        for part in self._render(recipient, message, self._phrases[language]):
             await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part, kind)
         self.loop.wake()
 

@@ -31,6 +31,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from bot.attachments import Attachment, AttachmentKind
 from bot.messaging.delivery import PermanentFailure
+from bot.i18n.phrases import Phrases
 from bot.messaging.keywords import Keyword, asks_to_stop_messages, keyword, keyword_language
 from bot.messaging.notices import Notice
 from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Delivery, MessageKind, Outgoing
@@ -135,12 +136,14 @@ def _count(value: str) -> int:
     return int(value) if len(value) <= 2 and value.isascii() and value.isdigit() else 0
 
 
-def render_sms(message: Outgoing) -> list[Outgoing]:
+def render_sms(message: Outgoing, phrases: Phrases) -> list[Outgoing]:
     """The SMS a message becomes: choices numbered, split at Twilio's limit, one outbox row each.
 
-    The choices stay on the last part, so they are remembered as offered when that part is sent.
+    The choices stay on the last part, so they are remembered as offered when that part is sent; `phrases` are
+    those of the reply's language.
     """
-    parts = [part for part in split_text(numbered(message.text, message.choices), BODY_LIMIT) if part]
+    text = numbered(message.text, message.choices, phrases.reply_with_number)
+    parts = [part for part in split_text(text, BODY_LIMIT) if part]
     return [Outgoing(part) for part in parts[:-1]] + [Outgoing(part, message.choices) for part in parts[-1:]]
 
 
@@ -199,7 +202,8 @@ class TwilioSms:
             settings.provider_timeout_seconds,
         )
         self.runtime = ChannelRuntime(
-            CHANNEL, settings, self.deliver, lambda _recipient, message: render_sms(message), Notice.SMS_DISCLOSURE,
+            CHANNEL, settings, self.deliver, lambda _recipient, message, phrases: render_sms(message, phrases),
+            Notice.SMS_DISCLOSURE,
         )
         self._contacts = self.runtime.contacts
 

@@ -71,7 +71,7 @@ class TelegramInput(ProviderInput):
         self._bot: Bot = make_bot(settings)
         self._runtime = ChannelRuntime(
             CHANNEL, settings, TelegramSender(self._bot, Contacts(shared_database(settings.database_url))),
-            lambda _recipient, message: render_telegram(message), Notice.TELEGRAM_DISCLOSURE,
+            lambda _recipient, message, _phrases: render_telegram(message), Notice.TELEGRAM_DISCLOSURE,
         )
         # Button answers run beside the reply; kept here so that none is garbage-collected half done.
         self._answers: set[asyncio.Task[None]] = set()

@@ -30,6 +30,7 @@ class Phrases(BaseModel):
     tomorrow: str
     on_day: str
     next_in: str
+    reply_with_number: str
     noticed: dict[str, str]
 
     @validator("days", "weekdays")

@@ -37,12 +37,12 @@ def _best_break(text: str, limit: int) -> int:
     return limit
 
 
-def numbered(text: str, choices: list[Choice]) -> str:
-    """The text followed by the choices, one per line, numbered from 1."""
+def numbered(text: str, choices: list[Choice], prompt: str) -> str:
+    """The text followed by the choices, one per line, numbered from 1, and `prompt` (in the reply's language)."""
     if not choices:
         return text
     lines = [f"{number}. {choice.title}" for number, choice in enumerate(choices, start=1)]
-    return "\n".join([text, "", *lines, "Reply with a number."])
+    return "\n".join([text, "", *lines, prompt])
 
 
 def chosen(reply: str, choices: list[Choice]) -> Choice | None:

@@ -38,7 +38,7 @@ def test_a_word_longer_than_the_limit_is_cut() -> None:
 
 
 def test_choices_are_numbered_and_read_back_by_number_or_title() -> None:
-    text = numbered("Did you mean:", CHOICES)
+    text = numbered("Did you mean:", CHOICES, "Reply with a number.")
     assert "1. Report a pothole\n2. Streetlight out" in text
     assert chosen("2", CHOICES) == CHOICES[1]
     assert chosen(" 1. ", CHOICES) == CHOICES[0]
@@ -46,7 +46,7 @@ def test_choices_are_numbered_and_read_back_by_number_or_title() -> None:
     assert chosen("streetlight OUT", CHOICES) == CHOICES[1]
     assert chosen("3", CHOICES) is None
     assert chosen("the second one", CHOICES) is None
-    assert numbered("No buttons", []) == "No buttons"
+    assert numbered("No buttons", [], "Reply with a number.") == "No buttons"
 
 
 @pytest.mark.parametrize("text, expected", [

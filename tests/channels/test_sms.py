@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 from pydantic import SecretStr
 
+from bot.i18n.phrases import load_phrases
 from bot.messaging.contacts import Choice
 from bot.messaging.outbox import Outgoing
 from bot.settings import Settings
@@ -17,6 +19,10 @@ from tests.fakes.twilio import FakeTwilio
 
 FORM = "application/x-www-form-urlencoded"
 PHONE = "+15550100001"
+
+CATALOG_DIR = Path(__file__).resolve().parents[2] / "data" / "catalog"
+ENGLISH = load_phrases(CATALOG_DIR)
+SPANISH = load_phrases(CATALOG_DIR / "es")
 
 
 def test_read_form_keeps_empty_fields_because_twilio_signs_them() -> None:
@@ -75,7 +81,7 @@ def test_parse_sms_payload_edge_cases(form: dict[str, str], expected: InboundSms
 
 def test_a_long_reply_is_split_at_twilios_limit_into_rows_of_their_own() -> None:
     sentence = "Your request goes to the agency that owns it. "
-    parts = render_sms(Outgoing(sentence * 80))
+    parts = render_sms(Outgoing(sentence * 80), ENGLISH)
     assert len(parts) == 3
     assert all(len(part.text) <= BODY_LIMIT and part.text.endswith(".") for part in parts)
     assert " ".join(part.text for part in parts) == (sentence * 80).strip()
@@ -83,15 +89,21 @@ def test_a_long_reply_is_split_at_twilios_limit_into_rows_of_their_own() -> None
 
 def test_choices_become_a_numbered_list_remembered_with_the_last_part() -> None:
     choices = [Choice("Yes, send it", "/affirm"), Choice("No", "/deny")]
-    [part] = render_sms(Outgoing("Shall I send it?", choices))
+    [part] = render_sms(Outgoing("Shall I send it?", choices), ENGLISH)
     assert part == Outgoing("Shall I send it?\n\n1. Yes, send it\n2. No\nReply with a number.", choices)
-    long = render_sms(Outgoing("word " * 400, choices))
+    long = render_sms(Outgoing("word " * 400, choices), ENGLISH)
     assert [bool(part.choices) for part in long] == [False, True]
     assert long[-1].text.endswith("Reply with a number.")
 
 
+def test_a_spanish_reply_asks_for_a_number_in_spanish() -> None:
+    choices = [Choice("Sí, envíelo", "/affirm"), Choice("No", "/deny")]
+    [part] = render_sms(Outgoing("¿Lo envío?", choices), SPANISH)
+    assert part.text.endswith("2. No\nResponda con la cifra que elija.")
+
+
 def test_an_empty_reply_renders_to_nothing_to_send() -> None:
-    assert render_sms(Outgoing("   ")) == []
+    assert render_sms(Outgoing("   "), ENGLISH) == []
 
 
 @pytest.mark.parametrize(
