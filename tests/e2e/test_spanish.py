@@ -12,10 +12,10 @@ from bot.cases import CaseStore
 from bot.db import Database, make_engine
 from bot.queues import Queues
 from bot.references import parse
-from bot.staff import StaffDirectory
+from bot.staff import StaffDirectory, StaffRole
 from scripts.assistant import Assistant
 from tests.e2e.conftest import REPLY_TIMEOUT_MS
-from tests.e2e.test_console import staff, staff_page  # noqa: F401  (the console's staff accounts)
+from tests.e2e.test_console import PASSWORD, staff_page
 from tests.e2e.test_webchat_page import blocking_violations, conversation_id
 
 NOT_HANDLED_EN = "not something the city handles"
@@ -109,8 +109,11 @@ def test_the_web_chat_in_spanish_is_spanish_and_accessible(browser: Browser, ass
 
 
 def test_a_handoff_in_spanish_reaches_staff_marked_spanish_and_their_reply_comes_back_in_spanish(
-    browser: Browser, assistant: Assistant, staff: StaffDirectory  # noqa: F811
+    browser: Browser, assistant: Assistant
 ) -> None:
+    StaffDirectory(Database(make_engine(assistant.database_url))).add(
+        "es.agent", "Pat Ejemplo", "contact_center", StaffRole.CONTACT_CENTER, PASSWORD
+    )
     resident = spanish_page(browser, assistant)
     send_es(resident, "quiero hablar con una persona por favor")
     expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("Pasé su conversación", timeout=REPLY_TIMEOUT_MS)
@@ -119,7 +122,7 @@ def test_a_handoff_in_spanish_reaches_staff_marked_spanish_and_their_reply_comes
     [handoff] = [h for h in queues.waiting({"contact_center"}) if h.conversation_id == session]
     assert handoff.language == "es"
 
-    agent = staff_page(browser, assistant, "cc.agent")
+    agent = staff_page(browser, assistant, "es.agent")
     row = agent.locator("tr", has=agent.locator(f"a[href='/handoffs/{handoff.id}']"))
     expect(row).to_contain_text("Español")
     agent.locator(f"a[href='/handoffs/{handoff.id}']").click()
