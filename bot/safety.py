@@ -29,11 +29,15 @@ _OVERRIDABLE = frozenset(
 
 
 _SAFETY = frozenset({"emergency", "crisis"})
+# Four times the longest message a channel accepts (ONE_DOOR_MAX_MESSAGE_CHARS, 4,000): no resident's message is
+# longer. The danger patterns of two languages cost about a microsecond a character on hostile text, so only
+# this much of a longer text is read, and a caller that bypasses the channels' limit still costs bounded time.
+MAX_READ_CHARS = 16_000
 
 
 def detect(text: str) -> Danger | None:
     """Return the danger a message speaks of, crisis first, or None."""
-    lowered = HARMLESS_ES.sub(" ", HARMLESS.sub(" ", corrected(text.lower(), KEY_TERMS)))
+    lowered = HARMLESS_ES.sub(" ", HARMLESS.sub(" ", corrected(text[:MAX_READ_CHARS].lower(), KEY_TERMS)))
     if CRISIS.search(lowered) or CRISIS_ES.search(lowered):
         return Danger.CRISIS
     if EMERGENCY.search(lowered) or EMERGENCY_ES.search(lowered):

@@ -237,3 +237,9 @@ def test_spanish_emergency_words_are_heard(text: str) -> None:
 )
 def test_ordinary_spanish_in_danger_like_words_is_not_danger(text: str) -> None:
     assert detect(text) is None
+
+
+def test_a_longer_text_than_any_message_is_read_only_as_far_as_a_message_goes() -> None:
+    filler = " word" * 20_000  # 100 kB: more than any channel accepts
+    assert detect("i want to kill myself" + filler) is Danger.CRISIS
+    assert detect(filler + " i want to kill myself") is None  # past MAX_READ_CHARS: not a resident's message
