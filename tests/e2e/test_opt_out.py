@@ -11,8 +11,11 @@ from scripts.assistant import Assistant
 
 REQUESTS_TO_STOP = [
     "stop texting me", "stop messaging me", "please stop sending me texts", "unsubscribe me",
-    "don't message me again", "no more texts", "deja de enviarme mensajes", "no me manden más mensajes",
-    "ya no me escriban", "quiero darme de baja",
+    "don't message me again", "no more texts",
+]
+# Asked in Spanish, told in Spanish.
+SPANISH_REQUESTS_TO_STOP = [
+    "deja de enviarme mensajes", "no me manden más mensajes", "ya no me escriban", "quiero darme de baja",
 ]
 DISTRESS = ["I want to end it all", "i dont want to live anymore", "stop texting me, I want to end it all"]
 
@@ -27,6 +30,15 @@ def test_a_request_to_stop_in_words_is_told_what_stopping_means_never_the_crisis
 ) -> None:
     reply = said(assistant, words)
     assert "close this window" in reply
+    assert "988" not in reply
+
+
+@pytest.mark.parametrize("words", SPANISH_REQUESTS_TO_STOP)
+def test_a_request_to_stop_in_spanish_is_told_in_spanish_never_the_crisis_line(
+    assistant: Assistant, words: str
+) -> None:
+    reply = said(assistant, words)
+    assert "cierre esta ventana" in reply
     assert "988" not in reply
 
 
