@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -23,9 +24,8 @@ from pydantic import BaseModel, Extra
 from bot.settings import get_settings
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-# Letters and marks no English word carries: one of them is strong evidence, worth this many marker words.
-_SPANISH_ONLY = re.compile(r"[ñáéíóú¿¡]")
-ACCENT_WEIGHT = 2
+# A letter only one language uses (its `letters` in languages.yml) is strong evidence, worth this many markers.
+LETTER_WEIGHT = 2
 # lingua decides a tie only when this sure and when the message has a word this long (not "ok", "st", "hv").
 MIN_LINGUA_CONFIDENCE = 0.95
 MIN_LINGUA_WORD = 4
@@ -46,8 +46,9 @@ class LanguageEntry(BaseModel):
 
     name: str
     lingua: str
-    names: list[str]
-    markers: list[str]
+    names: frozenset[str]
+    markers: frozenset[str]
+    letters: frozenset[str] = frozenset()
 
 
 def load_languages(path: Path) -> dict[str, LanguageEntry]:
@@ -77,9 +78,12 @@ class Detector:
         said = words(text)
         if not said:
             return None
-        scores = {code: sum(word in entry.markers for word in said) for code, entry in self.languages.items()}
-        if "es" in scores and _SPANISH_ONLY.search(text.lower()):
-            scores["es"] += ACCENT_WEIGHT
+        lowered = text.lower()
+        scores = {
+            code: sum(word in entry.markers for word in said)
+            + (LETTER_WEIGHT if any(letter in lowered for letter in entry.letters) else 0)
+            for code, entry in self.languages.items()
+        }
         ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
         if ranked[0][1] > (ranked[1][1] if len(ranked) > 1 else 0):
             return ranked[0][0]
@@ -167,22 +171,23 @@ def conversation_language(detector: Detector, intent: str | None, text: str, pag
     you answer in my language") sets nothing, so the assistant asks. `page` (the language of the page the resident
     writes from) counts only when the words say nothing.
     """
-    requested = detector.requested(text)
+    count = len(words(text))
     if intent not in _NEVER_SWITCHED:
+        requested = detector.requested(text)
         if intent == SWITCH_INTENT:
             return Heard(requested, firm=requested is not None, switching=True)
-        if requested is not None and len(words(text)) <= MAX_BARE_REQUEST_WORDS:
+        if requested is not None and count <= MAX_BARE_REQUEST_WORDS:
             return Heard(requested, firm=True, switching=True)
     written = detector.detect(text)
     if written is not None:
-        return Heard(written, firm=len(words(text)) >= MIN_FIRM_WORDS)
-    return Heard(_enabled(detector, page))
+        return Heard(written, firm=count >= MIN_FIRM_WORDS)
+    return Heard(enabled_language(page, detector.languages))
 
 
-def _enabled(detector: Detector, language: str | None) -> str | None:
-    """The enabled language a page or app names ("es", "es-MX"), or None."""
-    code = (language or "").split("-")[0].strip().lower()
-    return code if code in detector.languages else None
+def enabled_language(named: str | None, enabled: Iterable[str]) -> str | None:
+    """The enabled language a page, an app or a request names ("es", "es-MX", "ES"), or None."""
+    code = (named or "").split("-")[0].strip().lower()
+    return code if code in enabled else None
 
 
 def reply_language(language: object, guess: object) -> str | None:

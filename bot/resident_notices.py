@@ -20,6 +20,6 @@ def _templates() -> Environment:
 def render(name: str, language: str | None = None, **values: object) -> str:
     """The message `name` (a file in `messages/`) with `values` filled in, in `language` when it has a
     translation (`messages/<code>/`), else in the city's own."""
-    translated = f"{language}/{name}" if language else None
-    template = _templates().get_template(translated if translated in _templates().list_templates() else name)
+    # The first of these that exists: the translation, else the city's own wording.
+    template = _templates().select_template([f"{language}/{name}", name] if language else [name])
     return template.render(**values).strip()

@@ -72,21 +72,18 @@ class ChannelRuntime:
         self.attachments = Attachments(database)
         catalog = load_catalog(settings.catalog_dir)
         self._languages = detector_for(settings.catalog_dir, catalog.city.languages)
+        translated = {
+            language: translate_catalog(catalog, settings.catalog_dir, language) for language in catalog.city.languages
+        }
         self.notices_in = {
             language: {
-                notice: render_notice(
-                    notice, translate_catalog(catalog, settings.catalog_dir, language).city.name, language,
-                    privacy_url=catalog.city.privacy_url,
-                )
+                notice: render_notice(notice, words.city.name, language, privacy_url=catalog.city.privacy_url)
                 for notice in Notice
             }
-            for language in catalog.city.languages
+            for language, words in translated.items()
         }
         self.notices = self.notices_in[catalog.city.languages[0]]
-        self._phrases = {
-            language: translate_catalog(catalog, settings.catalog_dir, language).phrases
-            for language in catalog.city.languages
-        }
+        self._phrases = {language: words.phrases for language, words in translated.items()}
         self._own_language = catalog.city.languages[0]
         self._disclosure = disclosure
         self.gate = Gate(channel, settings, self.notices)

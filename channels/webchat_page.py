@@ -13,14 +13,15 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from bot.language import enabled_language
+
 STRINGS_DIR = Path(__file__).resolve().parent / "static" / "i18n"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 
 def page_language(requested: str | None, enabled: list[str]) -> str:
     """The enabled language `requested` names ("es", "es-US", "ES"), or the city's own."""
-    code = (requested or "").split("-")[0].strip().lower()
-    return code if code in enabled else enabled[0]
+    return enabled_language(requested, enabled) or enabled[0]
 
 
 @lru_cache(maxsize=8)

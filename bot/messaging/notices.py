@@ -44,6 +44,6 @@ def render(notice: Notice, city: str, language: str | None = None, **values: str
         jinja2.UndefinedError: when the template needs a value that was not given.
     """
     name = f"{notice.value}.txt"
-    translated = f"{language}/{name}" if language else None
-    template = _templates().get_template(translated if translated in _templates().list_templates() else name)
+    # The first of these that exists: the translation, else the city's own wording.
+    template = _templates().select_template([f"{language}/{name}", name] if language else [name])
     return template.render(city=city, **values).strip()

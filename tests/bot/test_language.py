@@ -97,4 +97,4 @@ def test_replies_follow_the_conversations_language_before_any_guess() -> None:
 
 def test_every_marker_is_one_lower_case_word() -> None:
     for entry in load_languages(CATALOG_DIR / "languages.yml").values():
-        assert all(marker == marker.lower() and " " not in marker for marker in entry.markers + entry.names)
+        assert all(marker == marker.lower() and " " not in marker for marker in entry.markers | entry.names)
