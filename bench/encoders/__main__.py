@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.encoders tests/nlu/holdout.yml            # smoke run on the Rasa YAML holdout
     .venv/bin/python -m bench.encoders path/to/set.jsonl --designs today,minilm-numpy
 
-Trains on data/nlu/*.yml, reads config.yml for the embedding scale, LR iterations, fallback thresholds and
+Trains on everything under data/nlu/ (or the folders given with --train), reads config.yml for the embedding scale, LR iterations, fallback thresholds and
 spaCy pipeline, runs each design in its own process pinned to one core with BLAS on one thread, prints the
 markdown comparison and writes it with a JSON record to reports/encoders/.
 """
@@ -51,6 +51,10 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_set", type=Path, help="JSONL of {text, intent}, or a Rasa NLU YAML file")
     parser.add_argument("--designs", help="comma-separated design names (default: all)")
+    parser.add_argument(
+        "--train", type=Path, action="append",
+        help="a folder (read recursively) or file of Rasa NLU YAML to train on; repeatable (default: data/nlu)",
+    )
     parser.add_argument("--spacy-model", type=Path, help="spaCy pipeline dir (default: config.yml's)")
     parser.add_argument("--threshold", type=float, help="fallback threshold (default: config.yml's)")
     parser.add_argument("--out-dir", type=Path, default=ROOT / "reports" / "encoders")
@@ -78,7 +82,8 @@ def main() -> int:
     if unknown:
         raise SystemExit(f"unknown designs: {', '.join(sorted(unknown))}")
     os.sched_setaffinity(0, {args.cpu})
-    train, evaluation = read_training(ROOT / "data" / "nlu"), read_eval(args.eval_set)
+    folders = args.train or [ROOT / "data" / "nlu"]
+    train, evaluation = read_training(folders), read_eval(args.eval_set)
     rows: list[dict[str, Any]] = []
     for design in (d for d in DESIGNS if d.name in chosen):
         print(f"running {design.name} ...", flush=True)
@@ -86,7 +91,7 @@ def main() -> int:
     header = {
         "evaluation set": f"{args.eval_set} ({len(evaluation)} messages, "
         f"{sum(e.intent == 'out_of_scope' for e in evaluation)} out_of_scope)",
-        "training": f"data/nlu/*.yml ({len(train)} examples, {len({e.intent for e in train})} intents)",
+        "training": f"{', '.join(str(f) for f in folders)} ({len(train)} examples, {len({e.intent for e in train})} intents)",
         "fallback rule": f"top-1 < {rule.threshold} or top-1 - top-2 < {rule.ambiguity}",
         "embedding scale / LR max_iter": f"{settings.scale} / {settings.max_iter}",
         "commit": commit(),

@@ -44,9 +44,18 @@ def read_jsonl(path: Path) -> list[Example]:
     return [Example(row["text"], row["intent"]) for row in rows]
 
 
-def read_training(nlu_dir: Path) -> list[Example]:
-    """Every intent example under data/nlu/, in a stable file order."""
-    return [example for path in sorted(nlu_dir.glob("*.yml")) for example in read_rasa_yaml(path)]
+def read_training(folders: list[Path]) -> list[Example]:
+    """Every intent example under the folders, sub-folders included as `rasa train` reads them, in a stable order.
+
+    `data/nlu` alone is the production model (every language); `data/nlu/es` alone is a Spanish-only model, the
+    per-language design of ADR 0014.
+    """
+    return [
+        example
+        for folder in folders
+        for path in sorted(folder.rglob("*.yml") if folder.is_dir() else [folder])
+        for example in read_rasa_yaml(path)
+    ]
 
 
 def read_eval(path: Path) -> list[Example]:
