@@ -355,3 +355,45 @@ def test_a_spanish_stop_word_opts_out_and_is_answered_in_spanish(sms: SmsAssista
     time.sleep(QUIET_SECONDS)
     resident.settle()
     assert resident.received()[-1] == stopped  # nothing more was sent
+
+
+def test_a_spanish_report_by_text_is_filed_and_looked_up_in_spanish(sms: SmsAssistant) -> None:
+    resident = Resident(sms)
+    assert "¿Dónde es?" in " ".join(resident.says("hay un bache enorme en mi calle, casi me rompe la llanta"))
+    assert "¿Cuál es el problema?" in " ".join(resident.says("esquina de Fictional Ave y la calle 3"))
+    [confirm] = resident.says("es un hoyo grande en el carril derecho y los carros se desvían")
+    assert "Voy a enviarle esto a Obras Públicas" in confirm and "\n1. " in confirm
+    filed = " ".join(resident.says("1"))
+    reference = filed.split("El número de su caso es ")[1][:11]
+    case = CaseStore(sms.database).find(reference)
+    assert case is not None and (case.service_id, case.language) == ("pothole_report", "es")
+    status = " ".join(resident.says(f"estado {reference}"))
+    assert f"El caso {reference}" in status and "Obras Públicas" in status
+
+
+def test_a_spanish_crisis_by_text_gets_988_with_its_spanish_option(sms: SmsAssistant) -> None:
+    reply = " ".join(Resident(sms).says("ya no quiero vivir, no aguanto más"))
+    assert "988 y oprima 2" in reply and "911" in reply
+
+
+def test_a_spanish_text_reaches_a_person_whose_reply_comes_back_in_spanish(sms: SmsAssistant, browser: Browser) -> None:
+    StaffDirectory(sms.database).add("sms.es.agent", "Pat Ejemplo", "contact_center", StaffRole.CONTACT_CENTER, PASSWORD)
+    resident = Resident(sms)
+    assert "Pasé su conversación" in " ".join(resident.says("quiero hablar con una persona por favor"))
+    [handoff] = [h for h in Queues(sms.database).waiting() if h.conversation_id == resident.sender_id]
+    assert handoff.language == "es"
+    agent = staff_page(browser, sms.assistant, "sms.es.agent")
+    agent.goto(f"{sms.assistant.console_url}/handoffs/{handoff.id}")
+    agent.get_by_role("button", name="Take this conversation").click()
+    before = len(resident.received())
+    staff_reply(agent, "Hola, soy Pat. ¿En qué calle vive?")
+    sms.twilio.wait_for(resident.phone, count=before + 1)
+    assert resident.received()[-1] == "Pat, de Centro de Atención 311: Hola, soy Pat. ¿En qué calle vive?"
+
+
+def test_a_texter_switches_language_in_the_middle_of_a_report(sms: SmsAssistant) -> None:
+    resident = Resident(sms)
+    assert "Where is it?" in " ".join(resident.says("the street light on my corner is out"))
+    switched = " ".join(resident.says("en español por favor"))
+    assert "seguimos en español" in switched and "¿Dónde es?" in switched
+    assert "¿Cuál es el problema?" in " ".join(resident.says("esquina de Fictional Ave y la calle 3"))

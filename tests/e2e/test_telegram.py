@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from bot.attachments import Attachment, AttachmentKind
 from bot.cases import CaseStore
@@ -21,9 +22,12 @@ from bot.db import Database, make_engine
 from bot.messaging.contacts import pseudonym
 from bot.messaging.notices import Notice, render
 from bot.messaging.outbox import OutboxRecord, OutboxStatus, Outgoing
+from bot.queues import Queues
+from bot.staff import StaffDirectory, StaffRole
 from scripts.assistant import MODEL, Assistant, running_assistant
 from tests.fakes.telegram import FakeTelegram, TelegramResident
 from tests.e2e.conftest import VAGUE_REQUEST
+from tests.e2e.test_console import PASSWORD, staff_page
 from tests.fakes.disclosure import disclosed
 
 SECRET = "e2e-secret_" + secrets.token_hex(8)
@@ -218,3 +222,57 @@ def test_a_resident_whose_telegram_is_in_spanish_is_answered_in_spanish(bot: Tel
     resident.say("ok")  # says nothing of its language: the app's language answers
     resident.say("hay un perro muerto en la calle enfrente de mi casa")
     assert "Si un animal" in resident.reply_containing("animal").text
+
+
+def test_a_spanish_report_by_telegram_is_filed_and_looked_up_in_spanish(bot: TelegramAssistant) -> None:
+    resident = bot.resident()
+    resident.say("hay un bache enorme en mi calle, casi me rompe la llanta")
+    resident.reply_containing("¿Dónde es?")
+    resident.say("esquina de Fictional Ave y la calle 3")
+    resident.reply_containing("¿Cuál es el problema?")
+    resident.say("es un hoyo grande en el carril derecho y los carros se desvían")
+    confirm = resident.reply_containing("Voy a enviarle esto a Obras Públicas")
+    resident.tap(confirm, "Sí, enviar")
+    filed = resident.reply_containing("El número de su caso es ")
+    reference = filed.text.split("El número de su caso es ")[1][:11]
+    case = CaseStore(bot.database).find(reference)
+    assert case is not None and (case.service_id, case.language) == ("pothole_report", "es")
+    resident.say(f"estado {reference}")
+    assert "Obras Públicas" in resident.reply_containing(f"El caso {reference}").text
+
+
+def test_a_spanish_crisis_by_telegram_gets_988_with_its_spanish_option(bot: TelegramAssistant) -> None:
+    resident = bot.resident()
+    resident.say("ya no quiero vivir, no aguanto más")
+    assert "911" in resident.reply_containing("988 y oprima 2").text
+
+
+def test_a_spanish_telegram_resident_reaches_a_person_whose_reply_comes_back_in_spanish(
+    bot: TelegramAssistant, browser: Browser
+) -> None:
+    StaffDirectory(bot.database).add("tg.es.agent", "Pat Ejemplo", "contact_center", StaffRole.CONTACT_CENTER, PASSWORD)
+    resident = bot.resident()
+    resident.say("quiero hablar con una persona por favor")
+    resident.reply_containing("Pasé su conversación")
+    [handoff] = [h for h in Queues(bot.database).waiting() if h.conversation_id == resident_sender(resident)]
+    assert handoff.language == "es"
+    agent = staff_page(browser, bot.assistant, "tg.es.agent")
+    agent.goto(f"{bot.assistant.console_url}/handoffs/{handoff.id}")
+    agent.get_by_role("button", name="Take this conversation").click()
+    agent.get_by_label("Message to the resident").fill("Hola, soy Pat. ¿En qué calle vive?")
+    agent.get_by_role("button", name="Send reply").click()
+    signed = "Pat, de Centro de Atención 311: Hola, soy Pat. ¿En qué calle vive?"
+    assert resident.reply_containing(signed).text == signed
+
+
+def test_a_telegram_resident_switches_language_in_the_middle_of_a_report(bot: TelegramAssistant) -> None:
+    resident = bot.resident()
+    resident.say("the street light on my corner is out")
+    resident.reply_containing("Where is it?")
+    resident.say("en español por favor")
+    resident.reply_containing("seguimos en español")
+    resident.reply_containing("¿Dónde es?")  # the report's question again, now in Spanish
+
+
+def resident_sender(resident: TelegramResident) -> str:
+    return pseudonym("telegram", str(resident.chat_id), KEY.encode())
