@@ -59,7 +59,10 @@ def read_training(folders: list[Path]) -> list[Example]:
 
 
 def read_eval(path: Path) -> list[Example]:
-    """An evaluation set in either format, chosen by the file's suffix."""
-    if path.suffix in {".yml", ".yaml"}:
-        return read_rasa_yaml(path)
-    return read_jsonl(path)
+    """An evaluation set: JSONL, Rasa NLU YAML, or the dev set's YAML (`examples: [{text, intent}]`)."""
+    if path.suffix not in {".yml", ".yaml"}:
+        return read_jsonl(path)
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if "examples" in data:
+        return [Example(item["text"], item["intent"]) for item in data["examples"]]
+    return read_rasa_yaml(path)
