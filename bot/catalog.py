@@ -13,12 +13,15 @@ import yaml
 from pydantic import BaseModel, Extra, PositiveInt, ValidationError, validator
 
 from bot.i18n.phrases import PHRASES_FILE, Phrases, load_phrases
+from bot.messaging.segments import segments
 
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MIN_ANSWER_SENTENCES = 2
 MAX_ANSWER_SENTENCES = 5
-# Two GSM-7 SMS segments hold 306 characters; a little room is left for the numbered choices that may follow.
-MAX_SMS_ANSWER_CHARS = 300
+# Each SMS segment costs the city money: a short answer fits two, as the carrier counts them (306 GSM-7
+# characters, only 134 once one character such as "á" forces UCS-2). As a first reply it must also leave room for
+# the disclosure line (bot/messaging/sms_budget.py checks that against each language's disclosure).
+MAX_SMS_SEGMENTS = 2
 CONTACT_CENTER = "contact_center"
 
 
@@ -176,7 +179,7 @@ class Service(_Strict):
     collect: list[CaseField] = []
     scope: Scope
     # The whole answer in at most two SMS segments (each costs the city money); the SMS channel sends it instead
-    # of the answer and its details when present.
+    # of the answer and its details when present. Every sample service has one, in every language.
     sms_answer: str | None = None
 
     @validator("answer")
@@ -193,8 +196,9 @@ class Service(_Strict):
         if sms_answer is None:
             return None
         sms_answer = " ".join(sms_answer.split())
-        if not sms_answer or len(sms_answer) > MAX_SMS_ANSWER_CHARS:
-            raise ValueError(f"must be 1 to {MAX_SMS_ANSWER_CHARS} characters, found {len(sms_answer)}")
+        cost = segments(sms_answer)
+        if not sms_answer or cost > MAX_SMS_SEGMENTS:
+            raise ValueError(f"must fit 1 to {MAX_SMS_SEGMENTS} SMS segments, takes {cost}")
         return sms_answer
 
     @validator("bring")

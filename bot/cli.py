@@ -14,6 +14,7 @@ from bot.audit import AuditLog, StaffAction
 from bot.catalog import CatalogError, load_catalog
 from bot.db import Database, make_engine
 from bot.i18n.coverage import translation_problems
+from bot.messaging.sms_budget import sms_problems
 from bot.reports.window import parse_period
 from bot.retention.work import Removed
 from bot.settings import get_settings
@@ -30,9 +31,10 @@ def _catalog_check(args: argparse.Namespace) -> int:
     kinds = Counter(service.kind.value for service in catalog.services.values())
     kinds_text = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
     print(f"catalogue ok: {len(catalog.services)} services ({kinds_text}), {len(catalog.agencies)} agencies")
-    problems = translation_problems(catalog, args.dir)
+    problems = [f"translation: {problem}" for problem in translation_problems(catalog, args.dir)]
+    problems += [f"sms: {problem}" for problem in sms_problems(catalog, args.dir)]
     for problem in problems:
-        print(f"translation: {problem}", file=sys.stderr)
+        print(problem, file=sys.stderr)
     return 1 if problems else 0
 
 

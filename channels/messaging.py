@@ -30,7 +30,7 @@ from bot.language import detector_for
 from bot.messaging.contacts import Choice, Contacts, pseudonym
 from bot.messaging.delivery import DeliveryLoop, Send
 from bot.messaging.inbound import InboundLog
-from bot.messaging.notices import Notice
+from bot.messaging.notices import Notice, disclosed
 from bot.messaging.notices import render as render_notice
 from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Backoff, GiveUp, MessageKind, Outbox, Outgoing
 
@@ -160,7 +160,7 @@ class ChannelRuntime:
         if kind in DISCLOSED_KINDS and not await asyncio.to_thread(
             self.outbox.has_written_to, self.channel, recipient
         ):
-            message = replace(message, text=f"{self.notices_in[language][self._disclosure]}\n\n{message.text}".strip())
+            message = replace(message, text=disclosed(self.notices_in[language][self._disclosure], message.text))
         for part in self._render(recipient, message, self._phrases[language]):
             await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part, kind)
         self.loop.wake()

@@ -47,3 +47,13 @@ def render(notice: Notice, city: str, language: str | None = None, **values: str
     # The first of these that exists: the translation, else the city's own wording.
     template = _templates().select_template([f"{language}/{name}", name] if language else [name])
     return template.render(city=city, **values).strip()
+
+
+def disclosed(disclosure: str, text: str) -> str:
+    """The first message to a resident: the disclosure line, a blank line, then what the message says.
+
+    Note:
+        On SMS this first message must still fit two segments (`bot.messaging.sms_budget`), so the disclosure
+        is one short line and the catalogue's short answers leave room for it.
+    """
+    return f"{disclosure}\n\n{text}".strip()

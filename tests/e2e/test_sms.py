@@ -22,6 +22,7 @@ from twilio.request_validator import RequestValidator
 from bot.cases import CaseStore
 from bot.catalog import load_catalog
 from bot.db import Database, make_engine
+from bot.i18n.catalog import translate_catalog
 from bot.attachments import Attachment, AttachmentKind
 from bot.messaging.contacts import pseudonym
 from bot.messaging.notices import Notice, render
@@ -344,6 +345,21 @@ def test_a_spanish_text_is_answered_in_spanish_with_the_disclosure_in_spanish(sm
     [first, *_] = resident.says("¿qué día pasa el camión de la basura por mi calle?")
     assert first.startswith("Asistente automatizado de la Ciudad de Harborview")
     assert "basura" in first.lower() and "automated assistant" not in first
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("when is my trash picked up", "en"), ("¿qué día pasa el camión de la basura por mi calle?", "es")],
+)
+def test_a_first_short_answer_with_the_disclosure_fits_two_segments(
+    sms: SmsAssistant, question: str, language: str
+) -> None:
+    resident = Resident(sms)
+    [first, *_] = resident.says(question)
+    words = translate_catalog(load_catalog(CATALOG_DIR), CATALOG_DIR, language)
+    line = render(Notice.SMS_DISCLOSURE, words.city.name, language)
+    assert first == f"{line}\n\n{words.services['collection_schedule'].sms_answer}"
+    assert segments(first) <= 2
 
 
 def test_a_spanish_stop_word_opts_out_and_is_answered_in_spanish(sms: SmsAssistant) -> None:

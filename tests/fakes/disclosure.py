@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from bot.messaging.notices import Notice, render
+from bot.messaging.notices import disclosed as opening
 
 CITY = "City of Harborview"
 
 
 def disclosed(channel: str, text: str) -> str:
     """`text` as the first message to a resident on `channel` ("sms" or "telegram") reads."""
-    line = render(Notice.SMS_DISCLOSURE if channel == "sms" else Notice.TELEGRAM_DISCLOSURE, CITY)
-    return f"{line}\n\n{text}"
+    return opening(render(Notice.SMS_DISCLOSURE if channel == "sms" else Notice.TELEGRAM_DISCLOSURE, CITY), text)

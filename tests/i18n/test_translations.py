@@ -13,6 +13,7 @@ import yaml
 
 from bot.catalog import Service, load_catalog
 from bot.i18n.catalog import translate_catalog
+from bot.language import detector_for
 from bot.vulnerability import Cue
 from bot.i18n.coverage import NOTICE_DIRS, catalog_problems, notice_problems, response_problems, translation_problems
 
@@ -61,6 +62,15 @@ def test_translated_services_keep_the_catalogue_rules(language: str) -> None:
     translated = translate_catalog(CATALOG, CATALOG_DIR, language)
     for service in translated.services.values():
         Service.parse_obj(service.dict())  # answer of 2-5 sentences, SMS answer within two segments
+
+
+@pytest.mark.parametrize("language", CATALOG.city.languages)
+def test_every_sms_answer_reads_as_its_own_language(language: str) -> None:
+    # The outbox picks the disclosure that opens a first reply by the language of the reply's words.
+    detector = detector_for(CATALOG_DIR, CATALOG.city.languages)
+    translated = translate_catalog(CATALOG, CATALOG_DIR, language)
+    heard = {service.id: detector.detect(str(service.sms_answer)) for service in translated.services.values()}
+    assert {service: said for service, said in heard.items() if said != language} == {}
 
 
 def test_a_translation_changes_words_only() -> None:
