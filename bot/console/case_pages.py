@@ -66,7 +66,8 @@ async def case_page(request: Request, member: StaffMember) -> Response:
         return case
     await asyncio.to_thread(found.audit.record, member.username, StaffAction.TRANSCRIPT_OPENED,
                             case.conversation_id, case.view.reference)
-    return page(request, "case.html", case=case, transcript=await _transcript(request, case),
+    handoffs = await asyncio.to_thread(found.queues.for_conversation, case.conversation_id)
+    return page(request, "case.html", case=case, transcript=await _transcript(request, case), handoffs=handoffs,
                 statuses=list(CaseStatus), owning=of_owning_agency(member, case.view.agency_id))
 
 

@@ -17,6 +17,7 @@ from bot.db import Database
 from bot.handoff import GENERAL_ENQUIRY, request_case
 from bot.integrations.media import Providers
 from bot.integrations.rasa import STAFF_KEY
+from bot.queues import HandoffReason, Queues
 from bot.staff import StaffDirectory, StaffRole
 from tests.bot.console_client import T0, Clock, RecordingRasa, browser, csrf_of, make_console, sign_in
 from tests.fakes.telegram import FakeTelegram
@@ -100,8 +101,9 @@ def test_a_case_page_shows_title_agency_status_history_and_the_transcript_in_loc
 
 def test_a_general_enquiry_shows_as_such_and_not_as_an_id(console: Console, database: Database) -> None:
     case, _ = request_case(CaseStore(database), "contact_center", None, "webchat", "c-any", ["hello?"])
-    page = signed_in(console, "pat").get(f"/cases/{case.reference}").text
-    assert "General enquiry" in page and GENERAL_ENQUIRY not in page
+    pat = signed_in(console, "pat")
+    for page in (pat.get(f"/cases/{case.reference}").text, pat.get("/cases").text):
+        assert "General enquiry" in page and GENERAL_ENQUIRY not in page
 
 
 def test_opening_a_case_is_audited_with_its_conversation_and_reference(
@@ -247,3 +249,16 @@ def test_a_night_request_for_a_person_records_its_conversation_and_origin(databa
     [detail] = CaseStore(database).for_conversation("c-sms")
     assert (detail.channel, detail.conversation_id, detail.view.origin) == ("sms", "c-sms", CaseOrigin.PERSON_REQUEST)
     assert case.origin is CaseOrigin.PERSON_REQUEST
+
+
+def test_the_case_page_keeps_every_note_of_the_conversations_handoffs(
+    console: Console, database: Database, rasa: RecordingRasa
+) -> None:
+    case = night_request(database, rasa)
+    queues = Queues(database)
+    handoff = queues.open("c-night", "sms", "contact_center", HandoffReason.ASKED_FOR_PERSON)
+    queues.transfer(handoff.id, console.catalog.agencies["water"], "about a bill")
+    queues.close(handoff.id, "answered by phone", "Resolved")
+    notes = signed_in(console, "sam").get(f"/cases/{case.reference}").text.split("Handoffs of this conversation")[1]
+    assert notes.index("Transferred to Water and Sewer Utility: about a bill") < notes.index("Resolved: answered by phone")
+    assert f'href="/handoffs/{handoff.id}"' in notes
