@@ -4,15 +4,19 @@ asked (`bot.pending_requests` decides when)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.common import case_store, resident_catalog, resident_language
 from bot import pending_requests, resident_notices
 from bot.integrations.rasa import STAFF_KEY
+
+logger = logging.getLogger(__name__)
 
 
 def _session(tracker: Tracker) -> list[dict[str, Any]]:
@@ -37,8 +41,13 @@ def _staff_last_wrote(tracker: Tracker) -> datetime | None:
 
 
 async def tell_if_staff_have_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    """Say, once per session, that staff have the resident's waiting request, with its reference."""
-    cases = await asyncio.to_thread(case_store().for_conversation, tracker.sender_id)
+    """Say, once per session, that staff have the resident's waiting request, with its reference; with the
+    database down, say nothing and let the action answer."""
+    try:
+        cases = await asyncio.to_thread(case_store().for_conversation, tracker.sender_id)
+    except SQLAlchemyError as error:
+        logger.warning("pending_request.database_unavailable error=%s", type(error).__name__)
+        return
     told = any(_told(event) for event in _session(tracker))
     case = pending_requests.to_mention(pending_requests.waiting_request(cases), _staff_last_wrote(tracker), told)
     if case is None:

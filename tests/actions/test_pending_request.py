@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import OperationalError
 
+import actions.pending_request
 from actions.answer import ActionAnswerService
 from actions.fallback import ActionHandleFallback
 from bot.cases import CaseStatus, CaseStore, CaseView, NewCase
@@ -97,3 +100,15 @@ async def test_a_misunderstood_message_is_told_too_and_in_the_residents_language
         f"El personal de Servicio de Agua y Alcantarillado tiene su solicitud (caso {case.reference}) y le responderá aquí."
     )
     assert dispatcher.messages[1]["response"].startswith("utter_ask_rephrase")
+
+
+async def test_with_the_database_down_the_resident_is_still_answered(
+    make_tracker: Callable[..., Tracker], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Broken:
+        def for_conversation(self, _conversation: str) -> None:
+            raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(actions.pending_request, "case_store", Broken)
+    messages = await answer(make_tracker("how do i pay my water bill", "water_bill"))
+    assert messages[0]["response"] == "utter_service_answer"
