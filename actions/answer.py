@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_text, resident_catalog
 from actions.feedback import ask_feedback
+from actions.pending_request import tell_if_staff_have_request
 from actions.unresolved import settle_unresolved
 from bot import answers, safety, scope
 from bot.routing import NextStep, route
@@ -40,6 +41,7 @@ class ActionAnswerService(Action):
         danger = await asyncio.to_thread(safety.detect, latest_text(tracker))
         if danger is not None:
             dispatcher.utter_message(response=f"utter_{danger.value}")
+        await tell_if_staff_have_request(dispatcher, tracker)
         catalog = resident_catalog(tracker)
         found = route(catalog, str(tracker.get_intent_of_latest_message()))
         if found is None:

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import heard_intents, intent_ranking, latest_text, resident_catalog
 from actions.handoff import hand_off
+from actions.pending_request import tell_if_staff_have_request
 from actions.unresolved import note_unresolved, settle_unresolved
 from bot.answers import option_title
 from bot.fallback import FallbackReply, choose
@@ -46,6 +47,7 @@ class ActionHandleFallback(Action):
             events = await hand_off(dispatcher, tracker)
             await settle_unresolved(tracker, Outcome.HANDED_OFF)
             return events
+        await tell_if_staff_have_request(dispatcher, tracker)
         if reply is FallbackReply.REPHRASE:
             options = likely_services(resident_catalog(tracker), intent_ranking(tracker))
             said = latest_text(tracker)

@@ -40,3 +40,10 @@ def may_hold(member: StaffMember, agency_id: str) -> bool:
 def may_triage(member: StaffMember) -> bool:
     """Service owners and admins review unresolved messages and read the reports; agents serve residents."""
     return member.role in (StaffRole.SERVICE_OWNER, StaffRole.ADMIN)
+
+
+def of_owning_agency(member: StaffMember, agency_id: str) -> bool:
+    """Staff of the agency that owns a case, and admins: who may see its photos and answer it in the resident's
+    conversation. Stricter than `may_open`: the Contact Center lists every case, but a resident's photos and
+    conversation are for the agency working the case."""
+    return member.role is StaffRole.ADMIN or (member.agency_id == agency_id and member.role is not StaffRole.SERVICE_OWNER)

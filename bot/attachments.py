@@ -11,7 +11,10 @@ from sqlalchemy import select
 from bot.cases import Attachment, AttachmentKind, AttachmentRecord, attached_to
 from bot.db import Database
 
-__all__ = ["Attachment", "AttachmentKind", "Attachments"]
+__all__ = ["Attachment", "AttachmentKind", "Attachments", "TELEGRAM_FILE_PREFIX"]
+
+# A Telegram photo is kept as its `file_id` behind this prefix; the console fetches it with `getFile`.
+TELEGRAM_FILE_PREFIX = "telegram-file:"
 
 
 class Attachments:

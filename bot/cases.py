@@ -29,6 +29,15 @@ class CaseStatus(str, enum.Enum):
 _STATUS = value_enum(CaseStatus, 16)
 
 
+class CaseOrigin(str, enum.Enum):
+    """How a case was filed, which decides how staff answer it."""
+
+    FORM = "form"  # a service's form: staff update its status
+    # A request for a person nobody was in to take (out of hours, or given up after a long wait): staff answer
+    # it in the resident's conversation, and the assistant tells the resident meanwhile that staff have it.
+    PERSON_REQUEST = "person_request"
+
+
 class CaseRecord(Base):
     __tablename__ = "cases"
 
@@ -46,6 +55,8 @@ class CaseRecord(Base):
     priority_reason = Column(String(120))
     # The resident's language (a code from data/catalog/languages.yml), for a callback in it; None: the city's own.
     language = Column(String(8))
+    origin = Column(value_enum(CaseOrigin, 16), nullable=False, default=CaseOrigin.FORM,
+                    server_default=CaseOrigin.FORM.value)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     updates = relationship("CaseUpdateRecord", order_by="CaseUpdateRecord.id", back_populates="case")
@@ -101,6 +112,7 @@ class NewCase:
     contact: str | None = None
     priority_reason: str | None = None
     language: str | None = None
+    origin: CaseOrigin = CaseOrigin.FORM
 
 
 @dataclass(frozen=True)
@@ -116,6 +128,16 @@ class CaseView:
     last_note: str
     priority_reason: str | None = None
     language: str | None = None
+    origin: CaseOrigin = CaseOrigin.FORM
+
+
+@dataclass(frozen=True)
+class CaseUpdate:
+    """One entry of a case's history: each status change or note is kept, never overwritten."""
+
+    at: datetime
+    status: CaseStatus
+    note: str
 
 
 @dataclass(frozen=True)
@@ -129,6 +151,7 @@ class CaseDetail:
     description: str | None
     contact: str | None
     attachments: list[Attachment]
+    history: tuple[CaseUpdate, ...] = ()
 
 
 class CaseStore:
@@ -159,13 +182,17 @@ class CaseStore:
 
     def find(self, reference: str) -> CaseView | None:
         """The case with this reference, typed in any form; None if the reference is invalid or unknown."""
+        found = self.detail(reference)
+        return found.view if found else None
+
+    def detail(self, reference: str) -> CaseDetail | None:
+        """The case with this reference (typed in any form) as staff see it, with its whole history."""
         canonical = references.parse(reference)
         if canonical is None:
             return None
         with self._db.transaction() as session:
             record = session.execute(select(CaseRecord).where(CaseRecord.reference == canonical)).scalar_one_or_none()
-            return _view(record) if record else None
-
+            return _detail(session, record) if record else None
 
     def list(self, agency_ids: set[str] | None, status: CaseStatus | None = None) -> list[CaseDetail]:
         """Cases of these agencies (all when None), priority cases first, then newest first, optionally of one
@@ -216,6 +243,7 @@ def _detail(session: Session, record: CaseRecord) -> CaseDetail:
         description=record.description,
         contact=record.contact,
         attachments=attached_to(session, record.id),
+        history=tuple(CaseUpdate(update.at, update.status, update.note) for update in record.updates),
     )
 
 
@@ -231,6 +259,7 @@ def _view(record: CaseRecord) -> CaseView:
         last_note=last.note if last else "",
         priority_reason=record.priority_reason,
         language=record.language,
+        origin=record.origin,
     )
 
 

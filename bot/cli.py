@@ -116,6 +116,7 @@ def _console(args: argparse.Namespace) -> int:
 
     from bot.client_address import trusted_networks
     from bot.console.app import Console, create_app
+    from bot.integrations.media import Providers
     from bot.integrations.rasa import RasaClient
     from bot.sign_in import SignInThrottle
 
@@ -148,6 +149,7 @@ def _console(args: argparse.Namespace) -> int:
         secure_cookies=settings.console_secure_cookies,
         idle_minutes=settings.console_idle_minutes,
         session_hours=settings.console_session_hours,
+        media=Providers.from_settings(settings),
     )
     # No websockets: the console is plain pages, and Rasa pins an older websockets than uvicorn expects.
     # No proxy headers from uvicorn: ONE_DOOR_TRUSTED_PROXIES alone decides whose X-Forwarded-For is believed.

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import hours
-from bot.cases import CaseStatus, CaseStore, CaseView, NewCase
+from bot.cases import CaseOrigin, CaseStatus, CaseStore, CaseView, NewCase
 from bot.catalog import Agency, Catalog
 from bot.queues import Handoff, HandoffReason
 from bot.rate_limits import Limit, RateLimits
@@ -79,7 +79,8 @@ def request_case(store: CaseStore, agency_id: str, service_id: str | None, chann
         if view.status is CaseStatus.OPEN and (view.agency_id, view.service_id) == (agency_id, service_id):
             return view, True
     description = " / ".join(said[-DESCRIPTION_MESSAGES:])[:DESCRIPTION_CHARS] or None
-    new = NewCase(service_id, agency_id, channel, conversation_id, description=description, language=language)
+    new = NewCase(service_id, agency_id, channel, conversation_id, description=description, language=language,
+                  origin=CaseOrigin.PERSON_REQUEST)
     return store.create(new), False
 
 

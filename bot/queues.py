@@ -150,6 +150,12 @@ class Queues:
             record = session.execute(query).scalars().first()
             return _handoff(record) if record else None
 
+    def for_conversation(self, conversation_id: str) -> list[Handoff]:
+        """Every handoff of one conversation, oldest first, with its notes: what a case's page shows of it."""
+        query = select(HandoffRecord).where(HandoffRecord.conversation_id == conversation_id).order_by(HandoffRecord.id)
+        with self._db.transaction() as session:
+            return [_handoff(record) for record in session.execute(query).scalars()]
+
     def position(self, handoff_id: int) -> int:
         """How many waiting handoffs of the same agency are served before this one (0: next)."""
         with self._db.transaction() as session:

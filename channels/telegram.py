@@ -27,7 +27,7 @@ from sanic.response import HTTPResponse
 from telegram import Bot
 from telegram.error import TelegramError
 
-from bot.attachments import Attachment, AttachmentKind
+from bot.attachments import TELEGRAM_FILE_PREFIX, Attachment, AttachmentKind
 from bot.integrations.telegram import SECRET_VARIABLE, TOKEN_VARIABLE
 from bot.language import PAGE_LANGUAGE
 from bot.messaging.contacts import Contacts
@@ -50,7 +50,6 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # nosec B105
 MAX_BODY_BYTES = 256 * 1024
 # Answering a button tap only stops the client's spinner: it gets little time and never delays the reply.
 CALLBACK_ANSWER_SECONDS = 3.0
-PHOTO_PREFIX = "telegram-file:"
 NOT_CONFIGURED = f"Telegram is not configured: set {TOKEN_VARIABLE} and {SECRET_VARIABLE}"
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
@@ -142,7 +141,7 @@ class TelegramInput(ProviderInput):
         if text is None:
             return
         if inbound.photo_file_id is not None:
-            photo = Attachment(AttachmentKind.PHOTO, PHOTO_PREFIX + inbound.photo_file_id, CHANNEL)
+            photo = Attachment(AttachmentKind.PHOTO, TELEGRAM_FILE_PREFIX + inbound.photo_file_id, CHANNEL)
             await asyncio.to_thread(runtime.attachments.add, sender_id, photo)
         if inbound.notice is not None:
             await runtime.enqueue(sender_id, Outgoing(runtime.notices[inbound.notice]))

@@ -11,7 +11,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from bot.console import audit_pages, case_pages, handoffs, reports, signin, staff_pages, supervision, triage
+from bot.console import audit_pages, case_media, case_pages, handoffs, reports, signin, staff_pages, supervision, triage
 from bot.console.context import Console, Services
 from bot.console.headers import STATIC_PREFIX, SecurityHeaders
 
@@ -31,6 +31,7 @@ def create_app(console: Console) -> Starlette:
         *supervision.routes,
         *handoffs.routes,
         *case_pages.routes,
+        *case_media.routes,
         *staff_pages.routes,
         *audit_pages.routes,
         *triage.routes,

@@ -16,12 +16,15 @@ from starlette.responses import HTMLResponse
 
 from bot import resident_notices
 from bot.audit import AuditLog
+from bot.case_work import CaseWork
 from bot.cases import CaseStore
 from bot.catalog import Catalog
 from bot.client_address import Network, client_address
 from bot.clock import local_time
 from bot.db import Database
+from bot.handoff_work import HandoffWork
 from bot.i18n.catalog import translate_catalog
+from bot.integrations.media import Providers
 from bot.integrations.rasa import RasaClient
 from bot.language import language_name
 from bot.queues import Queues
@@ -53,6 +56,8 @@ class Console:
     secure_cookies: bool = False
     idle_minutes: int = 30
     session_hours: int = 8
+    # Where the console fetches case photos from (Twilio, Telegram) and with which credentials.
+    media: Providers = field(default_factory=lambda: Providers.from_settings(get_settings()))
 
 
 class Services:
@@ -74,6 +79,8 @@ class Services:
         self.sign_in = SignIn(self.staff, self.audit, console.throttle)
         self.admin = StaffAdmin(self.staff, self.audit)
         self.supervision = Supervision(self.queues, self.staff, self.audit)
+        self.case_work = CaseWork(self.cases, self.audit, console.rasa, console.catalog, self.catalog_in)
+        self.handoff_work = HandoffWork(self.queues, self.audit, console.rasa, console.catalog, self.catalog_in)
 
     def notice(self, name: str, language: str | None = None, **values: str) -> str:
         """A message to a resident, from its template in `templates/messages/`, in the resident's language."""

@@ -15,6 +15,7 @@ from bot.catalog import Catalog
 from bot.language import language_name
 from bot.console.context import Services, error, page, services
 from bot.console.sessions import SIGNED_IN, form_of, require
+from bot.handoff_work import Acted
 from bot.integrations.rasa import Line, RasaUnavailable
 from bot.queues import Handoff, HandoffStatus
 from bot.service_levels import Wait, late_first, wait_of
@@ -98,51 +99,31 @@ async def act(request: Request, member: StaffMember) -> Response:
                      "The assistant is not answering right now, so the resident was not told. Try again.")
 
 
+# What staff are told when an action on a handoff did nothing.
+REFUSED = {
+    Acted.CLOSED: "This conversation is closed; nothing was sent.",
+    Acted.TAKEN: "Someone else took this conversation.",
+    Acted.NOT_CLAIMED: "Take the conversation before acting on it.",
+}
+
+
 async def _act_on(request: Request, member: StaffMember, form: dict[str, str], handoff: Handoff) -> Response:
-    found = services(request)
-    rasa, action, conversation = found.console.rasa, request.path_params["action"], handoff.conversation_id
-    language = handoff.language  # every message to the resident is in theirs, agency names too
-
-    async def audit(kind: StaffAction, subject: str, detail: str = "") -> None:
-        await asyncio.to_thread(found.audit.record, member.username, kind, conversation, subject, detail)
-
-    if handoff.status is HandoffStatus.CLOSED:
-        return error(request, 409, "This conversation is closed; nothing was sent.")
+    work, action, note = services(request).handoff_work, request.path_params["action"], form.get("note", "")
     if action == "claim":
-        if not await asyncio.to_thread(found.queues.claim, handoff.id, member.username):
-            return error(request, 409, "Someone else took this conversation.")
-        await audit(StaffAction.CLAIM, f"handoff:{handoff.id}")
-    elif handoff.claimed_by is None:
-        return error(request, 409, "Take the conversation before acting on it.")
-    elif handoff.claimed_by != member.username:
-        return error(request, 409, f"{handoff.claimed_by} has this conversation now; nothing was done.")
-    elif action == "reply" and form.get("text", "").strip():
-        mine, theirs = found.catalog.agencies[member.agency_id], found.catalog_in(language).agencies[member.agency_id]
-        signed = found.notice("staff_reply.txt", language, first_name=member.first_name, agency=theirs.name,
-                              text=form["text"].strip())
-        await rasa.say(conversation, signed, staff=f"{member.display_name}, {mine.name}")
-        await audit(StaffAction.REPLY, f"handoff:{handoff.id}")
-    elif action == "transfer" and form.get("agency") in found.catalog.agencies:
-        agency = found.catalog.agencies[form["agency"]]
-        await asyncio.to_thread(found.queues.transfer, handoff.id, agency, form.get("note", ""))
-        named = found.catalog_in(language).agencies[agency.id].name
-        await rasa.say(conversation, found.notice("transferred.txt", language, agency=named))
-        await audit(StaffAction.TRANSFER, agency.id, form.get("note", ""))
-        return RedirectResponse("/", status_code=303)
+        acted = await work.claim(member, handoff)
+    elif action == "reply":
+        acted = await work.reply(member, handoff, form.get("text", ""))
+    elif action == "transfer":
+        acted = await work.transfer(member, handoff, form.get("agency", ""), note)
     elif action in ("resolve", "handback"):
-        # The bot resumes before the handoff closes: if Rasa is down, the conversation stays with staff
-        # rather than closed while still paused.
-        closing = "resolved.txt" if action == "resolve" else "handed_back.txt"
-        await rasa.say(conversation, found.notice(closing, language))
-        await rasa.resume(conversation)
-        if action == "resolve" and handoff.service_id:
-            await rasa.ask_feedback(conversation, found.notice("ask_feedback.txt", language), handoff.service_id)
-        label = "Resolved" if action == "resolve" else "Handed back"
-        await asyncio.to_thread(found.queues.close, handoff.id, form.get("note", ""), label)
-        kind = StaffAction.RESOLVE if action == "resolve" else StaffAction.HAND_BACK
-        await audit(kind, f"handoff:{handoff.id}", form.get("note", ""))
-        return RedirectResponse("/", status_code=303)
-    return RedirectResponse(f"/handoffs/{handoff.id}", status_code=303)
+        acted = await work.finish(member, handoff, action == "resolve", note)
+    else:
+        acted = Acted.NOTHING
+    if acted is Acted.HELD_BY_OTHER:
+        return error(request, 409, f"{handoff.claimed_by} has this conversation now; nothing was done.")
+    if acted in REFUSED:
+        return error(request, 409, REFUSED[acted])
+    return RedirectResponse("/" if acted is Acted.FINISHED else f"/handoffs/{handoff.id}", status_code=303)
 
 
 def _row(catalog: Catalog, handoff: Handoff, wait: Wait) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 import httpx
@@ -33,6 +34,7 @@ class Line:
     speaker: str  # "resident", "assistant" or "staff"
     text: str
     name: str = ""  # for staff, who wrote it: "Pat Example, Public Works"
+    at: datetime | None = None  # when, if Rasa said (every tracker event carries its time stamp)
 
 
 class RasaUnavailable(RuntimeError):
@@ -126,8 +128,9 @@ class RasaClient:
 
 def _line(event: dict[str, Any]) -> Line:
     """One transcript line from a `user` or `bot` tracker event."""
-    text = str(event["text"])
+    text, stamp = str(event["text"]), event.get("timestamp")
+    at = datetime.fromtimestamp(float(stamp), timezone.utc) if isinstance(stamp, (int, float)) else None
     if event["event"] == "user":
-        return Line("resident", text)
+        return Line("resident", text, at=at)
     staff = (event.get("metadata") or {}).get(STAFF_KEY)
-    return Line("staff", text, str(staff)) if staff else Line("assistant", text)
+    return Line("staff", text, str(staff), at) if staff else Line("assistant", text, at=at)

@@ -132,6 +132,9 @@ def _handler(fake: FakeProvider) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:  # noqa: N802 - http.server's naming
             fake.serve(self)
 
+        def do_GET(self) -> None:  # noqa: N802 - downloads: Twilio's media, Telegram's files
+            fake.serve(self)
+
     return Handler
 
 
@@ -142,6 +145,15 @@ def reply_json(request: BaseHTTPRequestHandler, status: int, payload: Any) -> No
     request.send_header("Content-Length", str(len(body)))
     request.end_headers()
     request.wfile.write(body)
+
+
+def reply_bytes(request: BaseHTTPRequestHandler, content: bytes, content_type: str) -> None:
+    """A download: the file's bytes with the content type the provider names."""
+    request.send_response(200)
+    request.send_header("Content-Type", content_type)
+    request.send_header("Content-Length", str(len(content)))
+    request.end_headers()
+    request.wfile.write(content)
 
 
 def eventually(read: Callable[[], T], done: Callable[[T], bool], timeout: float, wanted: str) -> T:

@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import requests
 
-from tests.fakes import WAIT_SECONDS, FakeProvider, Outage, eventually, reply_json
+from tests.fakes import WAIT_SECONDS, FakeProvider, Outage, eventually, reply_bytes, reply_json
 
 BOT_ID = 7000000001
 BOT_USER = {
@@ -96,6 +96,7 @@ class FakeTelegram(FakeProvider):
         self._webhook: dict[str, Any] = {}
         self._message_ids = itertools.count(1)
         self._retry_after = 0
+        self._files: dict[str, tuple[str, bytes, str]] = {}  # file_id: (file_path, content, content type)
         self._methods: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getMe": lambda _params: BOT_USER,
             "sendMessage": self._send_message,
@@ -103,6 +104,7 @@ class FakeTelegram(FakeProvider):
             "setWebhook": self._set_webhook,
             "deleteWebhook": self._delete_webhook,
             "getWebhookInfo": self._webhook_info,
+            "getFile": self._get_file,
         }
 
     def settings(self, secret_token: str) -> dict[str, str]:
@@ -145,12 +147,20 @@ class FakeTelegram(FakeProvider):
         with self._lock:
             self._blocked.add(str(chat_id))
 
+    def add_file(self, file_id: str, content: bytes, content_type: str = "application/octet-stream") -> None:
+        """Keep a file a resident sent (a photo), for `getFile` and the file URL; Telegram's file server often
+        names no better type than `application/octet-stream`."""
+        with self._lock:
+            self._files[file_id] = (f"photos/file_{len(self._files)}.jpg", content, content_type)
+
     # The Bot API.
 
     def serve(self, request: BaseHTTPRequestHandler) -> None:
         params = _read_params(request)
         if self.outage_answered(request):
             return
+        if request.path.startswith("/file/"):
+            return self._download(request)
         token, _, method = urlsplit(request.path).path.removeprefix("/bot").partition("/")
         if token != self.token:
             return reply_json(request, 401, _refusal(401, "Unauthorized"))
@@ -164,6 +174,23 @@ class FakeTelegram(FakeProvider):
         with self._lock:
             self._calls.append(ApiCall(method, params, result))
         return reply_json(request, 200, {"ok": True, "result": result})
+
+    def _get_file(self, params: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            found = self._files.get(str(params.get("file_id")))
+        if found is None:
+            raise _Refused(400, "Bad Request: invalid file_id")
+        return {"file_id": params["file_id"], "file_unique_id": params["file_id"][:8], "file_size": len(found[1]),
+                "file_path": found[0]}
+
+    def _download(self, request: BaseHTTPRequestHandler) -> None:
+        """`/file/bot<token>/<file_path>`: the bytes of a file `getFile` named."""
+        token, _, path = request.path.removeprefix("/file/bot").partition("/")
+        with self._lock:
+            found = [(content, kind) for file_path, content, kind in self._files.values() if file_path == path]
+        if token != self.token or not found:
+            return reply_json(request, 404, _refusal(404, "Not Found"))
+        return reply_bytes(request, *found[0])
 
     def error_body(self, outage: Outage) -> dict[str, Any]:
         if outage.status == 429:

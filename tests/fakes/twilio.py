@@ -29,10 +29,11 @@ from urllib.parse import parse_qs
 import requests
 from twilio.request_validator import RequestValidator
 
-from tests.fakes import WAIT_SECONDS, FakeProvider, Outage, eventually, reply_json
+from tests.fakes import WAIT_SECONDS, FakeProvider, Outage, eventually, reply_bytes, reply_json
 
 FROM_NUMBER = "+15550001111"
 MESSAGES_PATH = re.compile(r"^/2010-04-01/Accounts/(?P<account>AC[0-9a-f]{32})/Messages\.json$")
+MEDIA_PATH = re.compile(r"^/2010-04-01/Accounts/(?P<account>AC[0-9a-f]{32})/Messages/MM[0-9a-f]+/Media/ME[0-9a-f]+$")
 BODY_LIMIT = 1600
 
 
@@ -60,6 +61,7 @@ class FakeTwilio(FakeProvider):
         self.account_sid = account_sid or _new_sid("AC")
         self.auth_token = auth_token or secrets.token_hex(16)
         self._messages: list[SentMessage] = []
+        self._media: dict[str, tuple[bytes, str]] = {}
 
     def settings(self, from_number: str = FROM_NUMBER) -> dict[str, str]:
         """The environment an assistant needs to send SMS through this fake."""
@@ -78,6 +80,13 @@ class FakeTwilio(FakeProvider):
     def wait_for(self, to: str | None = None, count: int = 1, timeout: float = WAIT_SECONDS) -> list[SentMessage]:
         """The messages to `to` once there are at least `count` of them; AssertionError after `timeout`."""
         return eventually(lambda: self.messages(to), lambda sent: len(sent) >= count, timeout, f"{count} message(s)")
+
+    def add_media(self, content: bytes, content_type: str) -> str:
+        """Keep a picture as an MMS's media, served (to the account's credentials) at the URL returned."""
+        path = f"/2010-04-01/Accounts/{self.account_sid}/Messages/{_new_sid('MM')}/Media/{_new_sid('ME')}"
+        with self._lock:
+            self._media[path] = (content, content_type)
+        return f"{self.url}{path}"
 
     # Twilio calling a webhook.
 
@@ -132,6 +141,9 @@ class FakeTwilio(FakeProvider):
         length = int(request.headers.get("Content-Length") or 0)
         fields = parse_qs(request.rfile.read(length).decode(), keep_blank_values=True)
         form = {key: values[-1] for key, values in fields.items()}
+        media = MEDIA_PATH.match(request.path)
+        if media is not None:
+            return self._serve_media(request, media.group("account"))
         match = MESSAGES_PATH.match(request.path)
         if match is None:
             return reply_json(request, 404, _error(20404, "The requested resource was not found", 404))
@@ -149,6 +161,18 @@ class FakeTwilio(FakeProvider):
         with self._lock:
             self._messages.append(message)
         return reply_json(request, 201, _resource(message))
+
+    def _serve_media(self, request: BaseHTTPRequestHandler, account: str) -> None:
+        """An MMS picture, as Twilio serves it to an account that enforces HTTP basic auth on media."""
+        if self.outage_answered(request):
+            return None
+        if not self._authorised(request, account):
+            return reply_json(request, 401, _error(20003, "Authenticate", 401))
+        with self._lock:
+            found = self._media.get(request.path)
+        if found is None:
+            return reply_json(request, 404, _error(20404, "The requested resource was not found", 404))
+        return reply_bytes(request, *found)
 
     def error_body(self, outage: Outage) -> dict[str, Any]:
         return _error(outage.code or 20000 + outage.status, "Simulated failure", outage.status)
