@@ -10,6 +10,7 @@ import re
 
 from bot.pii.address_forms import grid, street_first, without_street_type
 from bot.pii.address_parts import CITY_AND_ZIP, HOUSE_NUMBER, UNIT, person_not_town, with_town, with_zip
+from bot.pii.public_places import public_address
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
 
@@ -145,7 +146,8 @@ def _cued(text: str, streets: frozenset[int]) -> list[Span]:
 
 def addresses(text: str) -> list[Span]:
     """Every shape's addresses, overlapping ones joined ("0 County Road" as a street, "0 County Road 410" as a
-    road), so that the longest reading is kept whichever shape found it first."""
+    road), so that the longest reading is kept whichever shape found it first; a civic building's own address
+    is left."""
     streets = _streets(text)
     starts = frozenset(span.start for span in streets)
     found = sorted(streets + street_first(text) + grid(text) + _cued(text, starts) + without_street_type(text))
@@ -155,4 +157,4 @@ def addresses(text: str) -> list[Span]:
             joined[-1] = Span(PiiKind.ADDRESS, joined[-1].start, max(joined[-1].end, span.end))
         else:
             joined.append(span)
-    return joined
+    return [span for span in joined if not public_address(text, span)]

@@ -27,8 +27,10 @@ _CANDIDATE = re.compile(
 # A number after one of these words is a reference, not a phone number ("case 2024-001234").
 _REFERENCE_CUE = re.compile(
     r"(?i)\b(?:case|ticket|permit|request|order|account|acct|ref(?:erence)?|confirmation|conf|invoice|claim"
-    r"|tracking|receipt|parcel|docket|citation|violation|sr|report|file|policy|application|routing)"
-    r"(?: number| no\.?| #| num)?(?: is| was)?[ :#.]{0,3}$"
+    r"|tracking|receipt|parcel|docket|citation|violation|sr|report|file|policy|application|routing|notice"
+    # The same in Spanish: "el número de la multa es 9921883017", "multa número 5481682273".
+    r"|multa|boleta|caso|folio|reporte|solicitud|orden|expediente)"
+    r"(?: number| no\.?| #| num| n[uú]mero)?(?: is| was| es| era)?(?:[ :#]{0,3}|\.)$"
 )
 DEFAULT_REGION = "US"
 # libphonenumber costs about 35 µs per candidate; past this many candidates (hostile input, never a real
@@ -47,7 +49,7 @@ _LOCAL = re.compile(r"\d{3}[-.]\d{4}")
 _SPELLED_AT = r"(?: ?[(\[{<](?:at|arroba)[)\]}>] ?| at | arroba | ?@ ?)"
 _SPELLED_DOT = r"(?: ?[(\[{<](?:dot|punto)[)\]}>] ?| dot | punto |\.| \. )"
 _SPELLED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?: dot [\w+-]{{1,64}}){{0,3}}{_SPELLED_AT}"
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?: (?:dot|punto|underscore|guion bajo) [\w+-]{{1,64}}){{0,3}}{_SPELLED_AT}"
     rf"[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}"
     r"(?:com|net|org|edu|gov|us|io|co|info|biz|me|uk|ca|mx)\b"
 )

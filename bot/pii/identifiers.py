@@ -42,7 +42,9 @@ _SSN_MASKED = re.compile(r"(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{
 _CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit|tarjeta)"
 _CARD_ENDING = r"(?:ending|ends|termina(?:da)?|last (?:4|four)(?: digits)?)"
 # "I gave them 1674 last 4": a card or SSN cue earlier in the message, then four digits called the last four.
-_FOUR_CALLED_LAST = re.compile(r"(?<!\d)(\d{4}),? (?:(?:is|are|was|were) )?(?:the |my |as |as the )?last (?:4|four)\b")
+_FOUR_CALLED_LAST = re.compile(
+    r"(?<!\d)(\d{4})(?:,? | ?\( ?)(?:(?:is|are|was|were) )?(?:the |my |as |as the |just )?last (?:4|four)\b"
+)
 # "visa ending in 5867", "last four of my card are 4242", "cvv 123".
 _CARD_LAST_FOUR = re.compile(
     rf"{_CARDS}\b[^\d\n]{{0,25}}?"
@@ -69,11 +71,11 @@ _CUED_NUMBERS = re.compile(
     "|".join(
         f"(?:{pattern.pattern})"
         for pattern in (
-            _SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _SSN_ENDING, _LAST_FOUR_THEN_SSN, _CARD_LAST_FOUR, _FOUR_CALLED_LAST
+            _SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _SSN_ENDING, _LAST_FOUR_THEN_SSN, _CARD_LAST_FOUR
         )
     )
 )
-_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * (_CARD_LAST_FOUR.groups + _FOUR_CALLED_LAST.groups)
+_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * _CARD_LAST_FOUR.groups
 _ID_CUE = re.compile(
     r"(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
@@ -162,14 +164,14 @@ def ssns(text: str) -> list[Span]:
 
 # Words that say the digits after them are a number's last ones, and masks that hide the rest.
 _LAST_DIGITS = re.compile(
-    r"(?:ending|ends|termina(?:da|ci[oó]n)?|last (?:4|four)|[uú]ltimos? (?:4|cuatro)|(?<![\w*#])[x*#•]{2,4}[ -]?)"
+    r"(?:ending|ends|ended|termina(?:da|ci[oó]n|ba)?|last (?:4|four)|[uú]ltimos? (?:4|cuatro)|(?<![\w*#])[x*#•]{2,4}[ -]?)"
 )
 _FOUR_DIGITS = re.compile(r"(?<![\d$.,/:])(?<!\d-)\d{4}(?![\d/:-]|[.,]\d| ?(?:am|pm)\b)")
 _CARD_WORD = re.compile(_CARDS + r"|cc\b")
 _SSN_WORD = re.compile(_SSN_CUE + r"|ss#|seguro")
 # How far a card or SSN word may stand from the last-digits word, and the digits from it; a second group
 # follows the first closely ("the one ending 2290 not 1184").
-_KIND_REACH, _DIGITS_REACH, _SECOND_GAP = 60, 45, 8
+_KIND_REACH, _DIGITS_REACH, _SECOND_GAP = 60, 60, 8
 _FAR = 1 << 30
 
 
@@ -195,6 +197,9 @@ def _last_fours(lowered: str) -> list[Span]:
         second = _FOUR_DIGITS.search(lowered, first.end(), min(end, first.end() + _SECOND_GAP + 4))
         if second is not None:
             spans.append(Span(kind, second.start(), second.end()))
+    for called in _FOUR_CALLED_LAST.finditer(lowered):  # "i put 6618 (last 4)": the nearer word decides
+        nearer = PiiKind.CARD if _distance(cards, called.start()) <= _distance(socials, called.start()) else PiiKind.SSN
+        spans.append(Span(nearer, called.start(1), called.end(1)))
     return spans
 
 
