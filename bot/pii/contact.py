@@ -27,7 +27,7 @@ _CANDIDATE = re.compile(
 # A number after one of these words is a reference, not a phone number ("case 2024-001234").
 _REFERENCE_CUE = re.compile(
     r"(?i)\b(?:case|ticket|permit|request|order|account|acct|ref(?:erence)?|confirmation|conf|invoice|claim"
-    r"|tracking|receipt|parcel|docket|citation|violation|sr|report|file|policy|application|routing|notice"
+    r"|tracking|receipt|parcel|docket|citation|violation|sr|report|file|policy|application|routing|notice|serial"
     # The same in Spanish: "el número de la multa es 9921883017", "multa número 5481682273".
     r"|multa|boleta|caso|folio|reporte|solicitud|orden|expediente)"
     r"(?: number| no\.?| #| num| n[uú]mero)?(?: is| was| es| era)?(?:[ :#]{0,3}|\.)$"

@@ -160,12 +160,12 @@ _CAPITALS = re.compile(
 # Words that tell of a vehicle without naming it: what is done to a car, or the pass it carries.
 _VEHICLE_VERB = re.compile(r"(?:ticket(?:ed|ing)|tow(?:ed|ing)|boot(?:ed|ing)|clamped|parking (?:pass|permit) for)\b")
 # Plate shapes, read without a cue when a plate or vehicle word stands within `_NEAR` characters: three
-# letters and three or four digits ("CKD 8810", "HVL4432"), two or three letters and five digits unless the
+# letters and three or four digits ("CKD 8810", "HVL4432"), two letters and five digits (Illinois) unless the
 # letters are a state and the digits its ZIP code ("RT 40917", not "IL 60639"), California's
 # digit-letters-digits ("7ABC123"), and digits, a letter, digits ("83A-551").
 _PLATE_SHAPED = re.compile(
     r"(?<![\w-])(?<!\d )"
-    rf"(?:[A-Z]{{2,3}}[ -]?\d{{3,4}}|(?!{_STATE}[ -]?\d)[A-Z]{{2,3}}[ -]?\d{{5}}"
+    rf"(?:[A-Z]{{2,3}}[ -]?\d{{3,4}}|(?!{_STATE}[ -]?\d)[A-Z]{{2}}[ -]?\d{{5}}"
     r"|\d[A-Z]{2,3}\d{2,3}|\d{2,3}[A-Z][ -]?\d{3}|[A-Z]{1,3}\d{1,4}[A-Z]{1,3})"
     r"(?![\w-]| \d)"  # never a part of a longer grouping of digits: "MY PHONE IS 401 775 2281"
 )
