@@ -37,7 +37,7 @@ CAR_MAKES = frozenset(
     "civic malibu".split()
 )
 # Place words that are also frequent surnames: "Jennifer Park" is a person, "Lincoln Park" a place.
-SURNAME_PLACES = frozenset("park hall field fields lane".split())
+SURNAME_PLACES = frozenset("park hall field fields lane woods line".split())
 # People many places are named after; "Lincoln Park" stays a place even where "Jennifer Park" is a person.
 NAMESAKES = frozenset(
     "washington lincoln jefferson jackson grant franklin kennedy roosevelt madison monroe adams wilson king "
@@ -62,6 +62,7 @@ STREET_PREPOSITIONS = frozenset("on at near off along onto past across via the".
 PLACE_WORDS = frozenset(
     "street st avenue ave av road rd boulevard blvd drive dr lane ln way court ct place pl plaza square sq "
     "parkway pkwy highway hwy bridge tunnel trail park parks garden gardens playground field fields pool beach "
+    "woods forest preserve line "
     "lake river creek center centre hall library school elementary middle high academy college university "
     "institute hospital clinic church chapel temple mosque synagogue cemetery memorial museum stadium arena "
     "station terminal airport market mall tower building apartments homes village heights estates manor "

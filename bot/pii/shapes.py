@@ -127,6 +127,8 @@ def _looks_harmless(text: str, start: int, written: str, city_ends: list[int]) -
         return True  # "2023-2024", "2019 2020 2021", "60623 60624"
     if any(_ORDINAL.fullmatch(group) for group in groups):
         return True  # "June 14th 2025"
+    if _CITY_CUE.fullmatch(ascii_lower(written).split("-")[0].rstrip("0123456789")):
+        return True  # "SR25-99263214", "CASE-20418": the city's cue is the number's own prefix
     return _AMOUNT_AFTER.match(text, start + len(written)) is not None or _after_city_cue(text, start, city_ends)
 
 
