@@ -75,13 +75,16 @@ def _corrects(text: str, spans: list[Span], date: re.Match[str]) -> bool:
 
 # Where a list of people opens or goes on: "household: Hunter (1/27/1984), ...", "Faith (2/2/2012) and Will (...)".
 _LISTED_AFTER = re.compile(r"(?:^|[:,;]|\band|\by)[ \t]{0,2}\Z")
+# An item after a dated one: "Faith (4/2/2015), Journey (9/9/2017)".
+_AFTER_DATED = re.compile(r"\)(?:,|;| and| y| &)[ \t]{0,2}\Z")
 
 
 def _dated_person(text: str, dated: re.Match[str]) -> bool:
     """A capitalised word before a full date in brackets is a person unless it is an ordinary word; an ordinary
-    word that is also a first name is one when it stands in a list ("household: Hunter (1/27/1984)")."""
+    word is one when it is also a first name standing in a list ("household: Hunter (1/27/1984)"), or follows
+    another dated item ("Faith (4/2/2015), Journey (9/9/2017)")."""
     key = fold(dated.group(1))
-    if key not in common_words():
+    if key not in common_words() or _AFTER_DATED.search(text, max(0, dated.start() - 6), dated.start()):
         return True
     listed = key in names() and names()[key].first > 0
     return listed and _LISTED_AFTER.search(text, max(0, dated.start() - 6), dated.start()) is not None

@@ -34,7 +34,7 @@ _SEASONS = frozenset("spring summer fall autumn winter".split())
 # An ordinary word opening a name before the rest must be this common a first name or surname.
 _ORDINARY_RANK = 100
 _INITIAL_PARTICLES = re.compile(
-    r"(?<![\w.])[A-Z]\.[ ]?(?:(?:Del|De|Da|Di|Du|Dos|Das|La|Las|Los|Le|Van|Von|Der|Den|Bin|Ibn|Al|El|Mac)[ ]){1,3}"
+    r"(?<![\w.])[A-Z]\.[ ]?(?:(?i:del|de|da|di|du|dos|das|la|las|los|le|van|von|der|den|bin|ibn|al|el|mac)[ ]){1,3}"
     r"[A-Z][\w'’-]{1,30}"
 )
 _SUFFIX = re.compile(r",? (?:Jr|Sr|JR|SR|II|III|IV)\b\.?")

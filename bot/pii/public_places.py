@@ -13,8 +13,8 @@ import re
 from bot.pii.spans import Span, ascii_lower
 
 _FACILITY = (
-    r"(?:city hall|town hall|village hall|center|centre|station|library|clinic|pound|conservatory|courthouse|museum|office|offices"
-    r"|headquarters|precinct|firehouse|fieldhouse|field house|centro|biblioteca|oficina|cl[ií]nica|estaci[oó]n)"
+    r"(?:city hall|town hall|village hall|center|centre|station|library|clinic|pound|conservatory|courthouse|museum"
+    r"|precinct|firehouse|fieldhouse|field house|centro|biblioteca|cl[ií]nica|estaci[oó]n)"
 )
 # The building, a few capitalised or lower-case words of its name before it at most, then "at" or "en".
 _FACILITY_AT = re.compile(rf"\b{_FACILITY}s? (?:is |located |ubicad[oa] |que est[aá] )?(?:at|on|en) \Z")

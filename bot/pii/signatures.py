@@ -107,15 +107,16 @@ def _before_data(text: str, end: int, edges: frozenset[int]) -> bool:
 
 
 def _named_before_data(text: str, run: list[Word], edges: frozenset[int]) -> bool:
-    """"Aiyana Two Bulls, 605-...": a listed first name, then capitalised words even if ordinary (many Lakota,
-    Navajo and Cheyenne surnames are: "Two Bulls", "Little Thunder"), right before contact details."""
+    """"Aiyana Two Bulls, 605-...", "DARNELL HOOKS here": a listed first name, then words written in its case
+    even if ordinary (many Lakota, Navajo and Cheyenne surnames are: "Two Bulls", "Little Thunder"), right
+    before contact details or "here"."""
     first, rest = run[0], run[1:]
     listed = ranked(first, first=True) or first.key in gazetteer.names()
-    if not rest or first.shape != "title" or not listed or ordinary(first):
+    if not rest or first.shape not in ("title", "upper") or not listed or ordinary(first):
         return False
-    if any(w.shape != "title" or w.place or w.key in NOT_NAMES or w.key in MONTHS_AND_DAYS for w in rest):
+    if any(w.shape != first.shape or w.place or w.key in NOT_NAMES or w.key in MONTHS_AND_DAYS for w in rest):
         return False
-    return _before_data(text, run[-1].end, edges)
+    return _before_data(text, run[-1].end, edges) or _SELF.match(text, run[-1].end) is not None
 
 
 def _introduced(text: str, run: list[Word]) -> bool:

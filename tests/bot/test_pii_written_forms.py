@@ -1,0 +1,164 @@
+"""Round 7 families (docs/adr/0010): how residents write data in forms, lists and texts, with cases written for
+these tests (none taken from a corpus). Each table holds what must be redacted and what must survive."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.pii import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Plates typed in lower case after a plate word, two or three letters then the digits.
+        ("the plate is wr 40718, a white camry", "the plate is [PLATE], a white camry"),
+        ("tag kzm 2290 on a gray van", "tag [PLATE] on a gray van"),
+        # ... but a plate word before a preposition and a year or count is no plate.
+        ("my plates expire in 2026, can I renew online?", "my plates expire in 2026, can I renew online?"),
+        ("tags due 2025 but the DMV is closed", "tags due 2025 but the DMV is closed"),
+        # After a plate word and a few words, a verb that introduces what is written, in English or Spanish.
+        ("le quitaron las placas y eran TB 55120", "le quitaron las placas y eran [PLATE]"),
+        ("the plates on that truck were KQ 31174", "the plates on that truck were [PLATE]"),
+        ("la placa de enfrente dice RJ 60411", "la placa de enfrente dice [PLATE]"),
+        # Illinois's two letters and five digits near a vehicle word; a state's code before a ZIP code is no plate.
+        ("an old pickup, BK 72019, dumps trash in the alley", "an old pickup, [PLATE], dumps trash in the alley"),
+        ("the van is always near Joliet IL 60435 on weekends", "the van is always near Joliet IL 60435 on weekends"),
+    ],
+)
+def test_plates_as_typed(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The last four told in the past tense, or a sentence after the card word.
+        ("my debit card was stolen, it ended in 3307", "my debit card was stolen, it ended in [CARD]"),
+        (
+            "they asked for the last four of my visa so they could look it up. it's 8814",
+            "they asked for the last four of my visa so they could look it up. it's [CARD]",
+        ),
+        # Four digits called the last four in brackets: the nearer card or SSN word decides the kind.
+        ("the social security form, I wrote 2275 (last 4) only", "the social security form, I wrote [SSN] (last 4) only"),
+        ("my card? 6120 (the last four)", "my card? [CARD] (the last four)"),
+    ],
+)
+def test_last_digits_told_loosely(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A second date right after a birth date corrects it; a date in another sentence is another date.
+        ("my DOB shows 2/9/1977 but it should be 9/2/1977", "my DOB shows [DOB] but it should be [DOB]"),
+        ("born 03-04-1960 not 04-03-1960, please fix", "born [DOB] not [DOB], please fix"),
+        # Spanish dates of birth with a two-digit year.
+        ("naci el 9 de octubre del 68", "naci [DOB]"),
+        ("fecha de nacimiento: 30 de abril 91", "fecha de nacimiento: [DOB]"),
+        # A first name that is an ordinary word, dated in a list.
+        ("for the lunch program: Faith (4/2/2015), Journey (9/9/2017)", "for the lunch program: [NAME] ([DOB]), [NAME] ([DOB])"),
+        ("the Hearing (5/20/2026) was moved", "the Hearing (5/20/2026) was moved"),
+    ],
+)
+def test_birth_dates_corrected_and_listed(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An e-mail address read out, its local part joined by "punto", "dot" or "underscore".
+        ("mi correo: ana punto belen arroba hotmail punto com", "mi correo: [EMAIL]"),
+        ("email me at jay underscore kim at gmail dot com", "email me at [EMAIL]"),
+        ("meet me at the library dot", "meet me at the library dot"),
+    ],
+)
+def test_spoken_email_local_parts(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The city's own numbers after a notice or ticket word, in English and Spanish, are no phone number.
+        ("the notice # 8823019922 says I owe $90", "the notice # 8823019922 says I owe $90"),
+        ("la boleta es 5512093381 y ya la pagué", "la boleta es 5512093381 y ya la pagué"),
+        ("mi multa número 6630021947", "mi multa número 6630021947"),
+        # A sentence's end after such a word is no cue: the number after it is a phone.
+        ("I got an eviction notice. 708-555-0139", "I got an eviction notice. [PHONE]"),
+        # The city's prefix is part of its number.
+        ("any news on SR26-00418812?", "any news on SR26-00418812?"),
+    ],
+)
+def test_city_numbers_are_no_phones(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A civic building's address, asked about, identifies no one.
+        ("is the police station at 1718 S State St open on Labor Day?", "is the police station at 1718 S State St open on Labor Day?"),
+        ("does the senior center at 3160 N Milwaukee Ave have flu shots", "does the senior center at 3160 N Milwaukee Ave have flu shots"),
+        ("la biblioteca en 2708 S Pulaski Rd abre el sábado?", "la biblioteca en 2708 S Pulaski Rd abre el sábado?"),
+        # A home, a building of unknown use or a possessive keeps the address.
+        ("my mom's center at 410 W Elm St called", "my mom's center at [ADDRESS] called"),
+        ("the building at 5511 N Winthrop Ave has no heat", "the building at [ADDRESS] has no heat"),
+        ("I live at 6120 S Ingleside Ave", "I live at [ADDRESS]"),
+        # A grid address whose name ends in a place word, then a direction.
+        ("our unit is at 1930 W Humboldt Park N, 2nd fl", "our unit is at [ADDRESS]"),
+        # A street written first after an English address is no street: a name follows it.
+        ("fix the light at 4410 S Lowe Ave. Tomasz Nowicki 872-555-0147", "fix the light at [ADDRESS] [NAME] [PHONE]"),
+    ],
+)
+def test_public_and_private_addresses(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Surname first, set off by a comma, as forms and rosters write it.
+        ("please update the file. Okonkwo, Chidi, 2201 W Touhy Ave", "please update the file. [NAME], [ADDRESS]"),
+        ("my father Reyes, Tomas (born 2/2/1944) needs a ride", "my father [NAME] (born [DOB]) needs a ride"),
+        ("still no refund. De la Rosa, Mariana", "still no refund. [NAME]"),
+        # A name's first word opening the sentence before the rest: short surnames, shouted names.
+        ("the alley is flooded. Vu Thanh Hai (773) 555-0166", "the alley is flooded. [NAME] [PHONE]"),
+        ("DARNELL HOOKS here, my bin is missing", "[NAME] here, my bin is missing"),
+        # ... but a sentence's verb before a name is no name.
+        ("the form is ready. Can Priya call me?", "the form is ready. Can [NAME] call me?"),
+        # Initials before a particle surname.
+        ("please call my aunt R. De La Torre about it", "please call my aunt [NAME] about it"),
+        ("I am J. van der Meer, owner of the lot", "I am [NAME], owner of the lot"),
+        # A generational suffix at a signature goes with its name; a street's stays with the street.
+        ("DOB 6/6/1961. Curtis Mayfield Sr.", "DOB [DOB]. [NAME]"),
+        ("is the office on Martin Luther King Jr. Dr open", "is the office on Martin Luther King Jr. Dr open"),
+        # Texted introductions without "is".
+        ("my name bella santos, the bin is broken", "my name [NAME], the bin is broken"),
+        ("my name will be on the lease", "my name will be on the lease"),
+        ("hey its joy again, any update on the tree?", "hey its [NAME] again, any update on the tree?"),
+        ("its cold again in the building", "its cold again in the building"),
+        ("put the account in my name, Carol Temple please", "put the account in my name, [NAME] please"),
+    ],
+)
+def test_names_as_forms_and_texts_write_them(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Dates, offices, corners, cars, woods and transit lines that look like names.
+        "the leaf pickup ends Nov 20, right?",
+        "Is the Governor's office in the Thompson Center?",
+        "the light at Cermak and Kedzie, is it broken again?",
+        "a red Nissan Altima keeps parking on the sidewalk",
+        "a grey Mercedes wagon blocks the hydrant",
+        "are dogs allowed in Schiller Woods?",
+        "when is the Red Line Wilson stop reopening?",
+    ],
+)
+def test_look_alikes_survive(text: str) -> None:
+    assert redact(text) == text
