@@ -18,7 +18,8 @@ _ROMAN_MONTH = r"(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
 _DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
     rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS},? \d{{4}}|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS},? \d{{4}}|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? '?\d{{2}}"
+    rf"|\d{{1,2}}[-/ ]{_MONTHS}[-/ ](?:\d{{4}}|\d{{2}})|{_MONTHS}\.?,? (?:of )?(?:19|20)\d{{2}}"  # "5-Mar-1971", "March 1971"
     rf"|(?:el )?\d{{1,2}} de {_MESES}(?: de | del | )(?:\d{{4}}|'?\d{{2}})|\d{{1,2}}[-/. ]{_ROMAN_MONTH}[-/. ]\d{{2,4}}"
     rf"|(?:19|20)\d{{2}})"  # a year alone: "born in 1985"
 )
@@ -90,6 +91,9 @@ def _dated_person(text: str, dated: re.Match[str]) -> bool:
     return listed and _LISTED_AFTER.search(text, max(0, dated.start() - 6), dated.start()) is not None
 
 
+_NUMBERS = re.compile(r"\d+")
+
+
 def dates_after_names(text: str, names: list[Span]) -> list[Span]:
     """Dates of birth written right after a person's name, with no birth word ("Ana Ruiz, 04/11/1952"), and
     unlisted names known by the date in brackets after them."""
@@ -99,6 +103,6 @@ def dates_after_names(text: str, names: list[Span]) -> list[Span]:
             spans += [Span(PiiKind.NAME, dated.start(1), dated.end(1)), Span(PiiKind.DOB, *dated.span(2))]
     for name in names:
         date = _AFTER_NAME.match(text, name.end)
-        if date is not None and len(date.group(1)) > _YEAR_LENGTH:
+        if date is not None and len(_NUMBERS.findall(date.group(1))) > 1:  # a day and a year, not "March 2020"
             spans.append(Span(PiiKind.DOB, date.start(1), date.end(1)))
     return spans

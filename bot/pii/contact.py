@@ -13,6 +13,7 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
 
+from bot.pii.gazetteer import common_words
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, spans_of, starts_word
 
 # A left boundary and bounded parts keep this linear: a run of word characters can only start a match once.
@@ -55,8 +56,20 @@ _SPELLED_EMAIL = re.compile(
 )
 
 
+# An address given by its provider alone: "my gmail is kateoneil88", "mi hotmail es lupe.r".
+_PROVIDER_NAME = re.compile(
+    r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton ?mail)(?: (?:account|address|username|user))?"
+    r" (?:is|es|=|:) ?([\w.+-]{3,64}?)(?=[\s,;!?)]|\.?\Z|\.\s)"
+)
+
+
 def emails(text: str) -> list[Span]:
     found = spans_of(PiiKind.EMAIL, _EMAIL, text) if "@" in text else []
+    found += [
+        Span(PiiKind.EMAIL, *m.span(1))
+        for m in _PROVIDER_NAME.finditer(ascii_lower(text))
+        if m.group(1) not in common_words()  # "my yahoo is down"
+    ]
     lowered = ascii_lower(text)
     if "at" in lowered or "arroba" in lowered or "@" in lowered:
         found += spans_of(PiiKind.EMAIL, _SPELLED_EMAIL, lowered)
@@ -121,18 +134,19 @@ _DIGIT_WORD = (
 )
 # "nine one nine, four four two, seven seven zero one": seven to eleven digit words in a row.
 _SPELLED_PHONE = re.compile(rf"{_DIGIT_WORD}(?:[ ,.-]{{1,3}}{_DIGIT_WORD}){{6,10}}\b")
-_SPELLED_LENGTHS = frozenset({7, 10, 11})
+# Seven, ten or eleven digits are a telephone number, nine a social security number.
+_SPELLED_KINDS = {7: PiiKind.PHONE, 9: PiiKind.SSN, 10: PiiKind.PHONE, 11: PiiKind.PHONE}
 
 
 def spelled_phones(text: str) -> list[Span]:
-    """Telephone numbers written out digit by digit, as a voicemail transcript gives them."""
+    """Telephone and social security numbers written out digit by digit, as a voicemail transcript gives them."""
     lowered = ascii_lower(text)
-    return [
-        Span(PiiKind.PHONE, match.start(), match.end())
-        for match in _SPELLED_PHONE.finditer(lowered)
-        if starts_word(lowered, match.start())
-        and len(re.findall(_DIGIT_WORD, match.group())) in _SPELLED_LENGTHS
-    ]
+    spans = []
+    for match in _SPELLED_PHONE.finditer(lowered):
+        kind = _SPELLED_KINDS.get(len(re.findall(_DIGIT_WORD, match.group())))
+        if kind is not None and starts_word(lowered, match.start()):
+            spans.append(Span(kind, match.start(), match.end()))
+    return spans
 
 
 def phones(text: str) -> list[Span]:

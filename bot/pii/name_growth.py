@@ -3,6 +3,8 @@
 - **Surname first** ("Pham, Lan", "Del Valle, Rigoberto", "Li, Hong, 51 W Devon"): forms and rosters put the
   surname first and set it off with a comma. A found name followed by a comma and a first name that closes a
   phrase takes it; a found first name after a sentence's opening surname and a comma takes the surname.
+- **Two given names** ("the daughter of Rosa Elena Paz"): a first name right before a found name that opens with
+  one is its first given name, whatever stands before it.
 - **A name's first word at a sentence's start** ("Le Ngoc Anh (651) ...", "HUNTER YOUNG here"): when the rest of
   the name was found and stands where a signature ends (data, "here", the message's end), a word before it that
   is a name, written in the same case, opens the sentence with it. Short surnames (Le, Li, Ho, Ma) and first
@@ -18,7 +20,16 @@ import re
 
 from bot.pii import gazetteer
 from bot.pii.name_rules import known_key, ordinary
-from bot.pii.name_words import MONTHS_AND_DAYS, NOT_NAMES, PARTICLES, Word, adjacent
+from bot.pii.name_words import (
+    MONTHS_AND_DAYS,
+    NAMESAKES,
+    NOT_NAMES,
+    PARTICLES,
+    PLACE_FIRST_NAMES,
+    STREET_PREPOSITIONS,
+    Word,
+    adjacent,
+)
 from bot.pii.spans import PiiKind, Span
 
 # Where a sentence or a list item opens: the message's start, or after its punctuation.
@@ -89,6 +100,9 @@ def _opening_word(text: str, words: list[Word], at_start: dict[int, int], span: 
     word, following = words[first - 1], words[first]
     if word.shape != following.shape or word.shape not in ("title", "upper") or not _plain(word):
         return span.start
+    on_street = first > 1 and words[first - 2].key in STREET_PREPOSITIONS  # "the meter on Magnolia Pike"
+    if _given_name(word) and _given_name(following) and word.key not in NAMESAKES | PLACE_FIRST_NAMES and not on_street:
+        return word.start  # "the daughter of Rosa Elena Paz": two given names before the surname
     if not (_SIGNATURE_END.match(text, span.end) or span.end in edges):
         return span.start
     if not _OPENS.search(text, max(0, word.start - 5), word.start) or word.key in _CLAUSE_OPENERS:

@@ -116,6 +116,8 @@ def _named_before_data(text: str, run: list[Word], edges: frozenset[int]) -> boo
         return False
     if any(w.shape != first.shape or w.place or w.key in NOT_NAMES or w.key in MONTHS_AND_DAYS for w in rest):
         return False
+    if first.shape == "upper" and any(len(w.text) <= 3 and not ranked(w, first=False) for w in rest):
+        return False  # "WALTER J. KOWALSKI OF 19 BEECH ST": a shouted preposition
     return _before_data(text, run[-1].end, edges) or _SELF.match(text, run[-1].end) is not None
 
 

@@ -154,7 +154,7 @@ def _and_more(text: str, end: int) -> list[Span]:
 
 # Capitals after a plate or vehicle word, with or without digits: "GO BUCKS", "NURSE 4U", "BIGDADDY", "WV 3KT990".
 _CAPITALS = re.compile(
-    r"[ :#.,(-]{1,3}(?:(?i:is|was|es|reads?|says|number|plate|tag|con placas?):? )?"
+    r"[ :#.,(-]{1,3}(?:(?i:is|was|es|reads?|says|number|plate|tag|con placas?):? )?[\"“']?"  # quoted: "H8 TRAFIC"
     r"([A-Z0-9]{1,8}(?: [A-Z0-9]{1,8})?)(?![\w'’-])"
 )
 # Words that tell of a vehicle without naming it: what is done to a car, or the pass it carries.

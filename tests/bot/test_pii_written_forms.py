@@ -21,6 +21,8 @@ from bot.pii import redact
         ("le quitaron las placas y eran TB 55120", "le quitaron las placas y eran [PLATE]"),
         ("the plates on that truck were KQ 31174", "the plates on that truck were [PLATE]"),
         ("la placa de enfrente dice RJ 60411", "la placa de enfrente dice [PLATE]"),
+        # A vanity plate in quotes.
+        ('his tag says "GR8 DAD" on the back', 'his tag says "[PLATE]" on the back'),
         # Illinois's two letters and five digits near a vehicle word; a state's code before a ZIP code is no plate.
         ("an old pickup, BK 72019, dumps trash in the alley", "an old pickup, [PLATE], dumps trash in the alley"),
         ("the van is always near Joliet IL 60435 on weekends", "the van is always near Joliet IL 60435 on weekends"),
@@ -60,6 +62,12 @@ def test_last_digits_told_loosely(text: str, expected: str) -> None:
         # A first name that is an ordinary word, dated in a list.
         ("for the lunch program: Faith (4/2/2015), Journey (9/9/2017)", "for the lunch program: [NAME] ([DOB]), [NAME] ([DOB])"),
         ("the Hearing (5/20/2026) was moved", "the Hearing (5/20/2026) was moved"),
+        # Other ways to write a birth date: a year with an apostrophe, a month in letters between digits, a month
+        # and a year; a month and year after a name alone is no birth date.
+        ("DOB Oct. 12, '58", "DOB [DOB]"),
+        ("date of birth 12-Oct-1958", "date of birth [DOB]"),
+        ("she was born in October 1958", "she was born in [DOB]"),
+        ("Lena Vogt, May 2024 was when I applied", "[NAME], May 2024 was when I applied"),
     ],
 )
 def test_birth_dates_corrected_and_listed(text: str, expected: str) -> None:
@@ -73,6 +81,9 @@ def test_birth_dates_corrected_and_listed(text: str, expected: str) -> None:
         ("mi correo: ana punto belen arroba hotmail punto com", "mi correo: [EMAIL]"),
         ("email me at jay underscore kim at gmail dot com", "email me at [EMAIL]"),
         ("meet me at the library dot", "meet me at the library dot"),
+        # An address given by its provider alone.
+        ("my gmail is tomas.r1990, write there", "my gmail is [EMAIL], write there"),
+        ("my yahoo is down again", "my yahoo is down again"),
     ],
 )
 def test_spoken_email_local_parts(text: str, expected: str) -> None:
@@ -90,6 +101,8 @@ def test_spoken_email_local_parts(text: str, expected: str) -> None:
         ("I got an eviction notice. 708-555-0139", "I got an eviction notice. [PHONE]"),
         # The city's prefix is part of its number.
         ("any news on SR26-00418812?", "any news on SR26-00418812?"),
+        # Nine digits read out one by one are a social security number.
+        ("my social is four one one, two two, six zero nine eight", "my social is [SSN]"),
     ],
 )
 def test_city_numbers_are_no_phones(text: str, expected: str) -> None:
@@ -129,6 +142,8 @@ def test_public_and_private_addresses(text: str, expected: str) -> None:
         ("DARNELL HOOKS here, my bin is missing", "[NAME] here, my bin is missing"),
         # ... but a sentence's verb before a name is no name.
         ("the form is ready. Can Priya call me?", "the form is ready. Can [NAME] call me?"),
+        # Two given names before a surname, whatever stands before them; not a street after "on".
+        ("I'm writing for the son of Ana Lucia Ferraz", "I'm writing for the son of [NAME]"),
         # Initials before a particle surname.
         ("please call my aunt R. De La Torre about it", "please call my aunt [NAME] about it"),
         ("I am J. van der Meer, owner of the lot", "I am [NAME], owner of the lot"),
