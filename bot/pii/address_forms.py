@@ -24,8 +24,8 @@ _SPANISH_STREET = re.compile(
     rf"(?:,? {UNIT}\b){{0,2}}"
 )
 # A house number, a compass direction and a street's name, as grid cities write them ("1418 W Belmont",
-# "911 S. Wabash", "2100 N Lincoln Park W"): the direction marks an address even without a street type; after a preposition, a comma
-# or at the start, so that a bus route ("take the 147 N Sheridan") survives.
+# "911 S. Wabash", "2100 N Lincoln Park W"): the direction marks an address even without a street type; after a
+# preposition, a comma or at the start, so that a bus route ("take the 147 N Sheridan") survives.
 _GRID = re.compile(
     r"\d{1,6} (?:[NSEW]\.?|North|South|East|West) [A-Z][a-z]{2,20}\b"
     # A place word that is left out of the street types as a public place's, then a direction after the name:

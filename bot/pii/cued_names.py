@@ -45,7 +45,9 @@ def _could_be_name(word: Word, first: bool, shouted: bool = False) -> bool:
 # A first name texted after "my name" must be this common ("hunter", not "tag" in "name tag said").
 _TEXTED_FIRST = 1000
 # Verbs that follow "my name" where no name does ("my name will be", "my name has been changed").
-_AUXILIARIES = frozenset("be been being is was were has have had will would can could should must may might do does did".split())
+_AUXILIARIES = frozenset(
+    "be been being is was were has have had will would can could should must may might do does did".split()
+)
 
 
 def _texted_pair(text: str, words: list[Word], i: int) -> bool:
@@ -54,7 +56,9 @@ def _texted_pair(text: str, words: list[Word], i: int) -> bool:
     if i + 1 >= len(words) or not adjacent(text, words[i], words[i + 1]):
         return False
     first, last = words[i], words[i + 1]
-    if first.shape != "lower" or last.shape != "lower" or {first.key, last.key} & (_AUXILIARIES | NOT_NAMES | PARTICLES):
+    if first.shape != "lower" or last.shape != "lower":
+        return False
+    if {first.key, last.key} & (_AUXILIARIES | NOT_NAMES | PARTICLES):
         return False
     rank = gazetteer.names().get(first.key)
     return rank is not None and 0 < rank.first <= _TEXTED_FIRST and known_key(last.key, first=False)

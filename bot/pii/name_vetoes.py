@@ -118,7 +118,9 @@ _CORNER = re.compile(
     r"[ \t]{1,2}(?:and|&|y)[ \t]{1,2}\Z"
 )
 # What a car's make or model stands before: "white Mercedes sedan", "a Nissan Sentra".
-_VEHICLE_AFTER = re.compile(r"[ \t]{1,2}(?:sedan|suv|truck|van|pickup|minivan|coupe|hatchback|wagon|convertible)\b", re.I)
+_VEHICLE_AFTER = re.compile(
+    r"[ \t]{1,2}(?:sedan|suv|truck|van|pickup|minivan|coupe|hatchback|wagon|convertible)\b", re.IGNORECASE
+)
 
 
 def _not_a_person(text: str, start: int, end: int, written: str, kept: list[Span]) -> bool:

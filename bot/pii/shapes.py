@@ -37,7 +37,8 @@ _AMOUNT_AFTER = re.compile(r" ?(?:dollars|usd|bucks|pesos|k\b|%|percent|sq|squar
 _CITY_CUE = re.compile(
     r"(?:case|ticket|permit|citation|confirmation|conf|work order|service request|request|sr|order|invoice"
     r"|reference|ref|tracking|receipt|docket|violation|complaint|incident|report|application|bill|ordinance"
-    r"|resolution|route|bus|flight|room|suite|unit|lot|model|serial|version|item|form|notice|multa|boleta|aviso|folio|caso|permiso"
+    r"|resolution|route|bus|flight|room|suite|unit|lot|model|serial|version|item|form|notice|multa|boleta|aviso"
+    r"|folio|caso|permiso"
     r"|reporte|solicitud|orden)(?:\b|(?<=#))"
 )
 _CITY_REACH = 30

@@ -208,7 +208,9 @@ def _introductions(text: str, words: list[Word], index_at: dict[int, int]) -> li
     lowered = ascii_lower(text)
     for cue in _INTRODUCED.finditer(lowered, 0, _INTRODUCTION_REACH):
         i = index_at.get(cue.end())
-        if i is None or not starts_word(lowered, cue.start()) or not (words[i].shape == "title" or _lower_first(words[i])):
+        if i is None or not starts_word(lowered, cue.start()):
+            continue
+        if words[i].shape != "title" and not _lower_first(words[i]):
             continue
         word = words[i]
         if _excluded(word) or word.place or not _AFTER_INTRODUCED.match(text, word.end):

@@ -16,8 +16,8 @@ from bot.pii.gazetteer import common_words
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, shouting, starts_word
 
 _FILLER = (
-    r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|were|are|read|reads|reading|says|say|of|#|it's|its|tag|plate|plates|de|from"
-    r"|es|era|eran|son|dice|dec[ií]a)\b\.?)"
+    r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|were|are|read|reads|reading|says|say|of|#|it's|its|tag|plate|plates"
+    r"|de|from|es|era|eran|son|dice|dec[ií]a)\b\.?)"
     r"{0,3}"
 )
 # The USPS codes of the states, territories and DC: only these may stand before a plate as its state, so that
