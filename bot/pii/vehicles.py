@@ -11,6 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from bot.pii.address_parts import STATE_NAMES
 from bot.pii.contact import follows_reference
 from bot.pii.gazetteer import common_words
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, shouting, starts_word
@@ -27,8 +28,10 @@ _STATE = (
     r"|UT|V[AIT]|W[AIVY])"
 )
 # A state before the plate: its code is read as part of the plate ("plate WV 3KT990"), a state written out
-# ("placas de Texas DPL-8830", one capitalised word) is not.
-_STATE_BEFORE = rf"(?:(?P<state>{_STATE}) |[A-Z][a-z]{{3,12}} )"
+# ("placas de Texas DPL-8830", one capitalised word, or a state's name in any case: "plate: illinois 8845 QW")
+# is not.
+_STATE_NAMES = "|".join(sorted(STATE_NAMES, key=len, reverse=True))
+_STATE_BEFORE = rf"(?:(?P<state>{_STATE}) |[A-Z][a-z]{{3,12}} |(?i:{_STATE_NAMES}) )"
 # Up to three groups ("7ABC123", "ABC 1234", "7 ABC 123"); a following ordinary word is never one of them.
 _PLATE_SHAPE = (
     r"([A-Za-z0-9]{1,4}(?:[ -]?(?!(?:and|or|the|on|in|at|is|was|it|to|for|but|near|by)\b)[A-Za-z0-9]{1,4})?"

@@ -20,6 +20,8 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("le quitaron las placas y eran TB 55120", "le quitaron las placas y eran [PLATE]"),
         ("the plates on that truck were KQ 31174", "the plates on that truck were [PLATE]"),
         ("la placa de enfrente dice RJ 60411", "la placa de enfrente dice [PLATE]"),
+        # A state's name in lower case before the plate.
+        ("plate: ohio 4471 KR, parked on the grass", "plate: ohio [PLATE], parked on the grass"),
         # A vanity plate in quotes.
         ('his tag says "GR8 DAD" on the back', 'his tag says "[PLATE]" on the back'),
         # Illinois's two letters and five digits near a vehicle word; a state's code before a ZIP code is no plate.
