@@ -164,12 +164,13 @@ def ssns(text: str) -> list[Span]:
 
 # Words that say the digits after them are a number's last ones, and masks that hide the rest.
 _LAST_DIGITS = re.compile(
-    r"(?:ending|ends|ended|termina(?:da|ci[oó]n|ba)?|last (?:4|four)|[uú]ltimos? (?:4|cuatro)"
+    r"(?:ending|ends|ended|end (?=in|with)|termina(?:da|ci[oó]n|ba)?|last (?:4|four)|[uú]ltimos? (?:4|cuatro)"
     r"|(?<![\w*#])[x*#•]{2,4}[ -]?)"
 )
 _FOUR_DIGITS = re.compile(r"(?<![\d$.,/:])(?<!\d-)\d{4}(?![\d/:-]|[.,]\d| ?(?:am|pm)\b)")
 _CARD_WORD = re.compile(_CARDS + r"|cc\b")
-_SSN_WORD = re.compile(_SSN_CUE + r"|ss#|seguro")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SSN_WORD = re.compile(_SSN_CUE + r"|ss#|ss (?:number|no|num)\b|seguro")
 # How far a card or SSN word may stand from the last-digits word, and the digits from it; a second group
 # follows the first closely ("the one ending 2290 not 1184").
 _KIND_REACH, _DIGITS_REACH, _SECOND_GAP = 60, 60, 8
@@ -192,8 +193,8 @@ def _last_fours(lowered: str) -> list[Span]:
         window_end = lowered.find("\n", cue.end(), cue.end() + _DIGITS_REACH)
         end = window_end if window_end >= 0 else cue.end() + _DIGITS_REACH
         first = _FOUR_DIGITS.search(lowered, cue.end(), end)
-        if first is None:
-            continue
+        if first is None or (cue.group().startswith("end ") and _YEAR.fullmatch(first.group())):
+            continue  # "the card program will end in 2026"
         spans.append(Span(kind, first.start(), first.end()))
         second = _FOUR_DIGITS.search(lowered, first.end(), min(end, first.end() + _SECOND_GAP + 4))
         if second is not None:

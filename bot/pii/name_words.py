@@ -23,7 +23,9 @@ NOT_NAMES = frozenset(
     # Contractions, card brands and car makes that the name lists hold ("I'd", "Amex", "Chevy").
     "i'd i'll i've amex visa chevy tesla kia don doña sr sra srta señor señora "
     # Labels of contact details, which stand right before the data as a name does ("Cel 617-...").
-    "tel cel cell phone ph fax email correo whatsapp movil móvil celular telefono teléfono".split()
+    "tel cel cell phone ph fax email correo whatsapp movil móvil celular telefono teléfono "
+    # ... and of other data ("dob - 11/02/1990").
+    "dob ssn addr acct".split()
 )
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "

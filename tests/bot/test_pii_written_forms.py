@@ -35,6 +35,10 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
             "they asked for the last four of my visa so they could look it up. it's 8814",
             "they asked for the last four of my visa so they could look it up. it's [CARD]",
         ),
+        # "end in" too, unless a year follows; "ss number" is an SSN word.
+        ("paid with my debit, the digits end in 6610", "paid with my debit, the digits end in [CARD]"),
+        ("the bus card discount will end in 2027", "the bus card discount will end in 2027"),
+        ("my ss number ends with 3395", "my ss number ends with [SSN]"),
         # Four digits called the last four in brackets: the nearer card or SSN word decides the kind.
         ("the social security form, I wrote 2275 (last 4)", "the social security form, I wrote [SSN] (last 4)"),
         ("my card? 6120 (the last four)", "my card? [CARD] (the last four)"),
@@ -101,6 +105,8 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("DARNELL HOOKS here, my bin is missing", "[NAME] here, my bin is missing"),
         # ... but a sentence's verb before a name is no name.
         ("the form is ready. Can Priya call me?", "the form is ready. Can [NAME] call me?"),
+        # A label of other data is no name where a writer opens.
+        ("dob - 4/4/1979, need a senior pass", "dob - [DOB], need a senior pass"),
         # Two given names before a surname, whatever stands before them; not a street after "on".
         ("I'm writing for the son of Ana Lucia Ferraz", "I'm writing for the son of [NAME]"),
         # Initials before a particle surname.
