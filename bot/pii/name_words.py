@@ -20,6 +20,7 @@ NOT_NAMES = frozenset(
     "councilmember alderman alderwoman apt rm ste bldg fl mayor governor senator commissioner superintendent "
     # Greetings and farewells, which stand where names stand ("Hiya, ...", "ok thanks. Bye").
     "bye hi hello hey hiya thanks regards cheers salam bonjour hola saludos gracias ciao sup "
+    "atte atentamente cordialmente sinceramente sincerely respectfully "
     # Contractions, card brands and car makes that the name lists hold ("I'd", "Amex", "Chevy").
     "i'd i'll i've amex visa chevy tesla kia don doña sr sra srta señor señora "
     # Labels of contact details, which stand right before the data as a name does ("Cel 617-...").

@@ -105,6 +105,8 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("DARNELL HOOKS here, my bin is missing", "[NAME] here, my bin is missing"),
         # ... but a sentence's verb before a name is no name.
         ("the form is ready. Can Priya call me?", "the form is ready. Can [NAME] call me?"),
+        # A Spanish closing before a signature is no part of it.
+        ("gracias por todo. Atte. Noemí Barrientos", "gracias por todo. Atte. [NAME]"),
         # A label of other data is no name where a writer opens.
         ("dob - 4/4/1979, need a senior pass", "dob - [DOB], need a senior pass"),
         # Two given names before a surname, whatever stands before them; not a street after "on".
