@@ -80,6 +80,8 @@ def cued_names(text: str, words: list[Word], index_at: dict[int, int]) -> list[S
             continue
         j = i
         while j + 1 < min(len(words), i + _MAX_CUE_WORDS) and adjacent(text, words[j], words[j + 1]):
+            if words[j].text.endswith(("'s", "’s")):
+                break  # "I'm Cliff Fox's caseworker": a name ends at its possessive
             following = words[j + 1]
             initial = len(following.text) == 1 and text[following.end : following.end + 1] == "."
             if following.key in PARTICLES or not (initial or _could_be_name(following, first=False, shouted=shouted)):

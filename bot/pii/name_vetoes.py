@@ -19,7 +19,8 @@ from bot.pii.spans import PiiKind, Span
 # Titles and roles written before a name; the name starts after them.
 _TITLES = re.compile(
     r"(?:(?:mr|mrs|ms|miss|mx|dr|fr|father|rev|reverend|pastor|coach|owner|doña|dona|sr|sra|srta|señor|señora"
-    r"|t[ií]o|t[ií]a|officer|sgt|deputy|judge|sister|brother)\.?[ \t]{1,3})+",
+    r"|t[ií]o|t[ií]a|auntie|aunty|uncle|officer|sgt|ssgt|cpl|pvt|pfc|lt|capt|maj|col|deputy|judge|sister|brother)"
+    r"\.?[ \t]{1,3})+",
     re.IGNORECASE,
 )
 # The words before a name that make it no person's, read from the last few words before it (set look-ups, not

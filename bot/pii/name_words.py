@@ -26,7 +26,7 @@ NOT_NAMES = frozenset(
     # Labels of contact details, which stand right before the data as a name does ("Cel 617-...").
     "tel cel cell phone ph fax email correo whatsapp movil móvil celular telefono teléfono "
     # ... and of other data ("dob - 11/02/1990").
-    "dob ssn addr acct".split()
+    "dob ssn addr acct plate plates placa placas tag".split()
 )
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "

@@ -107,6 +107,12 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("the form is ready. Can Priya call me?", "the form is ready. Can [NAME] call me?"),
         # A Spanish closing before a signature is no part of it.
         ("gracias por todo. Atte. Noemí Barrientos", "gracias por todo. Atte. [NAME]"),
+        # A name after a cue ends at its possessive; ranks and kin titles stay outside the name.
+        ("Hello, I'm Rosa Pineda's case manager", "Hello, I'm [NAME] case manager"),
+        ("Cpl. Andre Whitlock, stationed overseas", "Cpl. [NAME], stationed overseas"),
+        ("Uncle Desmond from the block club", "Uncle [NAME] from the block club"),
+        # A plate word opening a sentence is no name.
+        ("me siguen llegando cartas. Placa GTR 4410.", "me siguen llegando cartas. Placa [PLATE]."),
         # A label of other data is no name where a writer opens.
         ("dob - 4/4/1979, need a senior pass", "dob - [DOB], need a senior pass"),
         # Two given names before a surname, whatever stands before them; not a street after "on".
