@@ -113,6 +113,8 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("Uncle Desmond from the block club", "Uncle [NAME] from the block club"),
         # A plate word opening a sentence is no name.
         ("me siguen llegando cartas. Placa GTR 4410.", "me siguen llegando cartas. Placa [PLATE]."),
+        # A one-digit count after a comma is no phone number a name would stand before.
+        ("ayuda con la cuenta, tengo 2 recibos iguales", "ayuda con la cuenta, tengo 2 recibos iguales"),
         # A label of other data is no name where a writer opens.
         ("dob - 4/4/1979, need a senior pass", "dob - [DOB], need a senior pass"),
         # Two given names before a surname, whatever stands before them; not a street after "on".
