@@ -59,8 +59,12 @@ _HOME_CUE = re.compile(
     r"|mailing address|my house is|i'm at|im at|we're at|we are at|located at|reside at|vivo en|house at"
     r"|home at|live at|lives on)\s{1,3}(?=\d)"
 )
+# After the cue a home may be typed in lower case ("i live at 4410 n. kenmore, apt 2r"): a direction, then a
+# street's name that the sentence's punctuation or a unit closes ("i'm at 418 dove has like 12 cats" is no home).
+_TYPED_WORD = r"[a-z][a-z'-]{1,20}(?=[,.;!?]|\Z|,? (?:apt|unit|#))"
 _HOME = re.compile(
-    rf"{HOUSE_NUMBER}(?: (?:(?-i:[NSEW]\.?|[A-Z][A-Za-z'-]{{1,20}}\.?)|\d{{1,3}}(?:st|nd|rd|th))(?![\w'-])){{1,4}}"
+    rf"{HOUSE_NUMBER}(?: (?:(?-i:[NSEW]\.?|[nsew]\.?|north|south|east|west|[A-Z][A-Za-z'-]{{1,20}}\.?|{_TYPED_WORD})"
+    rf"|\d{{1,3}}(?:st|nd|rd|th))(?![\w'-])){{1,4}}"
     rf"(?:,? {UNIT}\b){{0,2}}",
     re.IGNORECASE,
 )

@@ -90,6 +90,10 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("my mom's center at 410 W Elm St called", "my mom's center at [ADDRESS] called"),
         ("the building at 5511 N Winthrop Ave has no heat", "the building at [ADDRESS] has no heat"),
         ("I live at 6120 S Ingleside Ave", "I live at [ADDRESS]"),
+        # A home typed in lower case after its cue, closed by punctuation or a unit; not a sentence going on.
+        ("i live at 2207 w. farwell, 1st floor", "i live at [ADDRESS]"),
+        ("my address is 65 east chestnut.", "my address is [ADDRESS]."),
+        ("the house at 12 elm has like 9 dogs", "the house at 12 elm has like 9 dogs"),
         # A grid address whose name ends in a place word, then a direction.
         ("our unit is at 1930 W Humboldt Park N, 2nd fl", "our unit is at [ADDRESS]"),
         # A street written first after an English address is no street: a name follows it.
