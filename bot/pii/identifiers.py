@@ -92,7 +92,7 @@ _ID_CUE = re.compile(
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(
     r"(?<![\w/.$,:)-])(?:[A-Za-z]{1,6}-){0,2}[A-Za-z]{0,6}-?\d[A-Za-z0-9]{0,17}"
-    r"(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}(?![\w/-]|[.,:]\d)"
+    r"(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}(?:-[A-Za-z]{1,3})?(?![\w/-]|[.,:]\d)"  # "4412-09918-B"
 )
 # Capitals written before a number are part of it ("A# 195023847", "HPL 2290 0113 8847", "DTA 0447-8812"),
 # unless they are the cue itself ("DL S88241196").
@@ -241,7 +241,7 @@ def id_numbers(text: str) -> list[Span]:
     previous = -1
     for token in _ID_TOKEN.finditer(text):
         written = token.group(0).rstrip()
-        if _ZIP.fullmatch(written) or _DATE_LIKE.fullmatch(written) or not _enough_digits(written):
+        if _ZIP.fullmatch(written) or calendar_date(written) or not _enough_digits(written):
             continue
         nearest = bisect.bisect_right(cue_ends, token.start()) - 1
         if _PHONE_BEFORE.search(text, max(0, token.start() - 6), token.start()):
@@ -251,6 +251,19 @@ def id_numbers(text: str) -> list[Span]:
             spans.append(Span(PiiKind.ID, start, token.start() + len(written)))
         previous = token.start()
     return spans
+
+
+def calendar_date(written: str) -> bool:
+    """A date or a time, not "22-99-1044": a day and a month that calendars hold, in either order."""
+    if not _DATE_LIKE.fullmatch(written):
+        return False
+    first, second = (int(part) for part in re.split(r"[/.:-]", written)[:2])
+    if ":" in written or first > _MONTH_DAYS:  # a time, or year first ("2025-03-14")
+        return True
+    return second <= _MONTH_DAYS and min(first, second) <= _MONTHS
+
+
+_MONTH_DAYS, _MONTHS = 31, 12
 
 
 def _with_prefix(text: str, lowered: str, start: int) -> int:

@@ -15,13 +15,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from bot.pii.identifiers import without_left_out
+from bot.pii.identifiers import calendar_date, without_left_out
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 # A run of digits and letters that starts with a digit or a short letter prefix, with up to seven more groups
 # joined by one dash or space; each later group starts with a digit, so a number never swallows the next word.
 _TOKEN = re.compile(
-    r"(?<![\w$€£#.,/:@+-])(?:[A-Za-z]{1,4}-?)?\d[A-Za-z\d]{0,20}(?:[- ]\d[A-Za-z\d]{0,20}){0,7}(?![\w@-]|[.,/:]\d)"
+    r"(?<![\w$€£#.,/:@+-])(?:[A-Za-z]{1,4}-?)?\d[A-Za-z\d]{0,20}(?:[- ]\d[A-Za-z\d]{0,20}){0,7}(?:-[A-Za-z]{1,3})?"
+    r"(?![\w@-]|[.,/:]\d)"
 )
 # Digits written one by one ("9 3 2 - 7 1 - 5 5 0 8"), as a number read out or typed apart.
 _SPACED = re.compile(r"(?<![\w-])\d(?:(?: - | |-)\d){6,18}(?![\w-])")
@@ -121,7 +122,7 @@ def _long_enough(written: str) -> bool:
 
 def _looks_harmless(text: str, start: int, written: str, city_ends: list[int]) -> bool:
     """A date, a ZIP code, years in a row, an amount, or the city's own number after its cue."""
-    if _DATE.fullmatch(written) or _ZIP_PLUS_FOUR.fullmatch(written):
+    if (_DATE.fullmatch(written) and calendar_date(written)) or _ZIP_PLUS_FOUR.fullmatch(written):
         return True
     groups = re.split(r"[- ]", written)
     if all(_YEAR.fullmatch(group) or _ZIP_PLUS_FOUR.fullmatch(group) for group in groups):

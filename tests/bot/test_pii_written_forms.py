@@ -78,6 +78,10 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("I got an eviction notice. 708-555-0139", "I got an eviction notice. [PHONE]"),
         # The city's prefix is part of its number.
         ("any news on SR26-00418812?", "any news on SR26-00418812?"),
+        # A grouping no calendar holds is no date; a letter after the last group belongs to the number.
+        ("state id # 31-40-2271", "state id # [ID]"),
+        ("medicaid id 5520-10394-C", "medicaid id [ID]"),
+        ("the id expires 04/30/2027", "the id expires 04/30/2027"),
         # Nine digits read out one by one are a social security number.
         ("my social is four one one, two two, six zero nine eight", "my social is [SSN]"),
     ],
