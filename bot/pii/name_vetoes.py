@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from bot.pii import gazetteer
+from bot.pii.address_parts import STATE_NAMES
 from bot.pii.name_words import CAR_MAKES, NOT_NAMES, PLACE_FIRST_NAMES
 from bot.pii.spans import PiiKind, Span
 
@@ -124,6 +125,10 @@ _VEHICLE_AFTER = re.compile(
 )
 
 
+def _a_place(written: str) -> bool:
+    return written.lower() in STATE_NAMES or _country_rank(written) is not None
+
+
 def _not_a_person(text: str, start: int, end: int, written: str, kept: list[Span]) -> bool:
     """A date's month ("until Jan 15"), an office ("the Mayor's"), a corner's second street, or a car: a make
     and its model ("Hyundai Sonata") or a make before a body style ("white Mercedes sedan")."""
@@ -133,6 +138,9 @@ def _not_a_person(text: str, start: int, end: int, written: str, kept: list[Span
         return True
     if first in CAR_MAKES or _VEHICLE_AFTER.match(text, end):
         return True
+    after_number = text[max(0, start - 4) : start - 1].rstrip()[-1:].isdigit()
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and after_number and _a_place(written):
+        return True  # "plate # HTR-5510 (Indiana)", "passport U18833042 (Turkey)": where a number is from
     if written.endswith(("'s", "’s")):
         return False  # "at Sam and Maria's house": a street owns nothing
     corner = _CORNER.search(text, max(0, start - 50), start)

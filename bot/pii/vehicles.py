@@ -161,7 +161,9 @@ _CAPITALS = re.compile(
     r"([A-Z0-9]{1,8}(?: [A-Z0-9]{1,8})?)(?![\w'’-])"
 )
 # Words that tell of a vehicle without naming it: what is done to a car, or the pass it carries.
-_VEHICLE_VERB = re.compile(r"(?:ticket(?:ed|ing)|tow(?:ed|ing)|boot(?:ed|ing)|clamped|parking (?:pass|permit) for)\b")
+_VEHICLE_VERB = re.compile(
+    r"(?:ticket(?:ed|ing)|tow(?:ed|ing)|boot(?:ed|ing)|clamped|parking (?:pass|permit) for|parked|abandoned)\b"
+)
 # Plate shapes, read without a cue when a plate or vehicle word stands within `_NEAR` characters: three
 # letters and three or four digits ("CKD 8810", "HVL4432"), two letters and five digits (Illinois) unless the
 # letters are a state and the digits its ZIP code ("RT 40917", not "IL 60639"), California's

@@ -24,6 +24,8 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("plate: ohio 4471 KR, parked on the grass", "plate: ohio [PLATE], parked on the grass"),
         # A vanity plate in quotes.
         ('his tag says "GR8 DAD" on the back', 'his tag says "[PLATE]" on the back'),
+        # Plate shapes near a word for parking or leaving a car.
+        ("NBR 3310 has been parked across my driveway all week", "[PLATE] has been parked across my driveway all week"),
         # Illinois's two letters and five digits near a vehicle word; a state's code before a ZIP code is no plate.
         ("an old pickup, BK 72019, dumps trash in the alley", "an old pickup, [PLATE], dumps trash in the alley"),
         ("the van is always near Joliet IL 60435 on weekends", "the van is always near Joliet IL 60435 on weekends"),
@@ -123,6 +125,9 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("me siguen llegando cartas. Placa GTR 4410.", "me siguen llegando cartas. Placa [PLATE]."),
         # A one-digit count after a comma is no phone number a name would stand before.
         ("ayuda con la cuenta, tengo 2 recibos iguales", "ayuda con la cuenta, tengo 2 recibos iguales"),
+        # A state or country in brackets after a number says where the number is from.
+        ("my passport is G48812290 (Mexico)", "my passport is [ID] (Mexico)"),
+        ("plate # RTW-4410 (Indiana) blocks the alley", "plate # [PLATE] (Indiana) blocks the alley"),
         # A label of other data is no name where a writer opens.
         ("dob - 4/4/1979, need a senior pass", "dob - [DOB], need a senior pass"),
         # Two given names before a surname, whatever stands before them; not a street after "on".
