@@ -49,10 +49,21 @@ _LOCAL = re.compile(r"\d{3}[-.]\d{4}")
 # never counts.
 _SPELLED_AT = r"(?: ?[(\[{<](?:at|arroba)[)\]}>] ?| at | arroba | ?@ ?)"
 _SPELLED_DOT = r"(?: ?[(\[{<](?:dot|punto)[)\]}>] ?| dot | punto |\.| \. )"
+# Words that join a local part read out: "ana punto belen", "jay underscore kim", "rosa(dot)m".
+_LOCAL_JOIN = r"(?: (?:dot|punto|underscore|guion bajo) | ?[(\[{<](?:dot|punto)[)\]}>] ?)"
+# Top-level domains: generic ones and the countries residents write from most.
+_TOP_LEVEL = (
+    r"(?:com|net|org|edu|gov|us|io|co|info|biz|me|uk|ca|mx|es|ar|br|de|fr|ph|pe|cl|ve|gt|sv|hn|ni|cr|pa|pr|ec|bo"
+    r"|py|uy|ng|ke|gh|za|ru|ua|pl|cn|jp|kr|vn|au|nz|ie)\b"
+)
 _SPELLED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?: (?:dot|punto|underscore|guion bajo) [\w+-]{{1,64}}){{0,3}}{_SPELLED_AT}"
-    rf"[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}"
-    r"(?:com|net|org|edu|gov|us|io|co|info|biz|me|uk|ca|mx)\b"
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?:{_LOCAL_JOIN}[\w+-]{{1,64}}){{0,3}}{_SPELLED_AT}"
+    rf"[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}{_TOP_LEVEL}"
+)
+# An address left without its domain's end, at a webmail provider: "rosa.m@gmail", "rosam (at) gmail".
+_AT_PROVIDER = re.compile(
+    rf"(?<![\w.+-])([\w.+-]{{1,64}}){_SPELLED_AT}"
+    r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|live|msn|comcast|sbcglobal|protonmail|proton)\b(?![.@]\w)"
 )
 
 
@@ -64,15 +75,22 @@ _PROVIDER_NAME = re.compile(
 
 
 def emails(text: str) -> list[Span]:
+    """E-mail addresses written out, read out, or left without their domain's end; the fuller reading first,
+    since `find` keeps the first of overlapping spans."""
     found = spans_of(PiiKind.EMAIL, _EMAIL, text) if "@" in text else []
-    found += [
-        Span(PiiKind.EMAIL, *m.span(1))
-        for m in _PROVIDER_NAME.finditer(ascii_lower(text))
-        if m.group(1) not in common_words()  # "my yahoo is down"
-    ]
     lowered = ascii_lower(text)
     if "at" in lowered or "arroba" in lowered or "@" in lowered:
         found += spans_of(PiiKind.EMAIL, _SPELLED_EMAIL, lowered)
+    found += [
+        Span(PiiKind.EMAIL, m.start(), m.end())
+        for m in _AT_PROVIDER.finditer(lowered)
+        if m.group(1) not in common_words()  # "someone at yahoo said"
+    ]
+    found += [
+        Span(PiiKind.EMAIL, *m.span(1))
+        for m in _PROVIDER_NAME.finditer(lowered)
+        if m.group(1) not in common_words()  # "my yahoo is down"
+    ]
     return found
 
 

@@ -108,6 +108,7 @@ HOSTILE = {
     "corrected birth dates": _repeat("DOB 3/12/1999 but its 12/3/1999 "),
     "provider handles and spoken local parts": _repeat("my gmail is a.b a punto b arroba "),
     "texted names": _repeat("my name hunter page its will again "),
+    "addresses at a provider": _repeat("a.b at gmail c(dot)d(at)yahoo "),
 }
 
 

@@ -67,6 +67,13 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("mi correo: ana punto belen arroba hotmail punto com", "mi correo: [EMAIL]"),
         ("email me at jay underscore kim at gmail dot com", "email me at [EMAIL]"),
         ("meet me at the library dot", "meet me at the library dot"),
+        # A bracketed "dot" inside the local part; a country's domain; an address at a webmail provider left
+        # without its domain's end; someone "at yahoo" is no address.
+        ("email: lu(dot)chen(at)gmail(dot)com", "email: [EMAIL]"),
+        ("mi correo es paty.r arroba yahoo.es", "mi correo es [EMAIL]"),
+        ("write me, omar.f@hotmail", "write me, [EMAIL]"),
+        ("reach me at omarf88 (at) gmail", "reach me at [EMAIL]"),
+        ("someone at yahoo told me to write here", "someone at yahoo told me to write here"),
         # An address given by its provider alone.
         ("my gmail is tomas.r1990, write there", "my gmail is [EMAIL], write there"),
         ("my yahoo is down again", "my yahoo is down again"),
