@@ -33,7 +33,7 @@ _GRID = re.compile(
     r"(?: (?:Park|Station|Field|Garden|Gardens|Village|Green|Square|Center))?(?: [NSEW]\b\.?)?"
     rf"(?i:(?:,? {UNIT}\b){{0,2}})(?P<town>(?i:{CITY_AND_ZIP}))?"
 )
-_GRID_AFTER = frozenset("at on of near from to is by in address a en de del al frente cerca por hacia".split())
+_GRID_AFTER = frozenset("at on of near from to is by in for address a en de del al frente cerca por para hacia".split())
 _GRID_BUDGET = 200
 
 

@@ -28,7 +28,7 @@ _DATE = (
 _CJK_DATE = r"\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日"
 _DOB_CUE = re.compile(
     r"(?:born|d\.?o\.?b\.?|dates? of birth|birth ?dates?|birthdays?|bday|b-day|naci[oó]?|nací|nacid[oa]|b\.(?= ?\d)"
-    r"|n\.(?= ?\d)|nac\.|fecha de nacimiento|fecha de nac\.?|cumpleaños)(?!\w)"
+    r"|n\.(?= ?\d)|nac\.|fecha de nacimiento|fecha de nac\.?|nacimiento|cumpleaños)(?!\w)"
     r"|(?P<cjk>生日|出生|生年月日)"  # no spaces between words in Chinese and Japanese: no boundary to check
 )
 _DATE_PATTERN = re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/-])|{_CJK_DATE}")

@@ -35,7 +35,7 @@ from bot.pii.spans import PiiKind, Span
 # Where a sentence or a list item opens: the message's start, or after its punctuation.
 _OPENS = re.compile(r"(?:\A|[.!?:;|\n]\s{0,3})\Z")
 # What follows a surname-first name's given name: punctuation, a bracket, data or the end.
-_CLOSES = re.compile(r"\s{0,2}(?:[,.;:!?()|]|\d|\+|\Z)")
+_CLOSES = re.compile(r"\s{0,2}(?:[,.;:!?()|]|\d|\+|\Z)|(?P<initial> [A-Z]\.)")
 # What follows a signature: the end, a phone number or bracket, "here", a comma or a bar.
 _SIGNATURE_END = re.compile(r"\s{0,2}(?:\Z|[(+\d,|]|here\b)")
 _COMMA = ", "
@@ -57,12 +57,13 @@ def _plain(word: Word) -> bool:
 
 
 def _given_name(word: Word) -> bool:
-    return word.shape == "title" and _plain(word) and known_key(word.key, first=True)
+    return word.shape in ("title", "upper") and _plain(word) and known_key(word.key, first=True)
 
 
 def _surname(word: Word) -> bool:
-    """A capitalised surname: listed within the limit its ordinariness sets, or a word no list knows."""
-    if word.shape != "title" or not _plain(word):
+    """A capitalised surname ("Pham", "GARCIA"): listed within the limit its ordinariness sets, or a word no list
+    knows."""
+    if word.shape not in ("title", "upper") or not _plain(word):
         return False
     unknown = word.key not in gazetteer.names() and not ordinary(word) and len(word.text) > 2
     return unknown or known_key(word.key, first=False)
@@ -83,8 +84,12 @@ def _surname_first(text: str, words: list[Word], at_start: dict[int, int], at_en
     surname opens a sentence ("... last month. Del Valle, Rigoberto")."""
     start, end = span.start, span.end
     after = at_start.get(end + len(_COMMA)) if text.startswith(_COMMA, end) else None
-    if after is not None and _given_name(words[after]) and _CLOSES.match(text, words[after].end):
-        end = words[after].end
+    last = at_end.get(end)
+    same_case = after is not None and last is not None and words[after].shape == words[last].shape
+    closes = _CLOSES.match(text, words[after].end) if same_case and after is not None else None
+    if closes is not None and _given_name(words[after]):
+        # "Pham, Lan (born ...", "GARCIA, MARIA E."; not "Kiona Begay, HC 61 Box 2240"
+        end = closes.end() if closes.group("initial") else words[after].end
     before = at_end.get(start - len(_COMMA)) if text.startswith(_COMMA, start - len(_COMMA)) else None
     first = _surname_start(text, words, before) if before is not None else None
     if first is not None and _OPENS.search(text, max(0, words[first].start - 5), words[first].start):

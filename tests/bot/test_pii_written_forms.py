@@ -51,6 +51,7 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("born 03-04-1960 not 04-03-1960, please fix", "born [DOB] not [DOB], please fix"),
         # Spanish dates of birth with a two-digit year.
         ("naci el 9 de octubre del 68", "naci [DOB]"),
+        ("nombre completo y nacimiento: Ana Prieto, 8/8/1988", "nombre completo y nacimiento: [NAME], [DOB]"),
         ("fecha de nacimiento: 30 de abril 91", "fecha de nacimiento: [DOB]"),
         # A first name that is an ordinary word, dated in a list.
         ("for lunch: Faith (4/2/2015), Journey (9/9/2017)", "for lunch: [NAME] ([DOB]), [NAME] ([DOB])"),
@@ -107,6 +108,8 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("i live at 2207 w. farwell, 1st floor", "i live at [ADDRESS]"),
         ("my address is 65 east chestnut.", "my address is [ADDRESS]."),
         ("the house at 12 elm has like 9 dogs", "the house at 12 elm has like 9 dogs"),
+        # A grid address after "for" ("the bill for ...").
+        ("the bill for 2716 N Sawyer is wrong", "the bill for [ADDRESS] is wrong"),
         # A grid address whose name ends in a place word, then a direction.
         ("our unit is at 1930 W Humboldt Park N, 2nd fl", "our unit is at [ADDRESS]"),
         # A street written first after an English address is no street: a name follows it.
@@ -117,6 +120,8 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("please update the file. Okonkwo, Chidi, 2201 W Touhy Ave", "please update the file. [NAME], [ADDRESS]"),
         ("my father Reyes, Tomas (born 2/2/1944) needs a ride", "my father [NAME] (born [DOB]) needs a ride"),
         ("still no refund. De la Rosa, Mariana", "still no refund. [NAME]"),
+        ("Patient: OKAFOR, JOY N. DOB 1/2/1950", "Patient: [NAME] DOB [DOB]"),
+        ("Nizhoni Yazzie, HC 63 Box 118, needs a ride", "[NAME], [ADDRESS], needs a ride"),
         # A name's first word opening the sentence before the rest: short surnames, shouted names.
         ("the alley is flooded. Vu Thanh Hai (773) 555-0166", "the alley is flooded. [NAME] [PHONE]"),
         ("DARNELL HOOKS here, my bin is missing", "[NAME] here, my bin is missing"),
