@@ -44,6 +44,7 @@ _CLAUSE_OPENERS = frozenset("can may will see do so no per via ya saw then how w
 _SEASONS = frozenset("spring summer fall autumn winter".split())
 # An ordinary word opening a name before the rest must be this common a first name or surname.
 _ORDINARY_RANK = 100
+_FAR = 1 << 30
 _INITIAL_PARTICLES = re.compile(
     r"(?<![\w.])[A-Z]\.[ ]?(?:(?i:del|de|da|di|du|dos|das|la|las|los|le|van|von|der|den|bin|ibn|al|el|mac)[ ]){1,3}"
     r"[A-Z][\w'’-]{1,30}"
@@ -116,9 +117,6 @@ def _opening_word(text: str, words: list[Word], at_start: dict[int, int], span: 
     if rank is None or (ordinary(word) and not 0 < min(rank.first or _FAR, rank.last or _FAR) <= _ORDINARY_RANK):
         return span.start
     return word.start
-
-
-_FAR = 1 << 30
 
 
 def grown_names(text: str, words: list[Word], found: list[Span], edges: frozenset[int]) -> list[Span]:

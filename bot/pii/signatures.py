@@ -19,8 +19,8 @@ from bot.pii.name_words import MONTHS_AND_DAYS, NOT_NAMES, PARTICLES, Word, adja
 from bot.pii.spans import PiiKind, Span, starts_word
 
 # After the run: the end of the message (emoji, punctuation and contact details allowed), a bar, a phone
-# number or bracketed date (three digits, or "+", "(" or "1-" first: "tengo 3 boletas" is a count) or e-mail after at most a comma,
-# or "here" / "speaking".
+# number or bracketed date (three digits, or "+", "(" or "1-" first: "tengo 3 boletas" is a count) or e-mail
+# after at most a comma, or "here" / "speaking".
 _END = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
 _BEFORE_CONTACT = re.compile(
     r"(?i)[ \t]{0,2}(?:\||[,;:]?[ \t]{0,2}(?:\+\d|\(\d|\d{3}|1[-. (]{1,2}\d{3}|[\w.+-]{1,64}@)| (?:here|speaking)\b"

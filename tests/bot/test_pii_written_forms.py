@@ -98,7 +98,7 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
     "public_and_private_addresses": [
         # A civic building's address, asked about, identifies no one.
         ("is the police station at 1718 S State St open?", "is the police station at 1718 S State St open?"),
-        ("does the senior center at 3160 N Milwaukee Ave do shots", "does the senior center at 3160 N Milwaukee Ave do shots"),
+        ("does the senior center at 3160 N Milwaukee Ave open", "does the senior center at 3160 N Milwaukee Ave open"),
         ("la biblioteca en 2708 S Pulaski Rd abre el sábado?", "la biblioteca en 2708 S Pulaski Rd abre el sábado?"),
         # A home, a building of unknown use or a possessive keeps the address.
         ("my mom's center at 410 W Elm St called", "my mom's center at [ADDRESS] called"),
