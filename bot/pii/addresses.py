@@ -57,7 +57,7 @@ _ADDRESS = re.compile(
 _HOME_CUE = re.compile(
     r"(?:i live at|i live on|lives at|living at|my address is|address is|address:|my address|home address"
     r"|mailing address|my house is|i'm at|im at|we're at|we are at|located at|reside at|vivo en|house at"
-    r"|home at|live at|lives on)\s{1,3}(?=\d)"
+    r"|home at|live at|lives on|lives|live)\s{1,3}(?=\d)"
 )
 # After the cue a home may be typed in lower case ("i live at 4410 n. kenmore, apt 2r"): a direction, then a
 # street's name that the sentence's punctuation or a unit closes ("i'm at 418 dove has like 12 cats" is no home).

@@ -53,6 +53,7 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("naci el 9 de octubre del 68", "naci [DOB]"),
         ("nombre completo y nacimiento: Ana Prieto, 8/8/1988", "nombre completo y nacimiento: [NAME], [DOB]"),
         ("fecha de nacimiento: 30 de abril 91", "fecha de nacimiento: [DOB]"),
+        ("her dob is 7 9 1951", "her dob is [DOB]"),
         # A first name that is an ordinary word, dated in a list.
         ("for lunch: Faith (4/2/2015), Journey (9/9/2017)", "for lunch: [NAME] ([DOB]), [NAME] ([DOB])"),
         ("the Hearing (5/20/2026) was moved", "the Hearing (5/20/2026) was moved"),
@@ -108,6 +109,8 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("i live at 2207 w. farwell, 1st floor", "i live at [ADDRESS]"),
         ("my address is 65 east chestnut.", "my address is [ADDRESS]."),
         ("the house at 12 elm has like 9 dogs", "the house at 12 elm has like 9 dogs"),
+        ("my uncle lives 5120 w. cornelia, 2nd floor", "my uncle lives [ADDRESS]"),
+        ("we live 3 blocks from the school", "we live 3 blocks from the school"),
         # A grid address after "for" ("the bill for ...").
         ("the bill for 2716 N Sawyer is wrong", "the bill for [ADDRESS] is wrong"),
         # A grid address whose name ends in a place word, then a direction.
