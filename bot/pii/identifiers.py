@@ -164,8 +164,8 @@ def ssns(text: str) -> list[Span]:
 
 # Words that say the digits after them are a number's last ones, and masks that hide the rest.
 _LAST_DIGITS = re.compile(
-    r"(?:ending|ends|ended|end (?=in|with)|termina(?:da|ci[oó]n|ba)?|last (?:4|four)|[uú]ltimos? (?:4|cuatro)"
-    r"|(?<![\w*#])[x*#•]{2,4}[ -]?)"
+    r"(?:ending|ends|ended|end (?=in|with)|termina(?:da|ci[oó]n|ba)?|last ?(?:4|four)|[uú]ltimos? (?:4|cuatro)"
+    r"|(?<![\w*#])[x*#•]{2,4}[ -]?|(?<![\w*#])x(?=\d{4}(?!\d)))"  # "xxxx-4418", "card x2231"
 )
 _FOUR_DIGITS = re.compile(r"(?<![\d$.,/:])(?<!\d-)\d{4}(?![\d/:-]|[.,]\d| ?(?:am|pm)\b)")
 _CARD_WORD = re.compile(_CARDS + r"|cc\b")

@@ -37,6 +37,9 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
             "they asked for the last four of my visa so they could look it up. it's 8814",
             "they asked for the last four of my visa so they could look it up. it's [CARD]",
         ),
+        # "last4" written as one word, one "x" as the mask.
+        ("card last4: 7002", "card last4: [CARD]"),
+        ("the refund should go to card x5561", "the refund should go to card x[CARD]"),
         # "end in" too, unless a year follows; "ss number" is an SSN word.
         ("paid with my debit, the digits end in 6610", "paid with my debit, the digits end in [CARD]"),
         ("the bus card discount will end in 2027", "the bus card discount will end in 2027"),
