@@ -24,19 +24,22 @@ _SPANISH_STREET = re.compile(
     rf"(?:,? {UNIT}\b){{0,2}}"
 )
 # A house number, a compass direction and a street's name, as grid cities write them ("1418 W Belmont",
-# "911 S. Wabash"): the direction marks an address even without a street type; after a preposition, a comma
-# or at the start, so that a bus route ("take the 147 N Sheridan") survives.
+# "911 S. Wabash", "2100 N Lincoln Park W"): the direction marks an address even without a street type; after a
+# preposition, a comma or at the start, so that a bus route ("take the 147 N Sheridan") survives.
 _GRID = re.compile(
     r"\d{1,6} (?:[NSEW]\.?|North|South|East|West) [A-Z][a-z]{2,20}\b"
+    # A place word that is left out of the street types as a public place's, then a direction after the name:
+    # "2100 N Lincoln Park W", "45 E Garfield Square".
+    r"(?: (?:Park|Station|Field|Garden|Gardens|Village|Green|Square|Center))?(?: [NSEW]\b\.?)?"
     rf"(?i:(?:,? {UNIT}\b){{0,2}})(?P<town>(?i:{CITY_AND_ZIP}))?"
 )
-_GRID_AFTER = frozenset("at on of near from to is by in address a en de del al frente cerca por hacia".split())
+_GRID_AFTER = frozenset("at on of near from to is by in for address a en de del al frente cerca por para hacia".split())
 _GRID_BUDGET = 200
 
 
-# "5863 Front av. Siobhan Gallagher, 1-973-...": a street word after a house number and a name ends an English
-# address; what follows is no street.
-_ENGLISH_BEFORE = re.compile(r"\d{1,6} [A-Za-z][\w'-]{0,20} \Z")
+# "5863 Front av. Siobhan Gallagher, 1-973-...", "3930 N Tripp Ave. Wanda ...": a street word after a house
+# number, a direction and a name ends an English address; what follows is no street.
+_ENGLISH_BEFORE = re.compile(r"\d{1,6}(?: (?:[NSEW]\.?|[A-Za-z][\w'-]{0,20})){1,3} \Z")
 _STREET_FIRST_WORDS = ("calle", "aven", "avda", "av.", "ave", "camino", "paseo", "carretera", "callej", "rue", "rua", "via")
 # "the guy at 502 Pine": a house number and one capitalised word, ending there; not "at 311 Customer Service",
 # "from 2019 Budget", "at 5 PM" or "from 15 March".

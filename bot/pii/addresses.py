@@ -10,6 +10,7 @@ import re
 
 from bot.pii.address_forms import grid, street_first, without_street_type
 from bot.pii.address_parts import CITY_AND_ZIP, HOUSE_NUMBER, UNIT, person_not_town, with_town, with_zip
+from bot.pii.public_places import public_address
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
 
 
@@ -56,10 +57,14 @@ _ADDRESS = re.compile(
 _HOME_CUE = re.compile(
     r"(?:i live at|i live on|lives at|living at|my address is|address is|address:|my address|home address"
     r"|mailing address|my house is|i'm at|im at|we're at|we are at|located at|reside at|vivo en|house at"
-    r"|home at|live at|lives on)\s{1,3}(?=\d)"
+    r"|home at|live at|lives on|lives|live)\s{1,3}(?=\d)"
 )
+# After the cue a home may be typed in lower case ("i live at 4410 n. kenmore, apt 2r"): a direction, then a
+# street's name that the sentence's punctuation or a unit closes ("i'm at 418 dove has like 12 cats" is no home).
+_TYPED_WORD = r"[a-z][a-z'-]{1,20}(?=[,.;!?]|\Z|,? (?:apt|unit|#))"
 _HOME = re.compile(
-    rf"{HOUSE_NUMBER}(?: (?:(?-i:[NSEW]\.?|[A-Z][A-Za-z'-]{{1,20}}\.?)|\d{{1,3}}(?:st|nd|rd|th))(?![\w'-])){{1,4}}"
+    rf"{HOUSE_NUMBER}(?: (?:(?-i:[NSEW]\.?|[nsew]\.?|north|south|east|west|[A-Z][A-Za-z'-]{{1,20}}\.?|{_TYPED_WORD})"
+    rf"|\d{{1,3}}(?:st|nd|rd|th))(?![\w'-])){{1,4}}"
     rf"(?:,? {UNIT}\b){{0,2}}",
     re.IGNORECASE,
 )
@@ -145,7 +150,8 @@ def _cued(text: str, streets: frozenset[int]) -> list[Span]:
 
 def addresses(text: str) -> list[Span]:
     """Every shape's addresses, overlapping ones joined ("0 County Road" as a street, "0 County Road 410" as a
-    road), so that the longest reading is kept whichever shape found it first."""
+    road), so that the longest reading is kept whichever shape found it first; a civic building's own address
+    is left."""
     streets = _streets(text)
     starts = frozenset(span.start for span in streets)
     found = sorted(streets + street_first(text) + grid(text) + _cued(text, starts) + without_street_type(text))
@@ -155,4 +161,4 @@ def addresses(text: str) -> list[Span]:
             joined[-1] = Span(PiiKind.ADDRESS, joined[-1].start, max(joined[-1].end, span.end))
         else:
             joined.append(span)
-    return joined
+    return [span for span in joined if not public_address(text, span)]

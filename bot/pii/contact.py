@@ -13,6 +13,7 @@ import re
 import phonenumbers
 from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
 
+from bot.pii.gazetteer import common_words
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, spans_of, starts_word
 
 # A left boundary and bounded parts keep this linear: a run of word characters can only start a match once.
@@ -27,8 +28,10 @@ _CANDIDATE = re.compile(
 # A number after one of these words is a reference, not a phone number ("case 2024-001234").
 _REFERENCE_CUE = re.compile(
     r"(?i)\b(?:case|ticket|permit|request|order|account|acct|ref(?:erence)?|confirmation|conf|invoice|claim"
-    r"|tracking|receipt|parcel|docket|citation|violation|sr|report|file|policy|application|routing)"
-    r"(?: number| no\.?| #| num)?(?: is| was)?[ :#.]{0,3}$"
+    r"|tracking|receipt|parcel|docket|citation|violation|sr|report|file|policy|application|routing|notice|serial"
+    # The same in Spanish: "el número de la multa es 9921883017", "multa número 5481682273".
+    r"|multa|boleta|caso|folio|reporte|solicitud|orden|expediente)"
+    r"(?: number| no\.?| #| num| n[uú]mero)?(?: is| was| es| era)?(?:[ :#]{0,3}|\.)$"
 )
 DEFAULT_REGION = "US"
 # libphonenumber costs about 35 µs per candidate; past this many candidates (hostile input, never a real
@@ -46,18 +49,48 @@ _LOCAL = re.compile(r"\d{3}[-.]\d{4}")
 # never counts.
 _SPELLED_AT = r"(?: ?[(\[{<](?:at|arroba)[)\]}>] ?| at | arroba | ?@ ?)"
 _SPELLED_DOT = r"(?: ?[(\[{<](?:dot|punto)[)\]}>] ?| dot | punto |\.| \. )"
+# Words that join a local part read out: "ana punto belen", "jay underscore kim", "rosa(dot)m".
+_LOCAL_JOIN = r"(?: (?:dot|punto|underscore|guion bajo) | ?[(\[{<](?:dot|punto)[)\]}>] ?)"
+# Top-level domains: generic ones and the countries residents write from most.
+_TOP_LEVEL = (
+    r"(?:com|net|org|edu|gov|us|io|co|info|biz|me|uk|ca|mx|es|ar|br|de|fr|ph|pe|cl|ve|gt|sv|hn|ni|cr|pa|pr|ec|bo"
+    r"|py|uy|ng|ke|gh|za|ru|ua|pl|cn|jp|kr|vn|au|nz|ie)\b"
+)
 _SPELLED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?: dot [\w+-]{{1,64}}){{0,3}}{_SPELLED_AT}"
-    rf"[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}"
-    r"(?:com|net|org|edu|gov|us|io|co|info|biz|me|uk|ca|mx)\b"
+    rf"(?<![\w.+-])[\w.+-]{{1,64}}(?:{_LOCAL_JOIN}[\w+-]{{1,64}}){{0,3}}{_SPELLED_AT}"
+    rf"[\w-]{{1,63}}(?:{_SPELLED_DOT}[\w-]{{1,63}}){{0,3}}{_SPELLED_DOT}{_TOP_LEVEL}"
+)
+# An address left without its domain's end, at a webmail provider: "rosa.m@gmail", "rosam (at) gmail".
+_AT_PROVIDER = re.compile(
+    rf"(?<![\w.+-])([\w.+-]{{1,64}}){_SPELLED_AT}"
+    r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|live|msn|comcast|sbcglobal|protonmail|proton)\b(?![.@]\w)"
+)
+
+
+# An address given by its provider alone: "my gmail is kateoneil88", "mi hotmail es lupe.r".
+_PROVIDER_NAME = re.compile(
+    r"(?:gmail|yahoo|hotmail|outlook|icloud|aol|proton ?mail)(?: (?:account|address|username|user))?"
+    r" (?:is|es|=|:) ?([\w.+-]{3,64}?)(?=[\s,;!?)]|\.?\Z|\.\s)"
 )
 
 
 def emails(text: str) -> list[Span]:
+    """E-mail addresses written out, read out, or left without their domain's end; the fuller reading first,
+    since `find` keeps the first of overlapping spans."""
     found = spans_of(PiiKind.EMAIL, _EMAIL, text) if "@" in text else []
     lowered = ascii_lower(text)
     if "at" in lowered or "arroba" in lowered or "@" in lowered:
         found += spans_of(PiiKind.EMAIL, _SPELLED_EMAIL, lowered)
+    found += [
+        Span(PiiKind.EMAIL, m.start(), m.end())
+        for m in _AT_PROVIDER.finditer(lowered)
+        if m.group(1) not in common_words()  # "someone at yahoo said"
+    ]
+    found += [
+        Span(PiiKind.EMAIL, *m.span(1))
+        for m in _PROVIDER_NAME.finditer(lowered)
+        if m.group(1) not in common_words()  # "my yahoo is down"
+    ]
     return found
 
 
@@ -119,18 +152,19 @@ _DIGIT_WORD = (
 )
 # "nine one nine, four four two, seven seven zero one": seven to eleven digit words in a row.
 _SPELLED_PHONE = re.compile(rf"{_DIGIT_WORD}(?:[ ,.-]{{1,3}}{_DIGIT_WORD}){{6,10}}\b")
-_SPELLED_LENGTHS = frozenset({7, 10, 11})
+# Seven, ten or eleven digits are a telephone number, nine a social security number.
+_SPELLED_KINDS = {7: PiiKind.PHONE, 9: PiiKind.SSN, 10: PiiKind.PHONE, 11: PiiKind.PHONE}
 
 
 def spelled_phones(text: str) -> list[Span]:
-    """Telephone numbers written out digit by digit, as a voicemail transcript gives them."""
+    """Telephone and social security numbers written out digit by digit, as a voicemail transcript gives them."""
     lowered = ascii_lower(text)
-    return [
-        Span(PiiKind.PHONE, match.start(), match.end())
-        for match in _SPELLED_PHONE.finditer(lowered)
-        if starts_word(lowered, match.start())
-        and len(re.findall(_DIGIT_WORD, match.group())) in _SPELLED_LENGTHS
-    ]
+    spans = []
+    for match in _SPELLED_PHONE.finditer(lowered):
+        kind = _SPELLED_KINDS.get(len(re.findall(_DIGIT_WORD, match.group())))
+        if kind is not None and starts_word(lowered, match.start()):
+            spans.append(Span(kind, match.start(), match.end()))
+    return spans
 
 
 def phones(text: str) -> list[Span]:

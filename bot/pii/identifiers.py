@@ -42,7 +42,9 @@ _SSN_MASKED = re.compile(r"(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{
 _CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit|tarjeta)"
 _CARD_ENDING = r"(?:ending|ends|termina(?:da)?|last (?:4|four)(?: digits)?)"
 # "I gave them 1674 last 4": a card or SSN cue earlier in the message, then four digits called the last four.
-_FOUR_CALLED_LAST = re.compile(r"(?<!\d)(\d{4}),? (?:(?:is|are|was|were) )?(?:the |my |as |as the )?last (?:4|four)\b")
+_FOUR_CALLED_LAST = re.compile(
+    r"(?<!\d)(\d{4})(?:,? | ?\( ?)(?:(?:is|are|was|were) )?(?:the |my |as |as the |just )?last (?:4|four)\b"
+)
 # "visa ending in 5867", "last four of my card are 4242", "cvv 123".
 _CARD_LAST_FOUR = re.compile(
     rf"{_CARDS}\b[^\d\n]{{0,25}}?"
@@ -69,11 +71,11 @@ _CUED_NUMBERS = re.compile(
     "|".join(
         f"(?:{pattern.pattern})"
         for pattern in (
-            _SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _SSN_ENDING, _LAST_FOUR_THEN_SSN, _CARD_LAST_FOUR, _FOUR_CALLED_LAST
+            _SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _SSN_ENDING, _LAST_FOUR_THEN_SSN, _CARD_LAST_FOUR
         )
     )
 )
-_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * (_CARD_LAST_FOUR.groups + _FOUR_CALLED_LAST.groups)
+_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * _CARD_LAST_FOUR.groups
 _ID_CUE = re.compile(
     r"(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
@@ -90,7 +92,7 @@ _ID_CUE = re.compile(
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(
     r"(?<![\w/.$,:)-])(?:[A-Za-z]{1,6}-){0,2}[A-Za-z]{0,6}-?\d[A-Za-z0-9]{0,17}"
-    r"(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}(?![\w/-]|[.,:]\d)"
+    r"(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}(?:-[A-Za-z]{1,3})?(?![\w/-]|[.,:]\d)"  # "4412-09918-B"
 )
 # Capitals written before a number are part of it ("A# 195023847", "HPL 2290 0113 8847", "DTA 0447-8812"),
 # unless they are the cue itself ("DL S88241196").
@@ -162,14 +164,16 @@ def ssns(text: str) -> list[Span]:
 
 # Words that say the digits after them are a number's last ones, and masks that hide the rest.
 _LAST_DIGITS = re.compile(
-    r"(?:ending|ends|termina(?:da|ci[oó]n)?|last (?:4|four)|[uú]ltimos? (?:4|cuatro)|(?<![\w*#])[x*#•]{2,4}[ -]?)"
+    r"(?:ending|ends|ended|end (?=in|with)|termina(?:da|ci[oó]n|ba)?|last ?(?:4|four)|[uú]ltimos? (?:4|cuatro)"
+    r"|(?<![\w*#])[x*#•]{2,4}[ -]?|(?<![\w*#])x(?=\d{4}(?!\d)))"  # "xxxx-4418", "card x2231"
 )
 _FOUR_DIGITS = re.compile(r"(?<![\d$.,/:])(?<!\d-)\d{4}(?![\d/:-]|[.,]\d| ?(?:am|pm)\b)")
 _CARD_WORD = re.compile(_CARDS + r"|cc\b")
-_SSN_WORD = re.compile(_SSN_CUE + r"|ss#|seguro")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SSN_WORD = re.compile(_SSN_CUE + r"|ss#|ss (?:number|no|num)\b|seguro")
 # How far a card or SSN word may stand from the last-digits word, and the digits from it; a second group
 # follows the first closely ("the one ending 2290 not 1184").
-_KIND_REACH, _DIGITS_REACH, _SECOND_GAP = 60, 45, 8
+_KIND_REACH, _DIGITS_REACH, _SECOND_GAP = 60, 60, 8
 _FAR = 1 << 30
 
 
@@ -189,12 +193,15 @@ def _last_fours(lowered: str) -> list[Span]:
         window_end = lowered.find("\n", cue.end(), cue.end() + _DIGITS_REACH)
         end = window_end if window_end >= 0 else cue.end() + _DIGITS_REACH
         first = _FOUR_DIGITS.search(lowered, cue.end(), end)
-        if first is None:
-            continue
+        if first is None or (cue.group().startswith("end ") and _YEAR.fullmatch(first.group())):
+            continue  # "the card program will end in 2026"
         spans.append(Span(kind, first.start(), first.end()))
         second = _FOUR_DIGITS.search(lowered, first.end(), min(end, first.end() + _SECOND_GAP + 4))
         if second is not None:
             spans.append(Span(kind, second.start(), second.end()))
+    for called in _FOUR_CALLED_LAST.finditer(lowered):  # "i put 6618 (last 4)": the nearer word decides
+        nearer = PiiKind.CARD if _distance(cards, called.start()) <= _distance(socials, called.start()) else PiiKind.SSN
+        spans.append(Span(nearer, called.start(1), called.end(1)))
     return spans
 
 
@@ -234,7 +241,7 @@ def id_numbers(text: str) -> list[Span]:
     previous = -1
     for token in _ID_TOKEN.finditer(text):
         written = token.group(0).rstrip()
-        if _ZIP.fullmatch(written) or _DATE_LIKE.fullmatch(written) or not _enough_digits(written):
+        if _ZIP.fullmatch(written) or calendar_date(written) or not _enough_digits(written):
             continue
         nearest = bisect.bisect_right(cue_ends, token.start()) - 1
         if _PHONE_BEFORE.search(text, max(0, token.start() - 6), token.start()):
@@ -244,6 +251,19 @@ def id_numbers(text: str) -> list[Span]:
             spans.append(Span(PiiKind.ID, start, token.start() + len(written)))
         previous = token.start()
     return spans
+
+
+def calendar_date(written: str) -> bool:
+    """A date or a time, not "22-99-1044": a day and a month that calendars hold, in either order."""
+    if not _DATE_LIKE.fullmatch(written):
+        return False
+    first, second = (int(part) for part in re.split(r"[/.:-]", written)[:2])
+    if ":" in written or first > _MONTH_DAYS:  # a time, or year first ("2025-03-14")
+        return True
+    return second <= _MONTH_DAYS and min(first, second) <= _MONTHS
+
+
+_MONTH_DAYS, _MONTHS = 31, 12
 
 
 def _with_prefix(text: str, lowered: str, start: int) -> int:

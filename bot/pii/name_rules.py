@@ -7,6 +7,7 @@ Ranks come from build/names.tsv (names-dataset); a word that is also ordinary En
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from bot.pii import gazetteer
@@ -34,6 +35,16 @@ MAX_NAME_WORDS = 5
 # How far the place check looks along a run of capitalised words ("Martin Luther King Jr Memorial Blvd"); a
 # bound keeps 100 kB of capitalised words linear.
 RUN_REACH = 4
+
+
+_SUFFIXES = frozenset("jr sr".split())
+_SIGNATURE_END = re.compile(r"\.?[ \t]{0,2}(?:\Z|[,(+|\n]|\d)")
+
+
+def _signing_suffix(text: str, word: Word) -> bool:
+    """"Lionel Batiste Jr." at a message's end or before data: the suffix of a name, not of "Martin Luther King
+    Jr Dr" or "Jr. Day"."""
+    return word.key in _SUFFIXES and _SIGNATURE_END.match(text, word.end) is not None
 
 
 def ordinary(word: Word) -> bool:
@@ -87,7 +98,7 @@ def names_a_place(
             text, words[end], words[end + 1]
         ):
             end += 1
-    places = [words[k] for k in range(start, end + 1) if words[k].place]
+    places = [words[k] for k in range(start, end + 1) if words[k].place and not _signing_suffix(text, words[k])]
     if places and not (start == first and surname_place(words, first, last, places)):
         return True  # "Jennifer Park" is a person, "Roberto Clemente Park" and "at Luis Aparicio Field" are places
     return first > 0 and adjacent(text, words[first - 1], words[first]) and words[first - 1].key in prepositions

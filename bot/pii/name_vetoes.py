@@ -13,13 +13,15 @@ import re
 from functools import lru_cache
 
 from bot.pii import gazetteer
-from bot.pii.name_words import CAR_MAKES, PLACE_FIRST_NAMES
+from bot.pii.address_parts import STATE_NAMES
+from bot.pii.name_words import CAR_MAKES, NOT_NAMES, PLACE_FIRST_NAMES
 from bot.pii.spans import PiiKind, Span
 
 # Titles and roles written before a name; the name starts after them.
 _TITLES = re.compile(
     r"(?:(?:mr|mrs|ms|miss|mx|dr|fr|father|rev|reverend|pastor|coach|owner|doña|dona|sr|sra|srta|señor|señora"
-    r"|t[ií]o|t[ií]a|officer|sgt|deputy|judge|sister|brother)\.?[ \t]{1,3})+",
+    r"|t[ií]o|t[ií]a|auntie|aunty|uncle|officer|sgt|ssgt|cpl|pvt|pfc|lt|capt|maj|col|deputy|judge|sister|brother)"
+    r"\.?[ \t]{1,3})+",
     re.IGNORECASE,
 )
 # The words before a name that make it no person's, read from the last few words before it (set look-ups, not
@@ -110,6 +112,41 @@ def _trimmed(text: str, span: Span) -> Span | None:
     return Span(PiiKind.NAME, start, span.end) if start < span.end else None
 
 
+_SHORT_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_DAY_AFTER = re.compile(r"\.?[ \t]{1,2}\d{1,2}(?!\d)")
+# "at Addison and Harlem", "corner of Pulaski and Irving Park", "71st & Harlem": the second street of a corner.
+_CORNER = re.compile(
+    r"(?:\bat|\bof|\bon|\bnear|\bbetween|\bentre|\ben)[ \t]{1,2}([A-Z][\w'’-]{1,30}|\d{1,3}(?:st|nd|rd|th))"
+    r"[ \t]{1,2}(?:and|&|y)[ \t]{1,2}\Z"
+)
+# What a car's make or model stands before: "white Mercedes sedan", "a Nissan Sentra".
+_VEHICLE_AFTER = re.compile(
+    r"[ \t]{1,2}(?:sedan|suv|truck|van|pickup|minivan|coupe|hatchback|wagon|convertible)\b", re.IGNORECASE
+)
+
+
+def _a_place(written: str) -> bool:
+    return written.lower() in STATE_NAMES or _country_rank(written) is not None
+
+
+def _not_a_person(text: str, start: int, end: int, written: str, kept: list[Span]) -> bool:
+    """A date's month ("until Jan 15"), an office ("the Mayor's"), a corner's second street, or a car: a make
+    and its model ("Hyundai Sonata") or a make before a body style ("white Mercedes sedan")."""
+    first = written.split()[0].lower()
+    key = first.removesuffix("'s").removesuffix("’s")
+    if " " not in written and (key in NOT_NAMES or (key in _SHORT_MONTHS and _DAY_AFTER.match(text, end))):
+        return True
+    if first in CAR_MAKES or _VEHICLE_AFTER.match(text, end):
+        return True
+    after_number = text[max(0, start - 4) : start - 1].rstrip()[-1:].isdigit()
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and after_number and _a_place(written):
+        return True  # "plate # HTR-5510 (Indiana)", "passport U18833042 (Turkey)": where a number is from
+    if written.endswith(("'s", "’s")):
+        return False  # "at Sam and Maria's house": a street owns nothing
+    corner = _CORNER.search(text, max(0, start - 50), start)
+    return corner is not None and not (kept and kept[-1].end >= corner.start(1))
+
+
 def vetted(text: str, spans: list[Span]) -> list[Span]:
     """The names in `spans` with titles trimmed, and without saints, places, pets, countries, car makes,
     contractions and questions' verbs."""
@@ -129,6 +166,8 @@ def vetted(text: str, spans: list[Span]) -> list[Span]:
         if single and written.lower() in PLACE_FIRST_NAMES and start != span.start:
             continue  # "Can Virginia residents ...": the state
         if single and (written.lower() in CAR_MAKES or _CONTRACTION.search(written)):
+            continue
+        if _not_a_person(text, start, end, written, kept):
             continue
         if single and written.lower() in _AUXILIARIES and _PRONOUN_AFTER.match(text, end):
             continue  # "Can I", "Will you"

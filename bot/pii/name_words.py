@@ -20,10 +20,13 @@ NOT_NAMES = frozenset(
     "councilmember alderman alderwoman apt rm ste bldg fl mayor governor senator commissioner superintendent "
     # Greetings and farewells, which stand where names stand ("Hiya, ...", "ok thanks. Bye").
     "bye hi hello hey hiya thanks regards cheers salam bonjour hola saludos gracias ciao sup "
+    "atte atentamente cordialmente sinceramente sincerely respectfully "
     # Contractions, card brands and car makes that the name lists hold ("I'd", "Amex", "Chevy").
     "i'd i'll i've amex visa chevy tesla kia don doña sr sra srta señor señora "
     # Labels of contact details, which stand right before the data as a name does ("Cel 617-...").
-    "tel cel cell phone ph fax email correo whatsapp movil móvil celular telefono teléfono".split()
+    "tel cel cell phone ph fax email correo whatsapp movil móvil celular telefono teléfono "
+    # ... and of other data ("dob - 11/02/1990").
+    "dob ssn addr acct plate plates placa placas tag".split()
 )
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
@@ -37,7 +40,7 @@ CAR_MAKES = frozenset(
     "civic malibu".split()
 )
 # Place words that are also frequent surnames: "Jennifer Park" is a person, "Lincoln Park" a place.
-SURNAME_PLACES = frozenset("park hall field fields lane".split())
+SURNAME_PLACES = frozenset("park hall field fields lane woods line".split())
 # People many places are named after; "Lincoln Park" stays a place even where "Jennifer Park" is a person.
 NAMESAKES = frozenset(
     "washington lincoln jefferson jackson grant franklin kennedy roosevelt madison monroe adams wilson king "
@@ -62,6 +65,7 @@ STREET_PREPOSITIONS = frozenset("on at near off along onto past across via the".
 PLACE_WORDS = frozenset(
     "street st avenue ave av road rd boulevard blvd drive dr lane ln way court ct place pl plaza square sq "
     "parkway pkwy highway hwy bridge tunnel trail park parks garden gardens playground field fields pool beach "
+    "woods forest preserve line "
     "lake river creek center centre hall library school elementary middle high academy college university "
     "institute hospital clinic church chapel temple mosque synagogue cemetery memorial museum stadium arena "
     "station terminal airport market mall tower building apartments homes village heights estates manor "

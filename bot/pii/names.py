@@ -22,6 +22,7 @@ from bot.pii.cued_names import cued_names
 from bot.pii.households import households
 from bot.pii.joined_names import joined_names
 from bot.pii.loose_pairs import loose_pairs
+from bot.pii.name_growth import grown_names
 from bot.pii.name_forms import name_forms
 from bot.pii.name_vetoes import vetted
 from bot.pii.name_rules import (
@@ -280,7 +281,8 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
         cued_names(text, words, index_at) + pairs + singles + signed + structural + households(text, edges)
         + name_forms(text)
     )
-    return vetted(text, _merged(found + joined_names(text, words, index_at, found)))
+    joined = _merged(found + joined_names(text, words, index_at, found))
+    return vetted(text, _merged(grown_names(text, words, joined, edges)))
 
 
 def _merged(spans: list[Span]) -> list[Span]:

@@ -15,13 +15,14 @@ from __future__ import annotations
 import bisect
 import re
 
-from bot.pii.identifiers import without_left_out
+from bot.pii.identifiers import calendar_date, without_left_out
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
 # A run of digits and letters that starts with a digit or a short letter prefix, with up to seven more groups
 # joined by one dash or space; each later group starts with a digit, so a number never swallows the next word.
 _TOKEN = re.compile(
-    r"(?<![\w$€£#.,/:@+-])(?:[A-Za-z]{1,4}-?)?\d[A-Za-z\d]{0,20}(?:[- ]\d[A-Za-z\d]{0,20}){0,7}(?![\w@-]|[.,/:]\d)"
+    r"(?<![\w$€£#.,/:@+-])(?:[A-Za-z]{1,4}-?)?\d[A-Za-z\d]{0,20}(?:[- ]\d[A-Za-z\d]{0,20}){0,7}(?:-[A-Za-z]{1,3})?"
+    r"(?![\w@-]|[.,/:]\d)"
 )
 # Digits written one by one ("9 3 2 - 7 1 - 5 5 0 8"), as a number read out or typed apart.
 _SPACED = re.compile(r"(?<![\w-])\d(?:(?: - | |-)\d){6,18}(?![\w-])")
@@ -37,7 +38,8 @@ _AMOUNT_AFTER = re.compile(r" ?(?:dollars|usd|bucks|pesos|k\b|%|percent|sq|squar
 _CITY_CUE = re.compile(
     r"(?:case|ticket|permit|citation|confirmation|conf|work order|service request|request|sr|order|invoice"
     r"|reference|ref|tracking|receipt|docket|violation|complaint|incident|report|application|bill|ordinance"
-    r"|resolution|route|bus|flight|room|suite|unit|lot|model|serial|version|item|form|multa|folio|caso|permiso"
+    r"|resolution|route|bus|flight|room|suite|unit|lot|model|serial|version|item|form|notice|multa|boleta|aviso"
+    r"|folio|caso|permiso"
     r"|reporte|solicitud|orden)(?:\b|(?<=#))"
 )
 _CITY_REACH = 30
@@ -120,13 +122,15 @@ def _long_enough(written: str) -> bool:
 
 def _looks_harmless(text: str, start: int, written: str, city_ends: list[int]) -> bool:
     """A date, a ZIP code, years in a row, an amount, or the city's own number after its cue."""
-    if _DATE.fullmatch(written) or _ZIP_PLUS_FOUR.fullmatch(written):
+    if (_DATE.fullmatch(written) and calendar_date(written)) or _ZIP_PLUS_FOUR.fullmatch(written):
         return True
     groups = re.split(r"[- ]", written)
     if all(_YEAR.fullmatch(group) or _ZIP_PLUS_FOUR.fullmatch(group) for group in groups):
         return True  # "2023-2024", "2019 2020 2021", "60623 60624"
     if any(_ORDINAL.fullmatch(group) for group in groups):
         return True  # "June 14th 2025"
+    if _CITY_CUE.fullmatch(ascii_lower(written).split("-")[0].rstrip("0123456789")):
+        return True  # "SR25-99263214", "CASE-20418": the city's cue is the number's own prefix
     return _AMOUNT_AFTER.match(text, start + len(written)) is not None or _after_city_cue(text, start, city_ends)
 
 

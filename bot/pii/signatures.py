@@ -19,10 +19,12 @@ from bot.pii.name_words import MONTHS_AND_DAYS, NOT_NAMES, PARTICLES, Word, adja
 from bot.pii.spans import PiiKind, Span, starts_word
 
 # After the run: the end of the message (emoji, punctuation and contact details allowed), a bar, a phone
-# number or e-mail after at most a comma, or "here" / "speaking".
+# number or bracketed date (three digits, or "+", "(" or "1-" first: "tengo 3 boletas" is a count) or e-mail
+# after at most a comma, or "here" / "speaking".
 _END = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
 _BEFORE_CONTACT = re.compile(
-    r"(?i)[ \t]{0,2}(?:\||[,;:]?[ \t]{0,2}(?:\(?\+?\d|[\w.+-]{1,64}@)| (?:here|speaking)\b| (?:&|and|y) (?-i:[A-Z]))"
+    r"(?i)[ \t]{0,2}(?:\||[,;:]?[ \t]{0,2}(?:\+\d|\(\d|\d{3}|1[-. (]{1,2}\d{3}|[\w.+-]{1,64}@)| (?:here|speaking)\b"
+    r"| (?:&|and|y) (?-i:[A-Z]))"
 )
 # Before the run: the start of the message, sentence punctuation, a dash, slash or bar, or a sign-off word.
 _APART = frozenset(".!?\n,:;-–—~|/()")
@@ -107,15 +109,18 @@ def _before_data(text: str, end: int, edges: frozenset[int]) -> bool:
 
 
 def _named_before_data(text: str, run: list[Word], edges: frozenset[int]) -> bool:
-    """"Aiyana Two Bulls, 605-...": a listed first name, then capitalised words even if ordinary (many Lakota,
-    Navajo and Cheyenne surnames are: "Two Bulls", "Little Thunder"), right before contact details."""
+    """"Aiyana Two Bulls, 605-...", "DARNELL HOOKS here": a listed first name, then words written in its case
+    even if ordinary (many Lakota, Navajo and Cheyenne surnames are: "Two Bulls", "Little Thunder"), right
+    before contact details or "here"."""
     first, rest = run[0], run[1:]
     listed = ranked(first, first=True) or first.key in gazetteer.names()
-    if not rest or first.shape != "title" or not listed or ordinary(first):
+    if not rest or first.shape not in ("title", "upper") or not listed or ordinary(first):
         return False
-    if any(w.shape != "title" or w.place or w.key in NOT_NAMES or w.key in MONTHS_AND_DAYS for w in rest):
+    if any(w.shape != first.shape or w.place or w.key in NOT_NAMES or w.key in MONTHS_AND_DAYS for w in rest):
         return False
-    return _before_data(text, run[-1].end, edges)
+    if first.shape == "upper" and any(len(w.text) <= 3 and not ranked(w, first=False) for w in rest):
+        return False  # "WALTER J. KOWALSKI OF 19 BEECH ST": a shouted preposition
+    return _before_data(text, run[-1].end, edges) or _SELF.match(text, run[-1].end) is not None
 
 
 def _introduced(text: str, run: list[Word]) -> bool:

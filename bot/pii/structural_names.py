@@ -60,12 +60,15 @@ _ROLES = frozenset(
     "complaint info note me us we i you everything nothing something somebody".split()
 )
 _JUNIOR = frozenset("jr sr".split())
+_SEASONS = frozenset("spring summer fall autumn winter".split())
 _LOWER_TITLE = re.compile(r"(?:mrs|mr|ms|miss|dr)\.? ")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 # A lower-case nickname's name, when an ordinary word too, must be this common ("lil marco", not "lil bit").
 _LOWER_NICKNAME = 100
+# A lower-case first name after "it's" that is an ordinary word too must be this common ("its will again").
+_LOWER_INTRODUCED = 200
 # How far into a message "it's" still introduces its writer.
 _INTRODUCTION_REACH = 60
 _KIN = re.compile(
@@ -205,13 +208,24 @@ def _introductions(text: str, words: list[Word], index_at: dict[int, int]) -> li
     lowered = ascii_lower(text)
     for cue in _INTRODUCED.finditer(lowered, 0, _INTRODUCTION_REACH):
         i = index_at.get(cue.end())
-        if i is None or not starts_word(lowered, cue.start()) or words[i].shape != "title":
+        if i is None or not starts_word(lowered, cue.start()):
+            continue
+        if words[i].shape != "title" and not _lower_first(words[i]):
             continue
         word = words[i]
         if _excluded(word) or word.place or not _AFTER_INTRODUCED.match(text, word.end):
             continue
         spans.append(Span(PiiKind.NAME, word.start, word.end))
     return spans
+
+
+def _lower_first(word: Word) -> bool:
+    """"hey its will again": in lower case, a first name that no ordinary word is, or a very common one that is
+    no adjective or verb form ("its cold again" and "its summer again" are no one)."""
+    rank = getattr(gazetteer.names().get(word.key), "first", 0)
+    if word.shape != "lower" or len(word.text) < 3 or word.key.endswith(("ing", "ed")) or word.key in _SEASONS:
+        return False
+    return 0 < rank and (not ordinary(word) or rank <= _LOWER_INTRODUCED)
 
 
 def _month_as_name(text: str, word: Word) -> bool:

@@ -11,13 +11,14 @@ import bisect
 import re
 from functools import lru_cache
 
+from bot.pii.address_parts import STATE_NAMES
 from bot.pii.contact import follows_reference
 from bot.pii.gazetteer import common_words
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, shouting, starts_word
 
 _FILLER = (
-    r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|read|reads|reading|says|of|#|it's|its|tag|plate|plates|de|from|es|era"
-    r"|son)\b\.?)"
+    r"(?:[ :#.,-]{1,3}(?:number|num|no|is|was|were|are|read|reads|reading|says|say|of|#|it's|its|tag|plate|plates"
+    r"|de|from|es|era|eran|son|dice|dec[ií]a)\b\.?)"
     r"{0,3}"
 )
 # The USPS codes of the states, territories and DC: only these may stand before a plate as its state, so that
@@ -27,8 +28,10 @@ _STATE = (
     r"|UT|V[AIT]|W[AIVY])"
 )
 # A state before the plate: its code is read as part of the plate ("plate WV 3KT990"), a state written out
-# ("placas de Texas DPL-8830", one capitalised word) is not.
-_STATE_BEFORE = rf"(?:(?P<state>{_STATE}) |[A-Z][a-z]{{3,12}} )"
+# ("placas de Texas DPL-8830", one capitalised word, or a state's name in any case: "plate: illinois 8845 QW")
+# is not.
+_STATE_NAMES = "|".join(sorted(STATE_NAMES, key=len, reverse=True))
+_STATE_BEFORE = rf"(?:(?P<state>{_STATE}) |[A-Z][a-z]{{3,12}} |(?i:{_STATE_NAMES}) )"
 # Up to three groups ("7ABC123", "ABC 1234", "7 ABC 123"); a following ordinary word is never one of them.
 _PLATE_SHAPE = (
     r"([A-Za-z0-9]{1,4}(?:[ -]?(?!(?:and|or|the|on|in|at|is|was|it|to|for|but|near|by)\b)[A-Za-z0-9]{1,4})?"
@@ -41,10 +44,11 @@ _PLATE_WORD = re.compile(
 _AFTER_PLATE_WORD = re.compile(
     r"(?i:" + _FILLER + r")[ :#.,-]{1,3}" + _STATE_BEFORE + r"?" + _PLATE_SHAPE  # "plate VA XYZ-1234"
 )
-# "the plate on the letter is RRG 860": a few lower-case words, then "is" or a colon, then a plate written in
+# "the plate on the letter is RRG 860", "placas de atras, adelante dice FX 90318": a few lower-case words, then
+# a verb that introduces what is written ("is", "were", "dice", "eran") or a colon, then a plate written in
 # capitals with letters and digits.
 _AFTER_PLATE_WORDS = re.compile(
-    r"(?: [a-z]{1,8}){1,4}(?: is| was| reads| says|:)[ :#]{1,3}"
+    r"(?:[ ,!]{1,3}[a-zñáéíóú]{1,10}){1,5}(?: is| was| were| are| reads| says| dice| es| era| eran| son|:)[ :#]{1,3}"
     r"((?=[A-Z0-9 -]{0,8}[A-Z])(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){0,2})(?![A-Za-z0-9-])"
 )
 # Both in one pattern, the phrase first, so that each cue costs one match.
@@ -103,12 +107,28 @@ _NOT_VEHICLE_BEFORE = frozenset(
 _ANIMAL = re.compile(r"\b(?:dog|cat|pet|puppy|kitten|perro|gato)\b")
 
 
+# Words that stand between a plate word and a number that is no plate ("tags due 2025", "plates in 2019").
+_NOT_PLATE_LETTERS = frozenset(
+    "in on at by for to of is was due from since until til till and or the my no exp expire expires expired "
+    "de del en es era al con sin y para hasta".split()
+)
+_TYPED_DIGITS = re.compile(r"\d{3,5}")
+
+
+def _typed_lower(groups: list[str]) -> int:
+    """1 when a plate opens with two or three letters typed in lower case before its digits ("plate pe 25588"),
+    which may spell a word; 0 otherwise."""
+    first = groups[0]
+    typed = len(groups) == 2 and 2 <= len(first) <= 3 and first.isalpha() and _TYPED_DIGITS.fullmatch(groups[1])
+    return 1 if typed and first not in _NOT_PLATE_LETTERS else 0
+
+
 @lru_cache(maxsize=1024)  # hostile text repeats the same tokens
 def _plate_like(token: str, needs_letter: bool) -> bool:
     """Two to eight letters and digits with a digit; never a word ("Mazda 3": a plate is not written in title
     case) nor a time or ordinal."""
     groups = token.replace("-", " ").split()
-    if any(group.isalpha() and group.islower() and group in common_words() for group in groups):
+    if any(group.isalpha() and group.islower() and group in common_words() for group in groups[_typed_lower(groups) :]):
         return False
     if any(_WORD_GROUP.fullmatch(group) for group in groups) or groups[0].lower() in _ZIP_WORDS:
         return False  # "Mazda 3", "ZIP 02121"
@@ -137,17 +157,21 @@ def _and_more(text: str, end: int) -> list[Span]:
 
 # Capitals after a plate or vehicle word, with or without digits: "GO BUCKS", "NURSE 4U", "BIGDADDY", "WV 3KT990".
 _CAPITALS = re.compile(
-    r"[ :#.,(-]{1,3}(?:(?i:is|was|es|reads?|says|number|plate|tag|con placas?):? )?"
+    r"[ :#.,(-]{1,3}(?:(?i:is|was|es|reads?|says|number|plate|tag|con placas?):? )?[\"“']?"  # quoted: "H8 TRAFIC"
     r"([A-Z0-9]{1,8}(?: [A-Z0-9]{1,8})?)(?![\w'’-])"
 )
 # Words that tell of a vehicle without naming it: what is done to a car, or the pass it carries.
-_VEHICLE_VERB = re.compile(r"(?:ticket(?:ed|ing)|tow(?:ed|ing)|boot(?:ed|ing)|clamped|parking (?:pass|permit) for)\b")
+_VEHICLE_VERB = re.compile(
+    r"(?:ticket(?:ed|ing)|tow(?:ed|ing)|boot(?:ed|ing)|clamped|parking (?:pass|permit) for|parked|abandoned)\b"
+)
 # Plate shapes, read without a cue when a plate or vehicle word stands within `_NEAR` characters: three
-# letters and three or four digits ("CKD 8810", "HVL4432"), California's digit-letters-digits ("7ABC123"),
-# and digits, a letter, digits ("83A-551").
+# letters and three or four digits ("CKD 8810", "HVL4432"), two letters and five digits (Illinois) unless the
+# letters are a state and the digits its ZIP code ("RT 40917", not "IL 60639"), California's
+# digit-letters-digits ("7ABC123"), and digits, a letter, digits ("83A-551").
 _PLATE_SHAPED = re.compile(
     r"(?<![\w-])(?<!\d )"
-    r"(?:[A-Z]{2,3}[ -]?\d{3,4}|\d[A-Z]{2,3}\d{2,3}|\d{2,3}[A-Z][ -]?\d{3}|[A-Z]{1,3}\d{1,4}[A-Z]{1,3})"
+    rf"(?:[A-Z]{{2,3}}[ -]?\d{{3,4}}|(?!{_STATE}[ -]?\d)[A-Z]{{2}}[ -]?\d{{5}}"
+    r"|\d[A-Z]{2,3}\d{2,3}|\d{2,3}[A-Z][ -]?\d{3}|[A-Z]{1,3}\d{1,4}[A-Z]{1,3})"
     r"(?![\w-]| \d)"  # never a part of a longer grouping of digits: "MY PHONE IS 401 775 2281"
 )
 _NEAR = 100

@@ -98,6 +98,17 @@ HOSTILE = {
     "models and vanity plates": _repeat("Mazda 3 BMW RUNFAST RAV4 "),
     "pets and place nouns": _repeat("cat named Coco el parque Benito "),
     "floors and states": _repeat("12 Vine St, segundo piso, Millbrook, Vermont 05401 "),
+    "surnames written first": _repeat("Pham, Lan, Del Valle, Rigoberto. Li, "),
+    "shouted openings and suffixes": _repeat("LE NGOC ANH here. Lionel Batiste Jr. "),
+    "initials before particles": _repeat("G. Del Valle X. de la "),
+    "plate words before verbs": _repeat("placas de atras, adelante dice FX 90318 "),
+    "plates in lower case": _repeat("plate pe 25588 tag in 2019 "),
+    "corners": _repeat("at Addison and Harlem, 71st & "),
+    "civic buildings": _repeat("the senior center at 2102 W Ogden Ave "),
+    "corrected birth dates": _repeat("DOB 3/12/1999 but its 12/3/1999 "),
+    "provider handles and spoken local parts": _repeat("my gmail is a.b a punto b arroba "),
+    "texted names": _repeat("my name hunter page its will again "),
+    "addresses at a provider": _repeat("a.b at gmail c(dot)d(at)yahoo "),
 }
 
 
