@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date as calendar_date
 
 from bot.pii.gazetteer import common_words, fold, names
 from bot.pii.spans import PiiKind, Span, ascii_lower, starts_word
@@ -50,17 +51,57 @@ def births(text: str) -> list[Span]:
     keeps "born born born ..." and pages of dates linear.
     """
     lowered = ascii_lower(text)
-    cues = _DOB_CUE.finditer(lowered)
-    cue_ends = [cue.end() for cue in cues if cue.group("cjk") or starts_word(lowered, cue.start())]
-    if not cue_ends:
-        return []
+    cues = [cue for cue in _DOB_CUE.finditer(lowered) if cue.group("cjk") or starts_word(lowered, cue.start())]
+    cue_starts, cue_ends = [cue.start() for cue in cues], [cue.end() for cue in cues]
+    this_year = calendar_date.today().year
     spans: list[Span] = []
     for date in _DATE_PATTERN.finditer(text):
         nearest = bisect.bisect_right(cue_ends, date.start()) - 1
         window = _YEAR_WINDOW if date.end() - date.start() == _YEAR_LENGTH else _DOB_WINDOW
-        if (nearest >= 0 and date.end() - cue_ends[nearest] <= window) or _corrects(text, spans, date):
+        cued = nearest >= 0 and date.end() - cue_ends[nearest] <= window
+        if cued or _cue_follows(cue_starts, date) or _corrects(text, spans, date) or _long_ago(date.group(), this_year):
             spans.append(Span(PiiKind.DOB, date.start(), date.end()))
     return spans
+
+
+# "05/06/1971 is my DOB", "3-4-2015 (birthday)": a cue just after a full date names it too.
+_CUE_AFTER_WINDOW = 16
+
+
+def _cue_follows(cue_starts: list[int], date: re.Match[str]) -> bool:
+    following = bisect.bisect_left(cue_starts, date.end())
+    return (
+        following < len(cue_starts)
+        and cue_starts[following] - date.end() <= _CUE_AFTER_WINDOW
+        and len(_NUMBERS.findall(date.group())) > 1
+    )
+
+
+# A full date at least this many years old is a birth date, cue or no cue. A city's business (a ticket, a
+# hearing, a pickup, a lease) is dated this year or the last few; a day of a month of a year decades ago, in a
+# message to the city, is nearly always when someone was born. The cost of being wrong is an old event's date
+# redacted in a report, not a person's data in it.
+_LONG_AGO_YEARS = 16
+_EARLIEST_YEAR = 1900
+_LAST_MONTH, _LAST_DAY = 12, 31
+
+
+def _long_ago(date: str, this_year: int) -> bool:
+    """A date with a day, a month and a year (not "March 1971", not "1985") from `_LONG_AGO_YEARS` or more ago."""
+    numbers = [int(number) for number in _NUMBERS.findall(date)]
+    if len(numbers) < 2:
+        return False
+    four_digit = [number for number in numbers if number >= 1000]
+    if four_digit:
+        year = four_digit[0]
+    elif "." in date:  # "1.2.30" is a version number more often than a date
+        return False
+    else:  # "5/6/71", "May 6th '71": a two-digit year, in this century when it is not in the future
+        year = numbers[-1] + (2000 if numbers[-1] <= this_year % 100 else 1900)
+    days = [number for number in numbers if number != year and number < 100][: 2 if len(numbers) > 2 else 1]
+    if len(numbers) > 2 and (min(days) > _LAST_MONTH or max(days) > _LAST_DAY or min(days) == 0):
+        return False  # "22-99-1044" is no date
+    return _EARLIEST_YEAR <= year <= this_year - _LONG_AGO_YEARS
 
 
 # A second full date shortly after a birth date is the same person's, corrected or spelled another way ("it

@@ -1,7 +1,7 @@
-"""Redaction on the frozen, independent yardstick (author E, tests/pii/PROVENANCE.md): a regression floor, not
+"""Redaction on the frozen, independent yardstick (author F, tests/pii/PROVENANCE.md): a regression floor, not
 the target.
 
-The floors are the figures measured on it (after round 6, which never saw it; only the totals per kind were
+The floors are the figures measured on it (after round 7, which never saw it; only the totals per kind were
 read), rounded down. The issue's target (every kind >= 99 %) is not met, and `make eval-pii` says so; a change that loses
 recall on this set, or starts redacting street names and holidays, fails here. Do not tune on this set: once
 its misses are read, it must retire to tests/pii/tuning/ and a new author must write the next yardstick.
@@ -15,12 +15,13 @@ import pytest
 
 from scripts.eval_pii import CLEAN_CIVIC, MAX_OVER_REDACTION, REALISTIC, PiiScore, score
 
-# Author E's set, measured on 2026-12-01 once round 6 (which never saw it) was merged: overall 98.5 % (1,720 of
-# 1,746), over-redaction 0.49 % (clean civic 1.77 %). The redactor of round 5 scored 97.8 % on it (clean civic
-# 2.03 %). Only totals per kind were read. Three kinds meet the issue's 99 %: ADDRESS, ID, PHONE.
+# Author F's set, measured on 2026-12-01. The redactor of round 6 scored 98.3 % on it before round 7 was merged;
+# round 7 (tuned on author E, never on F) scored 98.5 %; the lead's two birth-date policies, chosen after F's
+# per-kind totals showed DOB lowest (no item read), give 98.8 % (1,752 of 1,774), over-redaction 0.48 % (clean
+# civic 0.51 %). Four kinds meet the issue's 99 %: EMAIL, ID, PHONE, SSN.
 FLOORS = {
-    "ADDRESS": 0.99, "CARD": 0.96, "DOB": 0.97, "EMAIL": 0.98, "ID": 1.0,
-    "NAME": 0.97, "PHONE": 0.99, "PLATE": 0.95, "SSN": 0.98,
+    "ADDRESS": 0.98, "CARD": 0.97, "DOB": 0.97, "EMAIL": 1.0, "ID": 1.0,
+    "NAME": 0.98, "PHONE": 1.0, "PLATE": 0.96, "SSN": 0.99,
 }
 
 
