@@ -15,13 +15,13 @@ import json
 import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import timedelta
 from typing import Protocol
 
 from redis import Redis
 from redis.asyncio import Redis as AsyncRedis
 from redis.exceptions import RedisError
-from sqlalchemy import Column, DateTime, Integer, String, delete, func, select
+from sqlalchemy import Column, DateTime, Integer, String, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.access import may_open
@@ -35,6 +35,8 @@ CHANNEL = "onedoor:live"
 # A change log row written in a transaction that commits after a later one's is still found: each poll looks
 # back this many rows past the newest it has seen (PostgreSQL hands out ids before commit).
 LOOK_BACK = 50
+# How long `python -m bot purge` keeps the change log's rows; they are read within seconds.
+KEPT = timedelta(hours=1)
 
 
 class ChangeKind(str, enum.Enum):
@@ -118,12 +120,6 @@ class ChangeLog:
         with self._db.transaction() as session:
             return [(record.id, Change(ChangeKind(record.kind), record.handoff_id, tuple(record.agencies.split(","))))
                     for record in session.execute(query).scalars()]
-
-    def prune(self, before: datetime) -> int:
-        """Delete changes older than `before` (they are only ever read seconds after they happen)."""
-        with self._db.transaction() as session:
-            return int(session.execute(delete(ChangeRecord).where(ChangeRecord.at < before)).rowcount)
-
 
 class ChangePoll:
     """Reads the change log from where it stood when the poll began, each change once.

@@ -34,10 +34,10 @@ def event(catalog: Catalog, change: Change) -> str:
 
 
 async def _stream(hub: LiveHub, catalog: Catalog, member: StaffMember) -> AsyncIterator[str]:
-    yield f"retry: {RECONNECT_MS}\n\n"
     loop = asyncio.get_running_loop()
     ends = loop.time() + STREAM_SECONDS
     async with hub.subscription() as changes:
+        yield f"retry: {RECONNECT_MS}\n\n"
         while (left := ends - loop.time()) > 0:
             try:
                 change = await asyncio.wait_for(changes.get(), timeout=min(KEEP_ALIVE_SECONDS, left))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import insert
@@ -16,6 +17,8 @@ from bot.live_events import (
     Change, ChangeKind, ChangeLog, ChangePoll, ChangeRecord, RedisChanges, may_see, poll_changes,
 )
 from bot.queues import HandoffReason, Queues
+from bot.retention.policy import RetentionPolicy
+from bot.retention.purge import purge
 from bot.staff import StaffMember, StaffRole
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -161,3 +164,13 @@ def test_queues_publish_through_redis_when_it_is_configured(database: Database) 
 
     assert asyncio.run(scenario()).kind is ChangeKind.QUEUED
     assert ChangeLog(database).newest() == 0  # nothing went through the table
+
+
+def test_purge_keeps_an_hour_of_the_change_log(database: Database) -> None:
+    now = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
+    with database.transaction() as session:
+        for minutes in (61, 59):
+            session.execute(insert(ChangeRecord).values(at=now - timedelta(minutes=minutes), kind="queued",
+                                                        handoff_id=minutes, agencies="water"))
+    assert purge(database, None, RetentionPolicy(), now).deleted["live_changes"] == 1
+    assert [c.handoff_id for _, c in ChangeLog(database).after(0)] == [59]

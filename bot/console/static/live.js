@@ -9,7 +9,6 @@
   var transcript = document.getElementById("transcript");
   var alerts = document.getElementById("alerts");
   var fallback = null;
-  var opened = false;
 
   // Redraw a part of the page from its data-src; a half-written reply elsewhere on the page is kept.
   function refresh(part) {
@@ -53,10 +52,14 @@
   var source = new EventSource("/live");
   source.addEventListener("open", function () {
     if (fallback !== null) { clearInterval(fallback); fallback = null; }
-    if (opened) { refreshAll(); }  // reconnected: catch up on what happened while the stream was down
-    opened = true;
+    // Catch up on what changed between drawing the page (or losing the stream) and hearing again.
+    refreshAll();
+    document.documentElement.setAttribute("data-live", "open");
   });
-  source.addEventListener("error", startFallback);
+  source.addEventListener("error", function () {
+    document.documentElement.setAttribute("data-live", "down");
+    startFallback();
+  });
   QUEUE_CHANGES.forEach(function (kind) {
     source.addEventListener(kind, function () { refresh(queue); });
   });
