@@ -10,7 +10,6 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-import pytest
 
 from bot.breach_alerts import BreachAlerts, pager_for
 from bot.cases import CaseStore

@@ -19,9 +19,8 @@ from bot.console.app import Console
 from bot.db import Database
 from bot.queues import HandoffReason, Queues
 from bot.staff import StaffDirectory, StaffRole
-from tests.bot.console_client import Clock, browser, make_console, sign_in
-
-PASSWORD = "a long test password"
+from tests.bot.console_client import PASSWORD, Clock, browser, make_console
+from tests.bot.test_console_supervision import signed_in
 # Long enough to subscribe and hear a change or two; the stream then ends, as it does every few minutes in use.
 STREAM_SECONDS = 4.0
 
@@ -42,12 +41,6 @@ def console(catalog: Catalog, database: Database, clock: Clock) -> Console:
     directory.add("sam", "Sam Example", "water", StaffRole.AGENT, PASSWORD)
     directory.add("kim", "Kim Example", "water", StaffRole.SUPERVISOR, PASSWORD)
     return make_console(catalog, database, clock)
-
-
-def signed_in(console: Console, username: str) -> TestClient:
-    client = browser(console)
-    assert sign_in(client, username).url.path == "/"
-    return client
 
 
 def events_while(client: TestClient, act: Callable[[], None]) -> list[tuple[str, dict[str, object]]]:

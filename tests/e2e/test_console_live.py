@@ -24,10 +24,10 @@ from bot.settings import get_settings
 from bot.staff import StaffDirectory, StaffRole
 from scripts.assistant import OFFICE_HOURS_CLOCK, ROOT, Assistant
 from tests.e2e.conftest import REPLY_TIMEOUT_MS
+from tests.e2e.test_console import PASSWORD, staff_page
 from tests.e2e.test_webchat_page import conversation_id, send
 from tests.fakes.webhook import recording_webhook
 
-PASSWORD = "a long test password"
 PUSH_MS = 2_000  # the promise: a change reaches an open page within 2 s
 # The console's breach check runs every ONE_DOOR_BREACH_CHECK_SECONDS (2) and the alert then travels as any change.
 ALERT_MS = 5_000
@@ -61,12 +61,7 @@ def opened(database: Database) -> Iterator[list[Handoff]]:
 
 def signed_in(browser: Browser, assistant: Assistant, username: str, path: str = "/") -> Page:
     """A staff page at `path`, its live stream open."""
-    page = browser.new_context().new_page()
-    page.goto(f"{assistant.console_url}/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Queue")).to_be_visible()
+    page = staff_page(browser, assistant, username)
     if path != "/":
         page.goto(f"{assistant.console_url}{path}")
     live(page)
