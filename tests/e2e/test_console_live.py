@@ -1,7 +1,7 @@
 """The live console in real headless Chromium beside the real Rasa, action server and console: a resident's
 message reaches the open conversation page and a new handoff the open queue within 2 s without a reload, a wait
-past its standard turns red and raises the alert, supervisors see service levels per agency, and two watchers
-page once for one breach."""
+past its standard turns red and raises the alert, supervisors see service levels per agency, two watchers page
+once for one breach; through the database's change log, and with every process on Redis pub/sub."""
 
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ from sqlalchemy import update
 
 from bot.catalog import load_catalog
 from bot.db import Database, make_engine
+from bot.live_events import ChangeLog
 from bot.queues import Handoff, HandoffReason, HandoffRecord, Queues
 from bot.settings import get_settings
 from bot.staff import StaffDirectory, StaffRole
-from scripts.assistant import OFFICE_HOURS_CLOCK, ROOT, Assistant
+from scripts.assistant import OFFICE_HOURS_CLOCK, ROOT, Assistant, running_assistant
 from tests.e2e.conftest import REPLY_TIMEOUT_MS
 from tests.e2e.test_console import PASSWORD, staff_page
 from tests.e2e.test_webchat_page import conversation_id, send
@@ -187,3 +188,40 @@ def test_two_watchers_page_once_for_a_late_crisis_in_office_hours(
     assert mine[0]["link"] == f"https://console.example/handoffs/{handoff.id}"
     assert mine[0]["text"].startswith("One Door: A resident in crisis has waited")
     assert "live-crisis" not in str(mine[0])
+
+
+@pytest.fixture(scope="module")
+def through_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    """Rasa, the action server and the console publishing and hearing changes through Redis pub/sub."""
+    env = {"ONE_DOOR_LIVE_REDIS_URL": "redis://127.0.0.1:6379/0"}
+    with running_assistant(tmp_path_factory.mktemp("live-redis"), env=env) as running:
+        yield running
+
+
+def test_through_redis_a_residents_handoff_and_messages_reach_the_open_console_within_2_seconds(
+    browser: Browser, through_redis: Assistant
+) -> None:
+    database = Database(make_engine(through_redis.database_url))
+    StaffDirectory(database).add("redis.cc", "Jess Example", "contact_center", StaffRole.CONTACT_CENTER, PASSWORD)
+    agent = signed_in(browser, through_redis, "redis.cc")
+    resident = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    resident.goto(f"{through_redis.base_url}/webhooks/webchat/chat")
+    send(resident, "I need to speak to a real person please")
+    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("passed your conversation",
+                                                                      timeout=REPLY_TIMEOUT_MS)
+    [handoff] = [h for h in Queues(database).waiting() if h.conversation_id == conversation_id(resident)]
+    # The action server opened it: the queue hears of it within 2 s of the resident being told.
+    expect(agent.locator(f"a[href='/handoffs/{handoff.id}']")).to_be_visible(timeout=PUSH_MS)
+    assert agent.evaluate("window.drawnOnce") is True
+
+    agent.locator(f"a[href='/handoffs/{handoff.id}']").click()
+    agent.get_by_role("button", name="Take this conversation").click()
+    live(agent)
+    send(resident, "it is the third floor flat")
+    expect(agent.locator(".transcript")).to_contain_text("it is the third floor flat", timeout=PUSH_MS)
+    assert agent.evaluate("window.drawnOnce") is True
+    assert ChangeLog(database).newest() == 0  # every change went through Redis, none through the table
+    Queues(database).close(handoff.id, "")
+    agent.context.close()
+    resident.context.close()
+    database.engine.dispose()
