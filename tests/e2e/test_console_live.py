@@ -80,15 +80,21 @@ def waited_since(database: Database, handoff: Handoff, since: datetime) -> None:
                         .values(created_at=since, waiting_since=since))
 
 
-def test_a_residents_message_reaches_the_open_conversation_within_2_seconds_without_a_reload(
-    browser: Browser, assistant: Assistant, staff: StaffDirectory, database: Database, opened: list[Handoff]
-) -> None:
+def handed_off_resident(browser: Browser, assistant: Assistant, database: Database) -> tuple[Page, Handoff]:
+    """A resident on the web chat who asked for a person in office hours, and their waiting handoff."""
     resident = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
     resident.goto(f"{assistant.base_url}/webhooks/webchat/chat")
     send(resident, "I need to speak to a real person please")
     expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("passed your conversation",
                                                                       timeout=REPLY_TIMEOUT_MS)
     [handoff] = [h for h in Queues(database).waiting() if h.conversation_id == conversation_id(resident)]
+    return resident, handoff
+
+
+def test_a_residents_message_reaches_the_open_conversation_within_2_seconds_without_a_reload(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory, database: Database, opened: list[Handoff]
+) -> None:
+    resident, handoff = handed_off_resident(browser, assistant, database)
     opened.append(handoff)
     agent = signed_in(browser, assistant, "live.cc", f"/handoffs/{handoff.id}")
     agent.get_by_role("button", name="Take this conversation").click()
@@ -204,12 +210,7 @@ def test_through_redis_a_residents_handoff_and_messages_reach_the_open_console_w
     database = Database(make_engine(through_redis.database_url))
     StaffDirectory(database).add("redis.cc", "Jess Example", "contact_center", StaffRole.CONTACT_CENTER, PASSWORD)
     agent = signed_in(browser, through_redis, "redis.cc")
-    resident = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
-    resident.goto(f"{through_redis.base_url}/webhooks/webchat/chat")
-    send(resident, "I need to speak to a real person please")
-    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("passed your conversation",
-                                                                      timeout=REPLY_TIMEOUT_MS)
-    [handoff] = [h for h in Queues(database).waiting() if h.conversation_id == conversation_id(resident)]
+    resident, handoff = handed_off_resident(browser, through_redis, database)
     # The action server opened it: the queue hears of it within 2 s of the resident being told.
     expect(agent.locator(f"a[href='/handoffs/{handoff.id}']")).to_be_visible(timeout=PUSH_MS)
     assert agent.evaluate("window.drawnOnce") is True
