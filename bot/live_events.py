@@ -16,6 +16,7 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 from typing import Protocol
 
 from redis import Redis
@@ -35,6 +36,7 @@ CHANNEL = "onedoor:live"
 # A change log row written in a transaction that commits after a later one's is still found: each poll looks
 # back this many rows past the newest it has seen (PostgreSQL hands out ids before commit).
 LOOK_BACK = 50
+PUBLISH_TIMEOUT_SECONDS = 2.0
 # How long `python -m bot purge` keeps the change log's rows; they are read within seconds.
 KEPT = timedelta(hours=1)
 
@@ -150,7 +152,9 @@ class RedisChanges:
 
     def __init__(self, url: str) -> None:
         self._url = url
-        self._client = Redis.from_url(url)
+        # A Redis that does not answer delays a queue change by at most this, never indefinitely.
+        self._client = Redis.from_url(url, socket_timeout=PUBLISH_TIMEOUT_SECONDS,
+                                      socket_connect_timeout=PUBLISH_TIMEOUT_SECONDS)
 
     def publish(self, change: Change) -> None:
         """Publish `change`; a Redis failure is logged, and the change is then seen at the pages' next reload."""
@@ -195,7 +199,13 @@ def follow_for(settings: Settings, database: Database) -> Follow:
     return lambda: poll_changes(log, settings.live_poll_seconds)
 
 
+@lru_cache(maxsize=None)
+def _redis_changes(url: str) -> RedisChanges:
+    return RedisChanges(url)
+
+
 def sink_for(settings: Settings, database: Database) -> ChangeSink:
-    """Redis when one is configured, else the database's change log."""
+    """Redis when one is configured (one client, and so one connection pool, per process), else the database's
+    change log."""
     url = settings.live_redis()
-    return RedisChanges(url) if url else ChangeLog(database)
+    return _redis_changes(url) if url else ChangeLog(database)

@@ -174,3 +174,9 @@ def test_purge_keeps_an_hour_of_the_change_log(database: Database) -> None:
                                                         handoff_id=minutes, agencies="water"))
     assert purge(database, None, RetentionPolicy(), now).deleted["live_changes"] == 1
     assert [c.handoff_id for _, c in ChangeLog(database).after(0)] == [59]
+
+
+def test_a_redis_that_is_down_never_stops_a_queue_change(database: Database) -> None:
+    queues = Queues(database, RedisChanges("redis://127.0.0.1:9/0"))  # nothing listens on port 9
+    handoff = queues.open("c-1", "sms", "water", HandoffReason.STAFF_SERVICE)
+    assert queues.claim(handoff.id, "sam")
