@@ -32,7 +32,7 @@ def pager(channel: str) -> Callable[[int], bool] | None:
     url = settings.crisis_page_url.get_secret_value()
     if not url:
         return None
-    return lambda handoff_id: page_on_call(url, f"{settings.console_public_url}/handoffs/{handoff_id}", channel)
+    return lambda handoff_id: page_on_call(url, settings.console_link(handoff_id), channel)
 
 
 def _respond(tracker: Tracker, channel: str) -> crisis.CrisisReply:

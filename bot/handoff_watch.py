@@ -18,6 +18,7 @@ from typing import Protocol
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import resident_notices
+from bot.breach_alerts import BreachAlerts, pager_for
 from bot.cases import CaseStore
 from bot.catalog import Catalog, load_catalog
 from bot.clock import utc_now
@@ -64,14 +65,21 @@ class Outcome:
 class HandoffWatch:
     """The use case behind `python -m bot watch-handoffs`: `step` looks at every unclaimed handoff once."""
 
-    def __init__(self, catalog: Catalog, queues: Queues, cases: CaseStore, resident: Resident) -> None:
+    def __init__(self, catalog: Catalog, queues: Queues, cases: CaseStore, resident: Resident,
+                 alerts: BreachAlerts | None = None) -> None:
+        """Args:
+            alerts: when given, each step first alerts staff to waits that just passed their standard.
+        """
         self._catalog = catalog
         self._queues = queues
         self._cases = cases
         self._resident = resident
+        self._alerts = alerts
 
     async def step(self, now: datetime) -> list[Outcome]:
         """Hold, escalate or give up every waiting handoff past its standard at `now` (aware); what was done."""
+        if self._alerts is not None:
+            await asyncio.to_thread(self._alerts.step, now)
         outcomes: list[Outcome] = []
         for handoff in await asyncio.to_thread(self._queues.waiting):
             outcomes += await self._watch(handoff, now)
@@ -180,7 +188,9 @@ def run(settings: Settings, once: bool) -> list[Outcome]:
     """
     database = Database(make_engine(settings.database_url))
     rasa = RasaClient(settings.rasa_url, settings.rasa_jwt_secret.get_secret_value())
-    watcher = HandoffWatch(load_catalog(settings.catalog_dir), Queues(database), CaseStore(database), rasa)
+    catalog, queues = load_catalog(settings.catalog_dir), Queues(database)
+    alerts = BreachAlerts(catalog, queues, pager_for(settings, catalog))
+    watcher = HandoffWatch(catalog, queues, CaseStore(database), rasa, alerts)
     if once:
         return asyncio.run(watcher.step(utc_now()))
     asyncio.run(watch(watcher, utc_now, settings.handoff_watch_seconds))

@@ -11,6 +11,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from bot.catalog import Agency
 from bot.db import Base, Database, utc_now, value_enum
+from bot.live_events import Change, ChangeKind, ChangeSink, sink_for
+from bot.settings import get_settings
 
 
 class HandoffReason(str, enum.Enum):
@@ -60,6 +62,8 @@ class HandoffRecord(Base):
     # When the resident was told of the wait, and when the handoff was escalated (bot/handoff_watch.py).
     held_at = Column(DateTime(timezone=True))
     escalated_at = Column(DateTime(timezone=True))
+    # When staff were alerted that this wait passed its standard (bot/breach_alerts.py); a transfer clears it.
+    breach_alerted_at = Column(DateTime(timezone=True))
 
 
 @dataclass(frozen=True)
@@ -79,13 +83,28 @@ class Handoff:
     waiting_since: datetime | None = None
     held_at: datetime | None = None
     escalated_at: datetime | None = None
+    breach_alerted_at: datetime | None = None
 
 
 class Queues:
-    """Open handoffs, list queues, and let staff claim, transfer and close them."""
+    """Open handoffs, list queues, and let staff claim, transfer and close them; every change is published to
+    open console pages (bot/live_events.py)."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, changes: ChangeSink | None = None) -> None:
         self._db = database
+        self._changes = changes or sink_for(get_settings(), database)
+
+    def _announce(self, kind: ChangeKind, handoff_id: int, *left: str) -> None:
+        """Publish a change to handoff `handoff_id`; `left` names the agency it moved from."""
+        handoff = self.get(handoff_id)
+        if handoff is not None:
+            agencies = tuple(dict.fromkeys((handoff.agency_id, *left)))
+            self._changes.publish(Change(kind, handoff_id, agencies))
+
+    def _announced(self, done: bool, kind: ChangeKind, handoff_id: int, *left: str) -> bool:
+        if done:
+            self._announce(kind, handoff_id, *left)
+        return done
 
     def open(
         self,
@@ -115,7 +134,9 @@ class Queues:
         with self._db.transaction() as session:
             session.add(record)
             session.flush()
-            return _handoff(record)
+            handoff = _handoff(record)
+        self._changes.publish(Change(ChangeKind.QUEUED, handoff.id, (agency_id,)))
+        return handoff
 
     def waiting(self, agency_ids: set[str] | None = None) -> list[Handoff]:
         """Waiting handoffs, most urgent first, then oldest first; every agency's when `agency_ids` is None."""
@@ -178,7 +199,8 @@ class Queues:
                 .values(status=HandoffStatus.CLAIMED, claimed_by=username, claimed_at=utc_now())
                 .execution_options(synchronize_session=False)
             )
-            return bool(result.rowcount == 1)
+            claimed = bool(result.rowcount == 1)
+        return self._announced(claimed, ChangeKind.CLAIMED, handoff_id)
 
     def reassign(self, handoff_id: int, holder: str, username: str) -> bool:
         """Give a handoff `holder` has claimed to `username` (a supervisor taking it over gives it to themselves).
@@ -186,12 +208,14 @@ class Queues:
         Returns:
             False when `holder` no longer has it: it was closed, released or moved meanwhile.
         """
-        return self._move_claim(handoff_id, holder, status=HandoffStatus.CLAIMED, claimed_by=username,
+        done = self._move_claim(handoff_id, holder, status=HandoffStatus.CLAIMED, claimed_by=username,
                                 claimed_at=utc_now())
+        return self._announced(done, ChangeKind.CLAIMED, handoff_id)
 
     def release(self, handoff_id: int, holder: str) -> bool:
         """Put a handoff `holder` has claimed back in its queue, waiting; False when `holder` no longer has it."""
-        return self._move_claim(handoff_id, holder, status=HandoffStatus.WAITING, claimed_by=None, claimed_at=None)
+        done = self._move_claim(handoff_id, holder, status=HandoffStatus.WAITING, claimed_by=None, claimed_at=None)
+        return self._announced(done, ChangeKind.RELEASED, handoff_id)
 
     def _move_claim(self, handoff_id: int, holder: str, **values: object) -> bool:
         """Apply `values` to a handoff only while `holder` still has it claimed.
@@ -217,9 +241,11 @@ class Queues:
         The resident's wait starts afresh there: that queue's standard counts from now, and it may tell them of
         the wait and escalate it once more.
         """
-        return self._change(handoff_id, f"Transferred to {agency.name}", note, agency_id=agency.id,
+        before = self.get(handoff_id)
+        done = self._change(handoff_id, f"Transferred to {agency.name}", note, agency_id=agency.id,
                             status=HandoffStatus.WAITING, claimed_by=None, claimed_at=None, waiting_since=utc_now(),
-                            held_at=None, escalated_at=None)
+                            held_at=None, escalated_at=None, breach_alerted_at=None)
+        return self._announced(done, ChangeKind.TRANSFERRED, handoff_id, *([before.agency_id] if before else []))
 
     def mark_held(self, handoff_id: int, at: datetime) -> bool:
         """Record that the resident is being told of the wait; True for exactly one of simultaneous callers."""
@@ -234,12 +260,32 @@ class Queues:
         """Escalate a waiting handoff once, moving it to `agency_id`'s queue when given; True for exactly one of
         simultaneous callers."""
         moved = {"agency_id": agency_id} if agency_id else {}
-        return self._change(handoff_id, "Escalated", note, HandoffRecord.status == HandoffStatus.WAITING,
+        before = self.get(handoff_id)
+        done = self._change(handoff_id, "Escalated", note, HandoffRecord.status == HandoffStatus.WAITING,
                             HandoffRecord.escalated_at.is_(None), escalated_at=at, **moved)
+        return self._announced(done, ChangeKind.ESCALATED, handoff_id, *([before.agency_id] if before else []))
+
+    def mark_breach_alerted(self, handoff_id: int, at: datetime) -> bool:
+        """Record that staff are being alerted to a waiting handoff past its standard; True for exactly one of
+        simultaneous callers, and published to open console pages as late."""
+        done = self._change(handoff_id, "Late", "", HandoffRecord.status == HandoffStatus.WAITING,
+                            HandoffRecord.breach_alerted_at.is_(None), breach_alerted_at=at)
+        return self._announced(done, ChangeKind.LATE, handoff_id)
+
+    def note_message(self, conversation_id: str) -> bool:
+        """Tell open console pages the resident wrote, when their conversation has an open handoff; whether it had."""
+        query = (select(HandoffRecord.id).where(HandoffRecord.conversation_id == conversation_id)
+                 .where(HandoffRecord.status != HandoffStatus.CLOSED).order_by(HandoffRecord.id.desc()))
+        with self._db.transaction() as session:
+            handoff_id = session.execute(query).scalars().first()
+        if handoff_id is not None:
+            self._announce(ChangeKind.MESSAGE, handoff_id)
+        return handoff_id is not None
 
     def close(self, handoff_id: int, note: str, label: str = "Closed") -> bool:
         """Close a handoff, adding its closing note; False when it was already closed."""
-        return self._change(handoff_id, label, note, status=HandoffStatus.CLOSED, closed_at=utc_now())
+        done = self._change(handoff_id, label, note, status=HandoffStatus.CLOSED, closed_at=utc_now())
+        return self._announced(done, ChangeKind.CLOSED, handoff_id)
 
     def _change(self, handoff_id: int, label: str, note: str, *conditions: ColumnElement[bool],
                 **values: object) -> bool:
@@ -286,4 +332,5 @@ def _handoff(record: HandoffRecord) -> Handoff:
         waiting_since=record.waiting_since,
         held_at=record.held_at,
         escalated_at=record.escalated_at,
+        breach_alerted_at=record.breach_alerted_at,
     )

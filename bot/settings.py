@@ -55,6 +55,17 @@ class Settings(BaseSettings):
     # incoming webhook or a paging service) that receives a JSON POST with a link to the conversation and none of
     # the resident's words. Empty: no page is sent. It is a secret, since anyone holding it can page.
     crisis_page_url: SecretStr = SecretStr("")
+    # Pages staff when a waiting conversation passes its handoff standard (a crisis too, in office hours or not):
+    # a JSON POST like the crisis page's, once per breach, with a console link and none of the resident's words.
+    # Empty: the alert shows only in open console pages.
+    breach_page_url: SecretStr = SecretStr("")
+    # Redis whose pub/sub carries queue changes and new messages to every console replica's open pages. Empty:
+    # ONE_DOOR_RATE_LIMIT_REDIS_URL or ONE_DOOR_WEBCHAT_REDIS_URL if set, else the database's change log, which
+    # each console polls every ONE_DOOR_LIVE_POLL_SECONDS.
+    live_redis_url: str = ""
+    live_poll_seconds: float = 0.5
+    # Seconds between a console's looks for waits that just passed their standard, while pages are open.
+    breach_check_seconds: float = 2.0
     # Where staff reach the console, for links in pages ("https://console.harborview.example"). Empty: the link
     # is the console path alone.
     console_public_url: str = ""
@@ -157,6 +168,14 @@ class Settings(BaseSettings):
     def rate_limit_storage(self) -> str:
         """Where rate-limit counts live, as a `limits` storage URL: Redis when one is configured, else memory."""
         return self.rate_limit_redis_url or self.webchat_redis_url or "memory://"
+
+    def live_redis(self) -> str:
+        """The Redis the console's live updates go through; empty: the database's change log."""
+        return self.live_redis_url or self.rate_limit_redis_url or self.webchat_redis_url
+
+    def console_link(self, handoff_id: int) -> str:
+        """A conversation's address in the console, for pages sent outside it."""
+        return f"{self.console_public_url}/handoffs/{handoff_id}"
 
     def webchat_origins(self) -> frozenset[str]:
         """The configured web chat origins, without spaces or a trailing slash."""

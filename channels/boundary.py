@@ -4,23 +4,54 @@ and run a message through `bot.inbound_checks` once, answering a refusal itself.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from sanic import Blueprint, Sanic
 from sanic.request import Request
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.catalog import load_catalog
 from bot.client_address import client_address, trusted_networks
+from bot.db import Database, make_engine
 from bot.inbound_checks import Inbound, InboundChecks, Verdict
 from bot.messaging.notices import Notice
 from bot.messaging.notices import render as render_notice
+from bot.queues import Queues
 from bot.rate_limits import RateLimits
 from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
 
 
 # Sends the sender a line of text through the connector's own output.
 Reply = Callable[[str], Awaitable[Any]]
+# Rasa's handler of a resident's message (a UserMessage, whose sender_id is the conversation's).
+Handler = Callable[[Any], Awaitable[Any]]
+
+
+@lru_cache(maxsize=None)
+def shared_database(url: str) -> Database:
+    """One engine, and so one connection pool, for every channel in the Rasa process."""
+    return Database(make_engine(url))
+
+
+def announcing(on_new_message: Handler, settings: Settings) -> Handler:
+    """`on_new_message`, after which the console pages open on the conversation's handoff, if it has one, hear
+    that the resident wrote: once Rasa has stored the message, so that the transcript they fetch shows it."""
+    queues = Queues(shared_database(settings.database_url))
+
+    async def handled(message: Any) -> Any:
+        result = await on_new_message(message)
+        try:
+            await asyncio.to_thread(queues.note_message, message.sender_id)
+        except SQLAlchemyError as error:
+            logger.warning("live.message_not_announced error=%s", type(error).__name__)
+        return result
+
+    return handled
 
 
 class Gate:

@@ -12,7 +12,6 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from functools import lru_cache
 from typing import Any, ClassVar
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -23,7 +22,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.attachments import Attachments
 from bot.catalog import load_catalog
 from bot.clock import Clock, utc_now
-from bot.db import Database, make_engine
 from bot.i18n.catalog import translate_catalog
 from bot.i18n.phrases import Phrases
 from bot.language import detector_for
@@ -38,19 +36,13 @@ from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Backoff, GiveUp, MessageKin
 # themselves (carriers prescribe their wording), so they go as they are.
 DISCLOSED_KINDS = frozenset({MessageKind.REPLY, MessageKind.NOTICE})
 from bot.settings import Settings, get_settings
-from channels.boundary import Gate
+from channels.boundary import Gate, shared_database
 
 logger = logging.getLogger(__name__)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 # The parts a message becomes on a channel, for a recipient, with the composing phrases of its language.
 Render = Callable[[str, Outgoing, Phrases], list[Outgoing]]
-
-
-@lru_cache(maxsize=None)
-def shared_database(url: str) -> Database:
-    """One engine, and so one connection pool, for every provider channel in the Rasa process."""
-    return Database(make_engine(url))
 
 
 class ChannelRuntime:

@@ -21,7 +21,7 @@ from sanic.response import HTTPResponse
 
 from bot.bearer import carries
 from bot.settings import Settings, get_settings
-from channels.boundary import Gate
+from channels.boundary import Gate, announcing
 from channels.rejections import rejected
 
 logger = logging.getLogger(__name__)
@@ -56,6 +56,7 @@ class RestInput(RasaRestInput):
         return message if isinstance(message, str) else ""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = announcing(on_new_message, get_settings())
         async def checked(message: UserMessage) -> None:
             reply = functools.partial(message.output_channel.send_text_message, message.sender_id)
             text = await self.gate.admit(message.sender_id, message.text or "", reply, _CLIENT_ADDRESS.get())

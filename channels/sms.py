@@ -36,7 +36,8 @@ from bot.messaging.keywords import Keyword, asks_to_stop_messages, keyword, keyw
 from bot.messaging.notices import Notice
 from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Delivery, MessageKind, Outgoing
 from bot.messaging.text import chosen, numbered, split_text
-from bot.settings import Settings
+from bot.settings import Settings, get_settings
+from channels.boundary import announcing
 from channels.messaging import ChannelRuntime, OnNewMessage, OutboxOutput, ProviderInput
 from channels.messaging import health as channel_health
 from channels.rejections import rejected
@@ -169,6 +170,7 @@ class SmsInput(ProviderInput):
         return OutboxOutput(self._sms.runtime) if self._sms else None
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        on_new_message = announcing(on_new_message, get_settings())
         blueprint = Blueprint("sms_webhook", __name__)
         sms = self._sms
         if sms is not None:

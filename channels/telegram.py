@@ -33,7 +33,8 @@ from bot.language import PAGE_LANGUAGE
 from bot.messaging.contacts import Contacts
 from bot.messaging.notices import Notice
 from bot.messaging.outbox import Outgoing
-from bot.settings import Settings
+from bot.settings import Settings, get_settings
+from channels.boundary import announcing
 from channels.messaging import ChannelRuntime, OutboxOutput, ProviderInput, shared_database
 from channels.messaging import health as channel_health
 from channels.rejections import rejected
@@ -79,6 +80,7 @@ class TelegramInput(ProviderInput):
         return OutboxOutput(self._runtime) if self._runtime else None
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        on_new_message = announcing(on_new_message, get_settings())
         telegram = Blueprint("telegram_webhook", __name__)
         if self._runtime is not None:
             self._runtime.attach_to(telegram)

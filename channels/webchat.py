@@ -25,7 +25,7 @@ from bot.language import PAGE_LANGUAGE
 from bot.messaging.notices import Notice
 from bot.messaging.notices import render as render_notice
 from bot.settings import Settings, get_settings
-from channels.boundary import Gate
+from channels.boundary import Gate, announcing
 from channels.webchat_page import page_language, render_page, strings
 from channels.webchat_sessions import TOKEN, Refusal, SessionSigner, authorise, resume_or_issue
 
@@ -156,6 +156,7 @@ class WebChatInput(InputChannel):
         return SocketIOOutput(self.sio, BOT_EVENT) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        on_new_message = announcing(on_new_message, self._settings)
         # The chat page and the widget's frame are the assistant's own pages; other sites only when listed.
         sio = AsyncServer(
             async_mode="sanic",

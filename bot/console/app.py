@@ -12,6 +12,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from bot.console import audit_pages, case_media, case_pages, handoffs, reports, signin, staff_pages, supervision, triage
+from bot.console import live, queue_page
 from bot.console.context import Console, Services
 from bot.console.headers import STATIC_PREFIX, SecurityHeaders
 
@@ -28,6 +29,8 @@ def cookie_name(secure: bool) -> str:
 def create_app(console: Console) -> Starlette:
     routes = [
         *signin.routes,
+        *queue_page.routes,
+        *live.routes,
         *supervision.routes,
         *handoffs.routes,
         *case_pages.routes,

@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse
 from bot import resident_notices
 from bot.audit import AuditLog
 from bot.case_work import CaseWork
+from bot.breach_alerts import BreachAlerts, pager_for
 from bot.cases import CaseStore
 from bot.catalog import Catalog
 from bot.client_address import Network, client_address
@@ -27,6 +28,8 @@ from bot.i18n.catalog import translate_catalog
 from bot.integrations.media import Providers
 from bot.integrations.rasa import RasaClient
 from bot.language import language_name
+from bot.live_events import follow_for
+from bot.live_hub import LiveHub
 from bot.queues import Queues
 from bot.settings import get_settings, now
 from bot.sign_in import SignIn, SignInThrottle
@@ -81,6 +84,11 @@ class Services:
         self.supervision = Supervision(self.queues, self.staff, self.audit)
         self.case_work = CaseWork(self.cases, self.audit, console.rasa, console.catalog, self.catalog_in)
         self.handoff_work = HandoffWork(self.queues, self.audit, console.rasa, console.catalog, self.catalog_in)
+        settings = get_settings()
+        # The queue's colours and the alerts read the same clock, so a row turns red as its alert goes out.
+        alerts = BreachAlerts(console.catalog, self.queues, pager_for(settings, console.catalog))
+        self.hub = LiveHub(follow_for(settings, console.database), lambda: alerts.step(console.clock()),
+                           settings.breach_check_seconds)
 
     def notice(self, name: str, language: str | None = None, **values: str) -> str:
         """A message to a resident, from its template in `templates/messages/`, in the resident's language."""

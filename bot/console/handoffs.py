@@ -1,4 +1,4 @@
-"""The queue and one conversation: read the transcript, take it, reply, transfer, resolve or hand back."""
+"""One conversation: read the transcript, take it, reply, transfer, resolve or hand back."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from bot.access import SUPERVISING, may_open, may_supervise, visible_agencies
+from bot.access import may_open, may_supervise
 from bot.audit import StaffAction
 from bot.catalog import Catalog
 from bot.language import language_name
@@ -18,25 +18,8 @@ from bot.console.sessions import SIGNED_IN, form_of, require
 from bot.handoff_work import Acted
 from bot.integrations.rasa import Line, RasaUnavailable
 from bot.queues import Handoff, HandoffStatus
-from bot.service_levels import Wait, late_first, wait_of
+from bot.service_levels import Wait, wait_of
 from bot.staff import StaffMember
-
-
-@require(SIGNED_IN)
-async def queue(request: Request, member: StaffMember) -> Response:
-    """The member's own conversations, the waiting ones (late on top) and, for supervisors, everyone's claims."""
-    found, agencies = services(request), visible_agencies(member)
-    catalog, moment = found.catalog, found.console.clock()
-    waiting = await asyncio.to_thread(found.queues.waiting, agencies)
-    mine = await asyncio.to_thread(found.queues.claimed, None, member.username)
-    others: list[Handoff] = []
-    if member.role in SUPERVISING:
-        claimed = await asyncio.to_thread(found.queues.claimed, agencies)
-        others = [handoff for handoff in claimed if handoff.claimed_by != member.username]
-    return page(request, "queue.html",
-                waiting=[_row(catalog, handoff, wait) for handoff, wait in late_first(catalog, waiting, moment)],
-                mine=[_row(catalog, handoff, wait_of(catalog, handoff, moment)) for handoff in mine],
-                others=[_row(catalog, handoff, wait_of(catalog, handoff, moment)) for handoff in others])
 
 
 async def handoff_for(request: Request, member: StaffMember) -> Handoff | Response:
@@ -68,7 +51,7 @@ async def show(request: Request, member: StaffMember) -> Response:
     collected = await asyncio.to_thread(found.cases.for_conversation, handoff.conversation_id)
     supervising = may_supervise(member, handoff.agency_id) and handoff.status is HandoffStatus.CLAIMED
     holders = await asyncio.to_thread(found.supervision.holders, handoff) if supervising else []
-    row = _row(found.catalog, handoff, wait_of(found.catalog, handoff, found.console.clock()))
+    row = handoff_row(found.catalog, handoff, wait_of(found.catalog, handoff, found.console.clock()))
     return page(request, "handoff.html", handoff=row, transcript=transcript,
                 mine=handoff.claimed_by == member.username, collected=collected,
                 supervising=supervising, holders=holders)
@@ -76,7 +59,7 @@ async def show(request: Request, member: StaffMember) -> Response:
 
 @require(SIGNED_IN, background=True)
 async def transcript_part(request: Request, member: StaffMember) -> Response:
-    """Just the transcript, which the open conversation page fetches every few seconds (not audited again)."""
+    """Just the transcript, which the open conversation page fetches when the resident writes (not audited again)."""
     handoff = await handoff_for(request, member)
     if isinstance(handoff, Response):
         return handoff
@@ -126,7 +109,7 @@ async def _act_on(request: Request, member: StaffMember, form: dict[str, str], h
     return RedirectResponse("/" if acted is Acted.FINISHED else f"/handoffs/{handoff.id}", status_code=303)
 
 
-def _row(catalog: Catalog, handoff: Handoff, wait: Wait) -> dict[str, Any]:
+def handoff_row(catalog: Catalog, handoff: Handoff, wait: Wait) -> dict[str, Any]:
     """A handoff as the console lists it: titles and names rather than ids, and its wait against its standard."""
     service = catalog.service(handoff.service_id) if handoff.service_id else None
     return {
@@ -150,7 +133,6 @@ def _row(catalog: Catalog, handoff: Handoff, wait: Wait) -> dict[str, Any]:
 
 
 routes = [
-    Route("/", queue),
     Route("/handoffs/{handoff_id:int}", show),
     Route("/handoffs/{handoff_id:int}/transcript", transcript_part),
     Route("/handoffs/{handoff_id:int}/{action:str}", act, methods=["POST"]),

@@ -17,6 +17,8 @@ from bot.audit import AuditRecord
 from bot.cases import AttachmentRecord, CaseRecord, CaseStatus
 from bot.db import Database
 from bot.feedback import FeedbackRecord
+from bot.live_events import KEPT as LIVE_CHANGES_KEPT
+from bot.live_events import ChangeRecord
 from bot.messaging.contacts import ContactRecord
 from bot.messaging.inbound import InboundRecord
 from bot.messaging.outbox import OutboxRecord, OutboxStatus
@@ -151,7 +153,14 @@ def _audit(stores: Stores, policy: RetentionPolicy, now: datetime, removed: Remo
     removed.delete("audit_log", run(stores.session, delete(AuditRecord).where(AuditRecord.at < now - policy.audit)))
 
 
+def _live_changes(stores: Stores, _policy: RetentionPolicy, now: datetime, removed: Removed) -> None:
+    """Live console changes are read seconds after they happen; an hour's are kept for a console's catch-up."""
+    removed.delete("live_changes", run(stores.session, delete(ChangeRecord).where(
+        ChangeRecord.at < now - LIVE_CHANGES_KEPT
+    )))
+
+
 STEPS: tuple[Step, ...] = (
     _conversations, _contacts, _waiting_attachments, _finished_cases, _closed_handoffs, _unresolved, _outbox,
-    _delivery_marks, _feedback, _audit,
+    _delivery_marks, _feedback, _audit, _live_changes,
 )

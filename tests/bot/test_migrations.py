@@ -7,6 +7,7 @@ from alembic.runtime.migration import MigrationContext
 
 import bot.audit  # noqa: F401  (each import registers its tables)
 import bot.cases  # noqa: F401
+import bot.live_events  # noqa: F401
 import bot.queues  # noqa: F401
 import bot.staff  # noqa: F401
 import bot.unresolved  # noqa: F401
