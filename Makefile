@@ -100,10 +100,11 @@ eval: train ## NLU cross-validation and the held-out check; reports go to report
 	$(PY) scripts/eval_nlu.py --set tests/nlu/dev.yml --out reports/dev.json
 	$(PY) scripts/eval_nlu.py --set tests/nlu/es/dev.yml --out reports/dev-es.json
 
-bench: train ## Benchmarks: cold training time and memory, reply latency over REST, the report on 5,000 messages
+bench: train ## Benchmarks: cold training, reply latency over REST, the report on 5,000 messages, One Door beside stock Rasa under load
 	$(PY) bench/train_time.py
 	$(PY) bench/reply_latency.py
 	$(PY) bench/report_time.py
+	$(PY) -m bench.load
 
 EVAL_SET ?= tests/nlu/holdout.yml
 bench-encoders: install ## Compare sentence encoders and intent classifiers on EVAL_SET (JSONL or Rasa YAML), no rasa train; reports/encoders/

@@ -36,7 +36,8 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def wait_for(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    """Wait until `url` answers; fail with the end of the process's log if it exits or takes too long."""
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -44,10 +45,21 @@ def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
         try:
             if requests.get(url, timeout=2).ok:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             pass
         time.sleep(0.5)
     raise RuntimeError(f"{url} did not come up in {STARTUP_SECONDS} s:\n{log.read_text()[-3000:]}")
+
+
+def stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    """Ask every process to end, then kill any still running after `STOP_SECONDS`."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 @dataclass(frozen=True)
@@ -75,11 +87,13 @@ class Assistant:
 
 @contextmanager
 def running_assistant(
-    work: Path, model: Path = MODEL, clock: str = OFFICE_HOURS_CLOCK, env: dict[str, str] | None = None
+    work: Path, model: Path = MODEL, clock: str = OFFICE_HOURS_CLOCK, env: dict[str, str] | None = None,
+    endpoints: Path = ROOT / "endpoints.yml",
 ) -> Iterator[Assistant]:
     """Run the action server, the Rasa server and the console until the block ends; logs go to `work`.
 
-    `env` adds or overrides settings, for example to point a channel at a fake provider.
+    `env` adds or overrides settings, for example to point a channel at a fake provider; `endpoints` replaces
+    endpoints.yml, for example to add a lock store.
     """
     rasa_port, actions_port, console_port = free_port(), free_port(), free_port()
     database_url = f"sqlite:///{work / 'onedoor.db'}"
@@ -113,7 +127,7 @@ def running_assistant(
         "rasa": (
             rasa + ["run", "--port", str(rasa_port), "--model", str(model), "--credentials", "credentials.yml",
                     # `=`: a random token may start with "-", which argparse would take for an option.
-                    "--endpoints", "endpoints.yml", "--enable-api", "--jwt-method", "HS256",
+                    "--endpoints", str(endpoints), "--enable-api", "--jwt-method", "HS256",
                     f"--jwt-secret={environment['ONE_DOOR_RASA_JWT_SECRET']}"],
             f"http://127.0.0.1:{rasa_port}/webhooks/webchat/",
         ),
@@ -128,7 +142,7 @@ def running_assistant(
             log = work / f"{name}.log"
             process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log.open("wb"), stderr=subprocess.STDOUT)
             processes.append(process)
-            _wait_for(health, process, log)
+            wait_for(health, process, log)
         yield Assistant(
             base_url=f"http://127.0.0.1:{rasa_port}",
             tracker_db=work / "trackers.db",
@@ -139,10 +153,4 @@ def running_assistant(
             actions_url=f"http://127.0.0.1:{actions_port}",
         )
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=STOP_SECONDS)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop(processes)

@@ -19,7 +19,7 @@ import requests
 from bot import migrate
 from bot.db import Database, make_engine
 from bot.queues import Queues
-from scripts.assistant import OFFICE_HOURS_CLOCK, ROOT, _wait_for, free_port
+from scripts.assistant import OFFICE_HOURS_CLOCK, ROOT, free_port, wait_for
 
 SECRET = secrets.token_urlsafe(32)
 FORGED_SENDER = "forged-conversation"
@@ -72,7 +72,7 @@ def action_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ActionSe
         stdout=log.open("wb"), stderr=subprocess.STDOUT,
     )
     try:
-        _wait_for(f"http://127.0.0.1:{port}/health", process, log)
+        wait_for(f"http://127.0.0.1:{port}/health", process, log)
         yield ActionServer(f"http://127.0.0.1:{port}", Database(make_engine(database_url)))
     finally:
         process.terminate()
