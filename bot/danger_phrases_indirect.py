@@ -50,6 +50,8 @@ CRISIS_INDIRECT = any_of(
     r"keep (?:on )?living(?! (?:here|there|in|on|near|next|with|at|like))",
     rf"why (?:should|would|do) i (?:even )?keep (?:trying|going){_END}",
     r"before i do something (?:stupid|crazy|drastic|i regret)",
+    r"(?:don'?t|dont|do not) (?:want to|wanna) go on(?! (?:the|a|your|this|my|with|to|at|in|vacation|strike)\b)",
+    r"(?:voices|voces)\W{1,3}(?:[\w']{1,20}\W{1,3}){0,6}?(?:hurt|kill|haga da[nñ]o|lastime|mate)",
     # Closing its sentence, never "..., my bin was skipped again".
     r"(?:can'?t|cannot|cant) do (?:this|it) any ?more(?:(?=\s*(?:[.!?]|$))|\W{1,3}any of it)",
     # Someone else at the edge, or hurting herself.
@@ -116,6 +118,7 @@ URGENT_NOW = any_of(
     r"(?:ahorita|ahora mismo|en "
     r"este momento)",
     r"(?:est[aá]n? )?golpeando a (?:un|una|mi|alguien)",
+    r"(?:hombre|tipo|se[nñ]or|alguien|man|guy|someone|somebody) (?:est[aá] |is )?(?:armado|armed)",
     r"tied (?:up )?to (?:a |the |his |her )?(?:chair|bed|pole|tree)",
     r"suspicious (?:package|bag|device)",
 )
@@ -125,6 +128,7 @@ EMERGENCY_INDIRECT = any_of(
     rf"(?:please|pls|plz) (?:come|hurry|send (?:help|someone|somebody|the police|an ambulance))(?: (?:quick|fast|"
     rf"now|asap|right now))?{_END}",
     r"auxilio",
+    r"(?:co|carbon monoxide|gas) (?:alarm|detector)s? (?:is |are |keeps? |just )?(?:going off|went off|sounding)",
     r"(?:vengan|venga) (?:r[aá]pido|ya|pronto)",
     r"(?:ayuda\W{1,3}){2,}",
     r"fuego",
@@ -168,6 +172,9 @@ VETO = any_of(
     r"me quiero morir\W{1,3}(?:[\w']{1,20}\W{1,3}){0,8}?(?:gr[uú]a|multa|recibo|tr[aá]fico|fila|cuenta)",
     r"nadie (?:sali[oó] |result[oó] )?herido",
     r"(?:cohetes|petardos|fuegos artificiales)",
+    r"(?:lockdown|fire|tornado|earthquake|active shooter|evacuation) drills?",
+    r"(?:estamos|estoy|todos est[aá]n) (?:bien|a salvo)",
+    r"(?:we'?re|we are|everyone'?s|everyone is) (?:fine|ok|okay|safe)",
     r"gas (?:line|main|pipe) (?:work|repairs?|replacement|project|construction)",
     # Property only, no one inside: "my car is trapped in the city garage", never "...with my kids in it".
     r"(?:car|truck|van|vehicle|bike)s? (?:is |are |got |was )?(?:trapped|stuck|blocked|snowed) in(?![^.!?]{0,60}"

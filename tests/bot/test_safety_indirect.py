@@ -32,6 +32,8 @@ from bot.safety import Danger, calmed_intent, detect, urgent_intent
         "i have no idea how to keep living",
         "i need help before i do something drastic",
         "i can't do this anymore.",
+        "since the flood i don't want to go on",
+        "the voices keep telling me to hurt myself",
         # Someone else at the edge.
         "my roommate says he's going to jump",
         "a man is standing on the edge of the parking garage roof",
@@ -42,6 +44,7 @@ from bot.safety import Danger, calmed_intent, detect, urgent_intent
         "ya no le veo sentido a nada", "estoy harta de la vida", "antes de hacer una locura quiero hablar",
         "dejé cartas para mis hijos", "mi primo dice que se va a tirar del puente",
         "mi abuelo dice que se quiere ir con dios",
+        "oigo voces que me dicen que me mate",
         # An ordinary shape does not hide danger said beside it.
         "help me find a shelter, my husband beats me",
     ],
@@ -57,6 +60,7 @@ def test_crisis_said_without_its_plain_words_is_heard(text: str) -> None:
         "please hurry!",
         "pls send an ambulance",
         "auxilio",
+        "the co alarm just went off and we all have headaches",
         "manden ayuda, ayuda, ayuda",
         "fuego en el segundo piso",
         "an armed robbery is in progress at the pharmacy",
@@ -73,6 +77,7 @@ def test_crisis_said_without_its_plain_words_is_heard(text: str) -> None:
         "the crew hit the gas main and it's hissing",
         "he's gonna kill me",
         "my 6 year old is missing from the playground",
+        "un tipo armado entró a la farmacia",
         # An ordinary shape does not hide danger said beside it.
         "the car is trapped in the flood water with my kids inside",
         "the shop had a fire last year and there is a fire again right now",
@@ -128,6 +133,9 @@ def test_a_preparedness_question_about_danger_now_stays_preparedness() -> None:
         "this is my last message about the pothole, fix it",
         "i can't do this anymore, the trash was skipped again",
         "my rent is going to jump next year",
+        "i don't want to go on the waiting list again",
+        "the basement flooded but we're fine, who cleans the street drain",
+        "when are the school lockdown drills this year",
     ],
 )
 def test_ordinary_requests_by_their_shape_are_no_danger(text: str) -> None:
