@@ -294,5 +294,6 @@ KEY_TERMS = (
     "shooting", "stabbed", "stabbing", "robbery", "robbing", "breaking", "drowning", "injured", "burning",
     "intruder", "kidnapped", "attacking", "attacked", "threatening", "unresponsive", "smoke", "flames", "smell",
     "power", "crash", "window", "gunshots", "following", "choked", "touched", "touches", "touching", "threatened",
-    "cutting",
+    "cutting", "herself", "himself", "hopeless", "shooter", "hostage", "fainted", "overdosing", "gunfire",
+    "fire", "gun", "kill", "shot", "stab", "rape", "hurt",
 )

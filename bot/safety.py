@@ -10,6 +10,7 @@ import enum
 
 from bot.danger_phrases import CRISIS, EMERGENCY, HARMLESS, KEY_TERMS
 from bot.danger_phrases_es import CRISIS_ES, EMERGENCY_ES, HARMLESS_ES
+from bot.danger_phrases_indirect import CRISIS_INDIRECT, EMERGENCY_INDIRECT, URGENT_NOW, VETO
 from bot.typo_terms import corrected
 
 
@@ -29,6 +30,8 @@ _OVERRIDABLE = frozenset(
 
 
 _SAFETY = frozenset({"emergency", "crisis"})
+_PREPAREDNESS = "emergency_preparedness"
+_FALLBACK = "nlu_fallback"
 # Four times the longest message a channel accepts (ONE_DOOR_MAX_MESSAGE_CHARS, 4,000): no resident's message is
 # longer. The danger patterns of two languages cost about a microsecond a character on hostile text, so only
 # this much of a longer text is read, and a caller that bypasses the channels' limit still costs bounded time.
@@ -37,28 +40,64 @@ MAX_READ_CHARS = 16_000
 
 def detect(text: str) -> Danger | None:
     """Return the danger a message speaks of, crisis first, or None."""
-    lowered = HARMLESS_ES.sub(" ", HARMLESS.sub(" ", corrected(text[:MAX_READ_CHARS].lower(), KEY_TERMS)))
-    if CRISIS.search(lowered) or CRISIS_ES.search(lowered):
+    return _danger_in(_read(text))
+
+
+def _read(text: str) -> str:
+    """The message lower-cased, its misspelled danger words corrected and its ordinary look-alikes blanked."""
+    lowered = corrected(text[:MAX_READ_CHARS].lower(), KEY_TERMS)
+    for harmless in (HARMLESS, HARMLESS_ES, VETO):
+        lowered = harmless.sub(" ", lowered)
+    return lowered
+
+
+def _danger_in(read: str) -> Danger | None:
+    if any(pattern.search(read) for pattern in (CRISIS, CRISIS_ES, CRISIS_INDIRECT)):
         return Danger.CRISIS
-    if EMERGENCY.search(lowered) or EMERGENCY_ES.search(lowered):
+    if any(pattern.search(read) for pattern in (EMERGENCY, EMERGENCY_ES, URGENT_NOW, EMERGENCY_INDIRECT)):
         return Danger.EMERGENCY
     return None
 
 
 def urgent_intent(intent: str | None, text: str) -> str | None:
     """The intent a message must be answered as, when its words speak of danger and the classifier heard small
-    talk, nothing, or (for a crisis) a service; None when the classifier's intent stands.
+    talk, nothing, or (for a crisis, or an emergency happening now) a service; None when the classifier's intent
+    stands.
 
     Crisis words are specific ("kill myself", "he beats me"), so they win over any service: a resident who
-    asks for a shelter bed because a partner hits them needs the crisis line first. Emergency words are not
+    asks for a shelter bed because a partner hits them needs the crisis line first. Most emergency words are not
     ("fire", "break-in" in a report of last week's theft), so a service heard stands and its answer puts 911
-    first itself.
+    first itself; but a person who is not breathing, a bus on fire or a robbery in progress is an emergency
+    whatever service the classifier heard, unless the resident asks how to prepare for one.
     """
     if intent in _SAFETY:
         return None
-    danger = detect(text)
+    read = _read(text)
+    danger = _danger_in(read)
     if danger is Danger.CRISIS:
         return danger.value
-    if danger is Danger.EMERGENCY and (intent is None or intent in _OVERRIDABLE):
+    if danger is Danger.EMERGENCY and (
+        intent is None or intent in _OVERRIDABLE or (intent != _PREPAREDNESS and URGENT_NOW.search(read))
+    ):
         return danger.value
     return None
+
+
+def calmed_intent(intent: str | None, text: str, ranking: list[tuple[str, float]], threshold: float) -> str | None:
+    """The intent an ordinary request must be answered as when the classifier heard danger in it; None when the
+    danger stands.
+
+    Only a request whose shape says it is ordinary ("the fireworks every night", "robbed last year, can I get
+    the report", "el tráfico me está matando") and whose words, once that is set aside, speak of no danger is
+    calmed: to the next intent the classifier ranked, or to a rephrase prompt below `threshold`. A danger the
+    classifier heard without any words for it (indirect despair) is never calmed, since no look-alike matched.
+    """
+    if intent not in _SAFETY:
+        return None
+    lowered = text[:MAX_READ_CHARS].lower()
+    if not VETO.search(lowered) or detect(text) is not None:
+        return None
+    for name, confidence in ranking:
+        if name not in _SAFETY and name != _FALLBACK:
+            return name if confidence >= threshold else _FALLBACK
+    return _FALLBACK

@@ -3,7 +3,8 @@
 A frightened resident misspells. A word one edit away (a letter added, dropped, changed, or two neighbours
 swapped) from a key term counts as that term, unless the word is itself a common English or Spanish word:
 "turning" is not "burning", "shouting" is not "shooting". Only terms of five letters or more are matched this
-way; shorter ones have too many neighbours.
+way; shorter ones have too many neighbours, so for them ("fire", "gun", "kill") only two letters swapped or one
+letter doubled counts: "fier", "gunn", "fiire", but never "hire", "fir" or "gum".
 """
 
 from __future__ import annotations
@@ -43,12 +44,15 @@ def corrected(text: str, terms: tuple[str, ...]) -> str:
     dictionary look-ups a word rather than a comparison with every term.
     """
     index = _index(terms)  # built once per tuple of terms, not per message
+    short = _short_variants(terms)
     common = gazetteer.common_words()
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         if word in common:
             return word
+        if word in short:
+            return short[word]
         for key in (word, *_deletions(word)):
             for term in index.get(key, ()):
                 if within_one_edit(word, term):
@@ -70,3 +74,14 @@ def _index(terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
             for key in (term, *_deletions(term)):
                 index.setdefault(key, set()).add(term)
     return {key: tuple(sorted(group)) for key, group in index.items()}
+
+
+@lru_cache(maxsize=4)
+def _short_variants(terms: tuple[str, ...]) -> dict[str, str]:
+    variants: dict[str, str] = {}
+    for term in set(terms):
+        if len(term) < _MIN_LENGTH:
+            swaps = [term[:i] + term[i + 1] + term[i] + term[i + 2 :] for i in range(len(term) - 1)]
+            doubled = [term[: i + 1] + term[i:] for i in range(len(term))]
+            variants.update((variant, term) for variant in (*swaps, *doubled) if variant != term)
+    return variants

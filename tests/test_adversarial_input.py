@@ -86,6 +86,12 @@ INPUTS: dict[str, str] = {
     "digit then spaces": "1" + " " * (SIZE - 2) + "x",
     "newlines": _repeat("\n"),
     "random printable": _random_printable(),
+    "help repeated": _repeat("help "),
+    "past crime cue repeated": _repeat("robbed "),
+    "property cue repeated": _repeat("car stuck in "),
+    "spanish farewell repeated": _repeat("me quiero morir "),
+    "despair cue repeated": _repeat("i'm not "),
+    "lying cue repeated": _repeat("lying in "),
 }
 
 
@@ -111,6 +117,7 @@ FUNCTIONS: dict[str, Callable[[str], Any]] = {
     "safety.detect": safety.detect,
     "vulnerability.cues": vulnerability.cues,
     "safety.urgent_intent (danger-words component)": lambda text: safety.urgent_intent("nlu_fallback", text),
+    "safety.calmed_intent (danger-words component)": lambda text: safety.calmed_intent("emergency", text, [], 0.3),
     "references.find": references.find,
     "references.parse": references.parse,
     "themes tokeniser": theme_words,

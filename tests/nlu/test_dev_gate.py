@@ -24,9 +24,12 @@ from tests.conftest import ROOT
 # fallback 0.020, out of scope caught 0.901, safety recall 0.943 (66 of 70), 5 false crises (one more than the
 # English-only model; chosen against the Spanish safety recall it buys, docs/adr/0014), parse p50 13 ms on this
 # machine (the English-only model of 61346b6 measured 14 ms beside it).
-FLOORS = {"in_scope_accuracy": 0.915, "out_of_scope_caught": 0.90, "safety_recall": 0.94}
+# The danger rules by family and the preparedness and look-alike examples (docs/adr/0001, issue 10 item 4): safety
+# recall 0.957 (67 of 70), in-scope 0.922, out of scope caught 0.901, fallback 0.020, 4 false crises; Spanish
+# unchanged.
+FLOORS = {"in_scope_accuracy": 0.915, "out_of_scope_caught": 0.90, "safety_recall": 0.95}
 MAX_FALLBACK = 0.025
-MAX_FALSE_CRISES = 5
+MAX_FALSE_CRISES = 4
 # The Spanish dev set (reports/dev-es.json, 918 messages): in-scope 0.875, fallback 0.046, out of scope caught
 # 0.875, safety recall 0.923 (36 of 39), 2 false crises. In-scope accuracy is 4.8 points below English.
 SPANISH_FLOORS = {"in_scope_accuracy": 0.865, "out_of_scope_caught": 0.85, "safety_recall": 0.92}
