@@ -131,7 +131,10 @@ EMERGENCY_INDIRECT = any_of(
     r"(?:co|carbon monoxide|gas) (?:alarm|detector)s? (?:is |are |keeps? |just )?(?:going off|went off|sounding)",
     r"(?:vengan|venga) (?:r[aá]pido|ya|pronto)",
     r"(?:ayuda\W{1,3}){2,}",
-    r"fuego",
+    # "¡FUEGO!" alone, or fire in a home or a vehicle; never "hacer fuego en el parque" or "arma de fuego".
+    r"^\W*fuego(?=\W*$)",
+    r"fuego en (?:la |el |mi |su |nuestra |nuestro |una |un )?(?:cocina|casa|edificio|apartamento|departamento|cuarto|"
+    r"garaje|techo|carro|coche|camion|cami[oó]n|troca|tienda|escuela|(?:\w{1,12} )?piso|vecino|vecina|de al lado)",
 )
 
 VETO = any_of(

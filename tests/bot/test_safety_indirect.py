@@ -188,3 +188,13 @@ def test_a_danger_heard_stands_unless_the_request_is_ordinary_by_its_shape(text:
 def test_only_a_danger_heard_is_ever_calmed() -> None:
     assert calmed_intent("noise_complaint", "fireworks every night", RANKING, 0.3) is None
 
+
+
+@pytest.mark.parametrize("text", ["se permite hacer fuego en el parque?", "quiero hacer fuego en la parrilla del parque"])
+def test_fire_as_a_word_in_a_spanish_question_is_no_emergency(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", ["¡FUEGO!", "hay fuego en la cocina", "fuego en casa del vecino"])
+def test_fire_shouted_or_in_a_home_is_an_emergency_in_spanish(text: str) -> None:
+    assert detect(text) is Danger.EMERGENCY
