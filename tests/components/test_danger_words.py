@@ -3,7 +3,10 @@ request, keeping the classifier's ranking for the record."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -51,3 +54,11 @@ def test_a_calmed_request_keeps_the_classifiers_ranking_for_the_record() -> None
     )
     [processed] = DangerWordsClassifier().process([message])
     assert processed.get(INTENT_RANKING_KEY)[0][INTENT_NAME_KEY] == "emergency"
+
+
+def test_a_request_set_aside_falls_back_below_the_pipelines_own_fallback_threshold() -> None:
+    """The component keeps a copy of the FallbackClassifier's threshold (components cannot read each other's
+    settings); this fails when config.yml's changes and the copy does not."""
+    pipeline = yaml.safe_load((Path(__file__).resolve().parents[2] / "config.yml").read_text())["pipeline"]
+    [fallback] = [step for step in pipeline if step["name"] == "FallbackClassifier"]
+    assert DangerWordsClassifier.FALLBACK_THRESHOLD == fallback["threshold"]
