@@ -159,19 +159,21 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("my place is 4410 Rural Route 3", "my place is [ADDRESS]"),
     ],
 }
-CASES = [(family, text, expected) for family, cases in FAMILIES.items() for text, expected in cases]
 
 
 @pytest.mark.parametrize(
-    ("family", "text", "expected"), CASES, ids=[f"{family}-{n}" for n, (family, _, _) in enumerate(CASES)]
+    ("text", "expected"),
+    [
+        pytest.param(text, expected, id=f"{family}-{n}")
+        for family, cases in FAMILIES.items()
+        for n, (text, expected) in enumerate(cases)
+    ],
 )
-def test_each_family_is_redacted_as_written(family: str, text: str, expected: str) -> None:
+def test_round_eight_families_are_redacted(text: str, expected: str) -> None:
     assert redact(text) == expected
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
+LOOK_ALIKES = [
         # Dates, years and amounts near last-four words, roles and plates that look like data.
         "the 2019 report, last 4 pages are missing",
         "my landlord says the city must fix it",
@@ -186,7 +188,9 @@ def test_each_family_is_redacted_as_written(family: str, text: str, expected: st
         "is Rural Route 3 plowed yet?",
         "the Medicaid office hours changed?",
         "the ferry from Sao Paulo Ave is late",
-    ],
-)
-def test_look_alikes_survive(text: str) -> None:
+]
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES)
+def test_round_eight_look_alikes_are_left_whole(text: str) -> None:
     assert redact(text) == text
