@@ -174,20 +174,20 @@ def test_round_eight_families_are_redacted(text: str, expected: str) -> None:
 
 
 LOOK_ALIKES = [
-        # Dates, years and amounts near last-four words, roles and plates that look like data.
-        "the 2019 report, last 4 pages are missing",
-        "my landlord says the city must fix it",
-        "thanks to the crew, especially the driver, he was great",
-        "the Broadway bus stop moved to 5th",
-        "is the Grand Concourse parade on Sunday?",
-        "the building manager said the hydrant is fine",
-        "the plates expire in 2026 and the old ones in 2024",
-        "Happy Holidays to the sanitation team. Merry Christmas",
-        "the bridge is closed until further notice. Thank You",
-        "the 3rd of March is when the market opens",
-        "is Rural Route 3 plowed yet?",
-        "the Medicaid office hours changed?",
-        "the ferry from Sao Paulo Ave is late",
+    # Dates, years and amounts near last-four words, roles and plates that look like data.
+    "the 2019 report, last 4 pages are missing",
+    "my landlord says the city must fix it",
+    "thanks to the crew, especially the driver, he was great",
+    "the Broadway bus stop moved to 5th",
+    "is the Grand Concourse parade on Sunday?",
+    "the building manager said the hydrant is fine",
+    "the plates expire in 2026 and the old ones in 2024",
+    "Happy Holidays to the sanitation team. Merry Christmas",
+    "the bridge is closed until further notice. Thank You",
+    "the 3rd of March is when the market opens",
+    "is Rural Route 3 plowed yet?",
+    "the Medicaid office hours changed?",
+    "the ferry from Sao Paulo Ave is late",
 ]
 
 
