@@ -36,7 +36,7 @@ _ABBREVIABLE_TYPES = _by_first_letter(_SUFFIXES)
 # Pier and Commons are not in the USPS list but name harbour and housing streets ("1 Union Wharf").
 _WORD_TYPES = (
     "Run Loop Row Bend Trace Pass Path Walk Point Hill Hills Creek Meadow Meadows Orchard View Shores Shore Springs"
-    " Ferry Ford Harbor Haven Valley Woods Wood Wharf Quay Pier Commons"
+    " Ferry Ford Harbor Haven Valley Woods Wood Wharf Quay Pier Commons Esplanade Promenade Concourse"
 )
 _STREET_TYPES = rf"(?:{_ABBREVIABLE_TYPES}|(?-i:{_by_first_letter(_WORD_TYPES)}))"
 _WORD = (
@@ -82,7 +82,10 @@ _UNIT_ALONE = re.compile(
 _HOME_WORD = re.compile(r"(?:apartment|apt|house|home|unit|room|trailer|casa|place)\b")
 _PO_BOX = re.compile(r"p\.?\s?o\.?\s?box\s?#?\s?\d{1,6}\b")
 # Rural routes and highway contract routes, with their box: "RR 2 Box 14", "HC 3 Box 50", "Rural Route 3".
-_ROUTE = re.compile(r"(?:rr|hcr?|rural route|star route)\.? ?#? ?\d{1,4}\b(?:,? box ?#? ?\d{1,6}[a-z]?\b)?")
+# A route written out with neither house number nor box is a road ("a loose horse on Rural Route 3").
+_ROUTE = re.compile(
+    r"(?:rr|hcr?|(?P<spelled>rural route|star route))\.? ?#? ?\d{1,4}\b(?P<route_box>,? box ?#? ?\d{1,6}[a-z]?\b)?"
+)
 # County roads and numbered routes, which count with a house number before them or a box or number after
 # ("0 County Road 410", "Cty Rd 7, #4410", "Route 1 Box 44A"), so that "traffic on Route 9" survives.
 _ROAD = (
@@ -138,8 +141,10 @@ def _cued(text: str, streets: frozenset[int]) -> list[Span]:
             spans.append(Span(PiiKind.ADDRESS, start, with_zip(text, match.end())))
         elif kind in ("box", "road"):
             house = _HOUSE_BEFORE.search(text, max(0, match.start() - 7), match.start())  # "12 Rural Route 3"
-            if kind == "road" and house is None and match.group("road_box") is None:
-                continue  # "traffic on Route 9"
+            if house is None and match.group("road_box" if kind == "road" else "route_box") is None and (
+                kind == "road" or match.group("spelled")
+            ):
+                continue  # "traffic on Route 9", "on Rural Route 3"
             start = match.start() if house is None else house.start()
             spans.append(Span(PiiKind.ADDRESS, start, with_zip(text, match.end())))
         elif (home := _HOME.match(text, match.end())) and home.start() not in streets:

@@ -16,10 +16,17 @@ _MONTHS = (
 )
 _MESES = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 _ROMAN_MONTH = r"(?:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)"
+# A day written as a word: "the fourth of May, 1961", "March third, 1987", "the twenty-first of June".
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_DAY_WORD = (
+    rf"(?:(?:twenty|thirty)[- ]?{_ORDINAL}|{_ORDINAL}|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)"
+    r"teenth|twentieth|thirtieth)"
+)
+_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_DAY_WORD})"
 _DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{1,2}} \d{{1,2}} (?:19|20)\d{{2}}|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}"
-    rf"|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTHS},? \d{{4}}|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? '?\d{{2}}"
+    rf"|{_MONTHS}\.? (?:the )?{_DAY},? \d{{4}}"
+    rf"|(?:the )?{_DAY} (?:of )?{_MONTHS},? \d{{4}}|{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? '?\d{{2}}"
     # "5-Mar-1971", "March 1971"
     rf"|\d{{1,2}}[-/ ]{_MONTHS}[-/ ](?:\d{{4}}|\d{{2}})|{_MONTHS}\.?,? (?:of )?(?:19|20)\d{{2}}"
     rf"|(?:el )?\d{{1,2}} de {_MESES}(?: de | del | )(?:\d{{4}}|'?\d{{2}})|\d{{1,2}}[-/. ]{_ROMAN_MONTH}[-/. ]\d{{2,4}}"

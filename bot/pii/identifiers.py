@@ -15,15 +15,13 @@ from functools import lru_cache
 
 from bot import references
 from bot.pii.gazetteer import common_words
+from bot.pii.last_digits import CARDS as _CARDS, SSN_CUE as _SSN_CUE, last_fours, masked_numbers
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
-_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
+# A card number may be broken over two lines ("4532 0151\n1283 0366").
+_CARD = re.compile(r"(?<![\d-])\d(?:[ \n-]?\d){12,18}(?![\d-])")
 # Any 3-2-4 grouping, issued range or not ("912-34-5678", "123.45.6789"): a mistyped SSN is still one.
 _SSN_FORMATTED = re.compile(r"(?<![\d.-])\d{3}[- .]\d{2}[- .]\d{4}(?![\w-]|\.\d)")
-_SSN_CUE = (
-    r"(?:ssn|ss ?#|ss no\.?|soc\.? ?sec\.?|social(?: security)?(?: number| no\.?| #)?|seguro social"
-    r"|n[uú]mero de seguro(?: social)?)"
-)
 _SSN_BARE = re.compile(_SSN_CUE + r"\D{0,40}?(?<!\d)(\d{9})(?!\d)")
 # "ssn ending 7554", "SSN last four 9705", "social, last 4: 2179".
 _ENDING = r"(?:last (?:4|four)(?: digits)?|ending(?: in| with)?|ends in|ends with|termina(?:da)? en)"
@@ -38,13 +36,7 @@ _SSN_LAST_FOUR = re.compile(
     r"last (?:4|four)(?: digits)?(?: of| on| for)?(?: my| the| his| her)? (?:social|ssn|ss#?)"
     r"\D{0,25}?(?<!\d)(\d{4})(?!\d)"
 )
-_SSN_MASKED = re.compile(r"(?:ssn|social)\D{0,25}?[*x#]{3}[- ]?[*x#]{2}[- ]?(\d{4})(?!\d)")
-_CARDS = r"(?:card|visa|mastercard|master card|mc|amex|discover|debit|credit|tarjeta)"
 _CARD_ENDING = r"(?:ending|ends|termina(?:da)?|last (?:4|four)(?: digits)?)"
-# "I gave them 1674 last 4": a card or SSN cue earlier in the message, then four digits called the last four.
-_FOUR_CALLED_LAST = re.compile(
-    r"(?<!\d)(\d{4})(?:,? | ?\( ?)(?:(?:is|are|was|were) )?(?:the |my |as |as the |just )?last (?:4|four)\b"
-)
 # "visa ending in 5867", "last four of my card are 4242", "cvv 123".
 _CARD_LAST_FOUR = re.compile(
     rf"{_CARDS}\b[^\d\n]{{0,25}}?"
@@ -53,11 +45,9 @@ _CARD_LAST_FOUR = re.compile(
     rf"|last (?:4|four)(?: digits)?(?: of| on| for)?(?: my| the)? {_CARDS}(?: card)?(?: number)?"
     r"[^\d\n]{0,20}?(?:are|is|:|were|was)[ :#-]{0,3}"
     r"(\d{4})(?!\d)"
-    # "xxxx-xxxx-xxxx-3350", "**** **** **** 1234": a masked card keeps its last four.
-    r"|(?<![\w*#])[x*#]{4}[ -]?[x*#]{4}[ -]?[x*#]{4}[ -]?(\d{4})(?!\d)"
     r"|(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
-    # "my card 7846 was declined": four digits right after the card word stand for the card.
-    rf"|(?:{_CARDS}) (?:card )?(?:number |no\.? |#)?(?:is |was )?(\d{{4}})(?![\d/.,:-]|\s?\d)"
+    # "my card 7846 was declined", "my debit card (7720)": four digits right after the card word stand for it.
+    rf"|(?:{_CARDS}) (?:card )?(?:number |no\.? |#)?(?:is |was )?\(?(\d{{4}})(?![\d/.,:-]|\s?\d)"
     # "ending in 4455 on my mastercard": the number first, the card just after.
     rf"|(?:ending|ends)(?: in| with)? (\d{{4,5}})(?!\d)(?= (?:on|of|for) (?:my|the|a) {_CARDS})"
 )
@@ -71,11 +61,11 @@ _CUED_NUMBERS = re.compile(
     "|".join(
         f"(?:{pattern.pattern})"
         for pattern in (
-            _SSN_BARE, _SSN_LAST_FOUR, _SSN_MASKED, _SSN_ENDING, _LAST_FOUR_THEN_SSN, _CARD_LAST_FOUR
+            _SSN_BARE, _SSN_LAST_FOUR, _SSN_ENDING, _LAST_FOUR_THEN_SSN, _CARD_LAST_FOUR
         )
     )
 )
-_CUED_KINDS = (PiiKind.SSN,) * 5 + (PiiKind.CARD,) * _CARD_LAST_FOUR.groups
+_CUED_KINDS = (PiiKind.SSN,) * 4 + (PiiKind.CARD,) * _CARD_LAST_FOUR.groups
 _ID_CUE = re.compile(
     r"(?:driver'?s?'? ?(?:licen[cs]e|lic\.?)|licen[cs]e(?! ?plate)|licencia(?: de conducir)?|d\.?l\.?#?"
     r"|passport|pasaporte|state id|id card|(?:photo|state|student|member|resident) id|id|i\.d\.|identification"
@@ -121,7 +111,7 @@ def _luhn_ok(digits: str) -> bool:
 def _grouped_like_card(written: str) -> bool:
     """Whether the groups are a card's (one run, fours, or Amex's 4-6-5): "48207 248-575-2360", a ZIP code then a
     phone number, is no card even when its digits pass the Luhn check."""
-    groups = re.split(r"[ -]", written)
+    groups = re.split(r"[ \n-]", written)
     lengths = [len(group) for group in groups]
     return len(groups) == 1 or all(n == 4 for n in lengths[:-1]) or lengths[:2] == [4, 6]
 
@@ -142,7 +132,7 @@ def _card_length(written: str) -> int:
     """How much of a run of digits is a card number (Luhn and grouping checked): all of it, or all but a last
     group its grouping leaves out; 0 when neither."""
     for candidate in dict.fromkeys((written, without_left_out(written))):
-        digits = candidate.replace(" ", "").replace("-", "")
+        digits = re.sub(r"[ \n-]", "", candidate)
         if 13 <= len(digits) <= 19 and _luhn_ok(digits) and _grouped_like_card(candidate):
             return len(candidate)
     return 0
@@ -162,56 +152,6 @@ def ssns(text: str) -> list[Span]:
     return spans + [span for span in _cued_numbers(text) if span.kind is PiiKind.SSN]
 
 
-# Words that say the digits after them are a number's last ones, and masks that hide the rest.
-_LAST_DIGITS = re.compile(
-    r"(?:ending|ends|ended|end (?=in|with)|termina(?:da|ci[oó]n|ba)?|last ?(?:4|four)|[uú]ltimos? (?:4|cuatro)"
-    r"|(?<![\w*#])[x*#•]{2,4}[ -]?|(?<![\w*#])x(?=\d{4}(?!\d)))"  # "xxxx-4418", "card x2231"
-)
-_FOUR_DIGITS = re.compile(r"(?<![\d$.,/:])(?<!\d-)\d{4}(?![\d/:-]|[.,]\d| ?(?:am|pm)\b)")
-_CARD_WORD = re.compile(_CARDS + r"|cc\b")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_SSN_WORD = re.compile(_SSN_CUE + r"|ss#|ss (?:number|no|num)\b|seguro")
-# How far a card or SSN word may stand from the last-digits word, and the digits from it; a second group
-# follows the first closely ("the one ending 2290 not 1184").
-_KIND_REACH, _DIGITS_REACH, _SECOND_GAP = 60, 60, 8
-_FAR = 1 << 30
-
-
-def _last_fours(lowered: str) -> list[Span]:
-    """Four digits shortly after a last-digits word or a mask, when a card or SSN word stands near it; the
-    nearer word decides the kind ("mastercard xxxx-4418", "mine ends in 5017" after "my husband's social")."""
-    cards = [m.start() for m in _CARD_WORD.finditer(lowered)]
-    socials = [m.start() for m in _SSN_WORD.finditer(lowered)]
-    if not (cards or socials):
-        return []
-    spans = []
-    for cue in _LAST_DIGITS.finditer(lowered):
-        distances = {PiiKind.CARD: _distance(cards, cue.start()), PiiKind.SSN: _distance(socials, cue.start())}
-        kind = min(distances, key=lambda k: distances[k])
-        if distances[kind] > _KIND_REACH:
-            continue
-        window_end = lowered.find("\n", cue.end(), cue.end() + _DIGITS_REACH)
-        end = window_end if window_end >= 0 else cue.end() + _DIGITS_REACH
-        first = _FOUR_DIGITS.search(lowered, cue.end(), end)
-        if first is None or (cue.group().startswith("end ") and _YEAR.fullmatch(first.group())):
-            continue  # "the card program will end in 2026"
-        spans.append(Span(kind, first.start(), first.end()))
-        second = _FOUR_DIGITS.search(lowered, first.end(), min(end, first.end() + _SECOND_GAP + 4))
-        if second is not None:
-            spans.append(Span(kind, second.start(), second.end()))
-    for called in _FOUR_CALLED_LAST.finditer(lowered):  # "i put 6618 (last 4)": the nearer word decides
-        nearer = PiiKind.CARD if _distance(cards, called.start()) <= _distance(socials, called.start()) else PiiKind.SSN
-        spans.append(Span(nearer, called.start(1), called.end(1)))
-    return spans
-
-
-def _distance(positions: list[int], at: int) -> int:
-    """How far the nearest of `positions` (sorted) is from `at`."""
-    index = bisect.bisect_left(positions, at)
-    near = [abs(positions[k] - at) for k in (index - 1, index) if 0 <= k < len(positions)]
-    return min(near, default=_FAR)
-
-
 @lru_cache(maxsize=1)
 def _cued_numbers(text: str) -> tuple[Span, ...]:
     """Numbers after an SSN or card cue, found in one pass over the lower-cased text for both detectors."""
@@ -222,7 +162,7 @@ def _cued_numbers(text: str) -> tuple[Span, ...]:
             continue
         group = match.lastindex or 0
         spans.append(Span(_CUED_KINDS[group - 1], match.start(group), match.end(group)))
-    return tuple(spans + _last_fours(lowered))
+    return tuple(masked_numbers(text) + spans + last_fours(lowered))
 
 
 def id_numbers(text: str) -> list[Span]:

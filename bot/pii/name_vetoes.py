@@ -20,8 +20,8 @@ from bot.pii.spans import PiiKind, Span
 # Titles and roles written before a name; the name starts after them.
 _TITLES = re.compile(
     r"(?:(?:mr|mrs|ms|miss|mx|dr|fr|father|rev|reverend|pastor|coach|owner|doña|dona|sr|sra|srta|señor|señora"
-    r"|t[ií]o|t[ií]a|auntie|aunty|uncle|officer|sgt|ssgt|cpl|pvt|pfc|lt|capt|maj|col|deputy|judge|sister|brother)"
-    r"\.?[ \t]{1,3})+",
+    r"|t[ií]o|t[ií]a|auntie|aunty|uncle|officer|sgt|ssgt|cpl|pvt|pfc|lt|capt|maj|col|gen|cmdr|adm|prof|deputy"
+    r"|judge|sister|brother)\.?(?:[ \t]{1,3}\(ret(?:ired|\.)?\))?(?:[ \t]{1,3}|\Z))+",
     re.IGNORECASE,
 )
 # The words before a name that make it no person's, read from the last few words before it (set look-ups, not
@@ -53,6 +53,7 @@ _PRONOUN_AFTER = re.compile(r"[ \t](?:I|you|we|u|they|he|she|it|i)\b")
 # A country's name that is also a common first name ("Jordan", "Chad") is a person unless a preposition
 # precedes it; past this rank, even without one.
 _COUNTRY_FIRST_NAME = 400
+_STATE_FIRST_NAME = 1000
 
 
 @lru_cache(maxsize=1)
@@ -76,11 +77,15 @@ def _country_rank(written: str) -> int | None:
 
 
 def _country(before: list[str], written: str) -> bool:
-    rank = _country_rank(written)
+    """A country or a US state ("from Indiana", "(Nevada 5KRT22)"); one that is also a common first name
+    ("Jordan", "Georgia", "Dakota") only after a preposition."""
+    state = written.lower() in STATE_NAMES
+    rank = getattr(gazetteer.names().get(gazetteer.fold(written)), "first", 0) if state else _country_rank(written)
     if rank is None:
         return False
     after_preposition = bool(before) and before[-1] in _PLACE_PREPOSITIONS
-    return after_preposition or not 0 < rank <= _COUNTRY_FIRST_NAME  # "El Salvador" ranks nowhere
+    limit = _STATE_FIRST_NAME if state else _COUNTRY_FIRST_NAME
+    return after_preposition or not 0 < rank <= limit  # "El Salvador" ranks nowhere
 
 
 def _pet(before: list[str]) -> bool:

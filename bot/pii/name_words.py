@@ -26,7 +26,11 @@ NOT_NAMES = frozenset(
     # Labels of contact details, which stand right before the data as a name does ("Cel 617-...").
     "tel cel cell phone ph fax email correo whatsapp movil móvil celular telefono teléfono "
     # ... and of other data ("dob - 11/02/1990").
-    "dob ssn addr acct plate plates placa placas tag".split()
+    "dob ssn addr acct plate plates placa placas tag "
+    # Job titles, which follow a name in a signature ("Kwame Asante | Tenant Organizer").
+    "organizer coordinator director manager assistant specialist president secretary treasurer chair chairperson "
+    "volunteer advocate analyst consultant representative liaison administrator clerk captain lieutenant "
+    "medicaid medicare passport".split()
 )
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
@@ -56,7 +60,9 @@ PLACE_FIRST_NAMES = frozenset(
 )
 # Parts of a surname written in lower case or capitalised: "de la Cruz", "Van Der Berg", "bin Laden", "Ó Súilleabháin"
 # (folded to "o").
-PARTICLES = frozenset("de del la las los van der den von da das do dos di du le bin ibn al el o ni mac nic".split())
+PARTICLES = frozenset(
+    "de del la las los van der den von da das do dos di du le bin ibn al el o ni mac nic ben bat bint ap ter zu".split()
+)
 PLACE_PREPOSITIONS = frozenset("on at near off along onto past across via of the".split())
 # Before a first name and surname, or a name after a cue, only these mark a place: "on behalf of Irene Lo" and
 # "the guardian of Ana Ruiz" are people, "on Maria Street" and "the Will Rogers park" are not.

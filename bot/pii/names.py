@@ -23,6 +23,7 @@ from bot.pii.households import households
 from bot.pii.joined_names import joined_names
 from bot.pii.loose_pairs import loose_pairs
 from bot.pii.name_growth import grown_names
+from bot.pii.name_cues import TITLE, WEAK_CUE
 from bot.pii.name_forms import name_forms
 from bot.pii.name_vetoes import vetted
 from bot.pii.name_rules import (
@@ -53,26 +54,6 @@ from bot.pii.signatures import signature_names
 from bot.pii.spans import PiiKind, Span, ascii_lower, shouting, starts_word
 from bot.pii.structural_names import structural_names
 
-_WEAK_CUE = re.compile(
-    r"(?:\b(?:thanks|thank you|thx|ty|tks|regards|best|cheers|sincerely|respectfully|love|hi|hello|hey|hiya"
-    r"|dear|gracias|it's|its|it is|per|ask for|ask|tell|reply to|talk to|speak to|speak with|call|contact|me"
-    r"|spouse|owner|tenant|landlord|neighbor|neighbour|ex|boyfriend|girlfriend|partner|roommate|coworker|boss"
-    r"|caseworker|caller|complainant|applicant|reported by|submitted by|attention|attn|on behalf of|helping"
-    r"|guardian of|family of|newborn|baby|boys|girls|sons|daughters|twins|grandkids|llamen a|llama a|hablar con"
-    r"|pregunten por|de parte de|mam[aá]|pap[aá]|madre|padre|herman[oa]|herman[oa]s|novi[oa]|nombre|ni[ñn][oa]"
-    r"|named|son|daughter|kid|kids|child|grandson|granddaughter|grandma|grandpa|wife|husband|mom|dad|mother"
-    r"|auntie|aunty|t[ií]a|t[ií]o|abuela|abuelo|saludos|atentamente|atte|vecin[oa]|cuñad[oa]|suegr[oa]|prim[oa]"
-    r"|sobrin[oa]|niet[oa]|twins|nephew|niece|grandfather|grandmother|stepson|stepdaughter|fianc[eé]e?|lola|lolo"
-    r"|father|brother|sister|friend|aunt|uncle|cousin|hija|hijo|esposa|esposo)(?: (?:are|is|was|named))?\b"
-    r"|(?:^|\s)[-–—~])"
-    r"[,:!.]{0,3}[ \t]{0,3}(?:[-–—~][ \t]{0,2})?\(?"
-)
-_TITLE = re.compile(
-    r"\b(?:[Mm](?:r|rs|s|iss|x)|[Dd]r|[Oo]fficer|[Oo]fc|[Dd]et(?:ective)?|[Ss]gt|[Ss]ergeant|[Dd]eputy|[Ii]nspector"
-    r"|[Jj]udge|[Pp]astor|[Rr]ev|[Cc]ouncil(?:wo)?man|[Cc]ouncilmember|[Aa]lder(?:wo)?man|[Ss]r|[Ss]ra|[Ss]rta"
-    r"|[Dd]o[nñ]a)\.?\s{1,3}"
-    r"(?=[A-Z]|(?:de|del|de la|van|von|da|di|du|le|la) [A-Z][a-z]{2})"
-)
 # What may follow a name that stands alone: the end of the message (contact details, punctuation, emoji
 # allowed), a comma or bracket, a dash or bar, a line break, a phone number, or "here" / "from".
 _TAIL = re.compile(r"(?:[^\w@]|\d|[\w.+-]{1,64}@[\w.-]{1,255}){0,80}\Z")
@@ -210,11 +191,11 @@ def _singles(
     # the scans for cues and titles are skipped.
     cued: set[int | None] = set()
     titled: set[int | None] = set()
-    cued = {index_at.get(m.end()) for m in _WEAK_CUE.finditer(ascii_lower(text))} - {None}
+    cued = {index_at.get(m.end()) for m in WEAK_CUE.finditer(ascii_lower(text))} - {None}
     after_data = {index_at.get(edge + gap) for edge in edges for gap in (1, 2)} - {None}
     places, shouted = place_names(text, words), shouting(text)
     if any(word.capitalised for word in words):
-        titled = {index_at.get(m.end()) for m in _TITLE.finditer(text)} - {None}
+        titled = {index_at.get(m.end()) for m in TITLE.finditer(text)} - {None}
     # A known word, or an unknown one right before a known one ("Faadumo Hassan").
     candidates = sorted(({i for i in known} | {i - 1 for i in known if i > 0} | cued | titled | after_data) - {None})
     queue: list[int] = list(candidates)
@@ -223,13 +204,18 @@ def _singles(
     while queue:
         i = heapq.heappop(queue)
         word = words[i]
-        if i in covered or word.key in NOT_NAMES:
-            continue
-        if word.shape == "upper" and len(word.text) <= 3 and i not in titled:
-            continue  # an acronym: DL, DMV, USPS
         street_dr = i > 1 and words[i - 1].key == "dr" and words[i - 2].capitalised  # "King Dr. I'm at", a street
-        if word.capitalised and i in titled and not street_dr and (not ordinary(word) or is_known(word)):
-            end: int | None = i
+        # "Lt. (ret.) Don Abernathy": after a title, two capitalised words are a name, even one that is a title.
+        titled_pair = i in titled and not street_dr and i + 1 < len(words) and word.capitalised
+        titled_pair = titled_pair and words[i + 1].capitalised and adjacent(text, word, words[i + 1])
+        if not titled_pair and (i in covered or word.key in NOT_NAMES):
+            continue
+        if not titled_pair and word.shape == "upper" and len(word.text) <= 3 and i not in titled:
+            continue  # an acronym: DL, DMV, USPS
+        if titled_pair:
+            end: int | None = i + 1
+        elif word.capitalised and i in titled and not street_dr and (not ordinary(word) or is_known(word)):
+            end = i
         elif i in titled and word.shape == "lower" and word.key in PARTICLES:
             end = _past_particles(text, words, i)  # "Mr. de la Fuente"
         elif word.capitalised and i in cued and word.key not in MONTHS_AND_DAYS and (

@@ -97,6 +97,27 @@ def _namelike(run: list[Word]) -> bool:
     return len(run) >= 2 and first.shape != "lower" and not any(ordinary(word) for word in run)
 
 
+# Words that open a closing wish or a self-introduction, never a signature's first name: "Merry Christmas",
+# "Go Bears", "God Bless", "Soy Treviño" (the surname is found by its cue).
+_WISHES = frozenset("go happy merry god best kind warm many thank feliz buen buenas stay have soy yo love".split())
+
+
+_NEVER_SIGNED = MONTHS_AND_DAYS | NOT_NAMES
+
+
+def _closing_pair(text: str, run: list[Word]) -> bool:
+    """"... on the form. Autumn Rivers": two capitalised words that end the message after a sentence, a listed
+    first name even if an ordinary word, then a listed surname or a word that is no ordinary one ("River
+    Starlight"); never a wish, a place or a month."""
+    if len(run) != 2 or any(w.shape != "title" or w.place or w.key in _NEVER_SIGNED for w in run):
+        return False
+    first, last = run
+    rank = gazetteer.names().get(first.key)
+    if rank is None or rank.first == 0 or first.key in _WISHES or _END.match(text, last.end) is None:
+        return False
+    return ranked(last, first=False) or not ordinary(last)
+
+
 def _lone_ordinary(word: Word) -> bool:
     """A lone first name that is also an ordinary word ("Bill", "ray") counts only when it is a common name."""
     rank = gazetteer.names().get(word.key)
@@ -197,6 +218,7 @@ def signature_names(
                 accepted = i > 0 and at_end and _namelike(run)
             else:
                 accepted = _namelike(run) or _introduced(text, run) or _named_before_data(text, run, edges)
+                accepted = accepted or _closing_pair(text, run)
             if not accepted:
                 continue
             end = extend(text, words, j)

@@ -7,13 +7,12 @@ digits, after a plate word a digit is enough.
 
 from __future__ import annotations
 
-import bisect
 import re
-from functools import lru_cache
 
 from bot.pii.address_parts import STATE_NAMES
 from bot.pii.contact import follows_reference
 from bot.pii.gazetteer import common_words
+from bot.pii.plate_shapes import STATE, near_cues, plate_like
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, shouting, starts_word
 
 _FILLER = (
@@ -21,17 +20,11 @@ _FILLER = (
     r"|de|from|es|era|eran|son|dice|dec[ií]a)\b\.?)"
     r"{0,3}"
 )
-# The USPS codes of the states, territories and DC: only these may stand before a plate as its state, so that
-# "plate WX 44187" keeps its letters.
-_STATE = (
-    r"(?:A[KLRSZ]|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|S[CD]|T[NX]"
-    r"|UT|V[AIT]|W[AIVY])"
-)
 # A state before the plate: its code is read as part of the plate ("plate WV 3KT990"), a state written out
 # ("placas de Texas DPL-8830", one capitalised word, or a state's name in any case: "plate: illinois 8845 QW")
 # is not.
 _STATE_NAMES = "|".join(sorted(STATE_NAMES, key=len, reverse=True))
-_STATE_BEFORE = rf"(?:(?P<state>{_STATE}) |[A-Z][a-z]{{3,12}} |(?i:{_STATE_NAMES}) )"
+_STATE_BEFORE = rf"(?:(?P<state>{STATE}) |[A-Z][a-z]{{3,12}} |(?i:{_STATE_NAMES}) )"
 # Up to three groups ("7ABC123", "ABC 1234", "7 ABC 123"); a following ordinary word is never one of them.
 _PLATE_SHAPE = (
     r"([A-Za-z0-9]{1,4}(?:[ -]?(?!(?:and|or|the|on|in|at|is|was|it|to|for|but|near|by)\b)[A-Za-z0-9]{1,4})?"
@@ -57,6 +50,8 @@ _MAKES = (
     r"(?:honda|toyota|ford|chevy|chevrolet|nissan|bmw|tesla|jeep|dodge|hyundai|kia|subaru|mazda|vw|volkswagen"
     r"|gmc|ram|lexus|audi|mercedes|benz|buick|chrysler|cadillac|acura|infiniti|volvo|mitsubishi|lincoln|civic"
     r"|camry|corolla|accord|altima|prius|f-?150|silverado|tahoe|explorer|escape|rav4|cr-v|odyssey|sienna"
+    r"|escalade|camaro|mustang|corvette|impala|malibu|equinox|wrangler|cherokee|durango|charger|challenger|sentra"
+    r"|elantra|sonata|jetta|outback|forester|highlander|tacoma|tundra|yukon|suburban|navigator|town car"
     r"|car|truck|van|suv|sedan|pickup|minivan|carro|camioneta|vehicle|hatchback|coupe|motorcycle|bike|scooter|rv"
     r"|trailer)"
 )
@@ -64,7 +59,7 @@ _VEHICLE_WORD = re.compile(rf"{_MAKES}\b")
 # After a make, a few filler words or model names ("Malibu", not "LCL"), then the plate.
 _AFTER_VEHICLE = re.compile(
     r"(?:[ ,]{1,2}(?:(?i:with|w/|plates?|tags?|lic|licen[cs]e|#|number|no\.?|is|was|parked|in|and|the|a)"
-    r"|[A-Za-z][a-z-]{1,12}|" + _STATE + r")\b\.?){0,3}[ :#.,(-]{1,3}" + _PLATE_SHAPE
+    r"|[A-Za-z][a-z-]{1,12}|" + STATE + r")\b\.?){0,3}[ :#.,(-]{1,3}" + _PLATE_SHAPE
 )
 # A model's number right after its make ("Mazda 3", "Ford F-150", "BMW X5", "Mazda CX-5"): never the plate.
 _MODEL = r"[A-Z]{0,2}-?\d{1,3}"
@@ -74,7 +69,6 @@ _GENERIC = frozenset("car truck van suv sedan pickup minivan carro camioneta veh
 # Makes written in capitals: after them capitals are a vanity plate ("BMW BIGBOSS"); after "VAN" in a
 # shouted name ("TALA VAN DYKE") they are not.
 _CAPITAL_MAKES = frozenset("bmw gmc vw rav4 cr-v".split())
-_TIME_OR_ORDINAL = re.compile(r"(?i)\d+(?:am|pm|st|nd|rd|th|s|min|mins|hrs?|days?|x)|\d{4}")
 
 
 _VANITY = re.compile(r"[A-Z]{4,8}")
@@ -96,8 +90,6 @@ def _vanity(token: str) -> bool:
     return bool(_VANITY.fullmatch(token)) and token.lower() not in common_words()
 
 
-_WORD_GROUP = re.compile(r"[A-Z][a-z]+")
-_ZIP_WORDS = frozenset("zip zipcode".split())
 # Tags that are no plate ("pole tag", "his rabies tag # is 22-1187"), and pickups that are no truck ("bulk
 # pickup"): the word before the cue, or an animal shortly before a tag, decides.
 _NOT_VEHICLE_BEFORE = frozenset(
@@ -105,39 +97,6 @@ _NOT_VEHICLE_BEFORE = frozenset(
     "brush item furniture".split()
 )
 _ANIMAL = re.compile(r"\b(?:dog|cat|pet|puppy|kitten|perro|gato)\b")
-
-
-# Words that stand between a plate word and a number that is no plate ("tags due 2025", "plates in 2019").
-_NOT_PLATE_LETTERS = frozenset(
-    "in on at by for to of is was due from since until til till and or the my no exp expire expires expired "
-    "de del en es era al con sin y para hasta".split()
-)
-_TYPED_DIGITS = re.compile(r"\d{3,5}")
-
-
-def _typed_lower(groups: list[str]) -> int:
-    """1 when a plate opens with two or three letters typed in lower case before its digits ("plate pe 25588"),
-    which may spell a word; 0 otherwise."""
-    first = groups[0]
-    typed = len(groups) == 2 and 2 <= len(first) <= 3 and first.isalpha() and _TYPED_DIGITS.fullmatch(groups[1])
-    return 1 if typed and first not in _NOT_PLATE_LETTERS else 0
-
-
-@lru_cache(maxsize=1024)  # hostile text repeats the same tokens
-def _plate_like(token: str, needs_letter: bool) -> bool:
-    """Two to eight letters and digits with a digit; never a word ("Mazda 3": a plate is not written in title
-    case) nor a time or ordinal."""
-    groups = token.replace("-", " ").split()
-    if any(group.isalpha() and group.islower() and group in common_words() for group in groups[_typed_lower(groups) :]):
-        return False
-    if any(_WORD_GROUP.fullmatch(group) for group in groups) or groups[0].lower() in _ZIP_WORDS:
-        return False  # "Mazda 3", "ZIP 02121"
-    compact = "".join(groups)
-    has_digit = any(char.isdigit() for char in compact)
-    has_letter = any(char.isalpha() for char in compact)
-    if not 2 <= len(compact) <= 8 or not has_digit or _TIME_OR_ORDINAL.fullmatch(compact):
-        return False
-    return has_letter or not needs_letter
 
 
 _MORE = re.compile(r"(?i)(?: ?[,&/] ?| and | y ){1}" + _PLATE_SHAPE)
@@ -148,7 +107,7 @@ def _and_more(text: str, end: int) -> list[Span]:
     spans = []
     for _ in range(3):
         more = _MORE.match(text, end)
-        if more is None or not _plate_like(more.group(1), needs_letter=False):
+        if more is None or not plate_like(more.group(1), needs_letter=False):
             break
         spans.append(Span(PiiKind.PLATE, more.start(1), more.end(1)))
         end = more.end()
@@ -160,21 +119,12 @@ _CAPITALS = re.compile(
     r"[ :#.,(-]{1,3}(?:(?i:is|was|es|reads?|says|number|plate|tag|con placas?):? )?[\"“']?"  # quoted: "H8 TRAFIC"
     r"([A-Z0-9]{1,8}(?: [A-Z0-9]{1,8})?)(?![\w'’-])"
 )
+
+
 # Words that tell of a vehicle without naming it: what is done to a car, or the pass it carries.
 _VEHICLE_VERB = re.compile(
     r"(?:ticket(?:ed|ing)|tow(?:ed|ing)|boot(?:ed|ing)|clamped|parking (?:pass|permit) for|parked|abandoned)\b"
 )
-# Plate shapes, read without a cue when a plate or vehicle word stands within `_NEAR` characters: three
-# letters and three or four digits ("CKD 8810", "HVL4432"), two letters and five digits (Illinois) unless the
-# letters are a state and the digits its ZIP code ("RT 40917", not "IL 60639"), California's
-# digit-letters-digits ("7ABC123"), and digits, a letter, digits ("83A-551").
-_PLATE_SHAPED = re.compile(
-    r"(?<![\w-])(?<!\d )"
-    rf"(?:[A-Z]{{2,3}}[ -]?\d{{3,4}}|(?!{_STATE}[ -]?\d)[A-Z]{{2}}[ -]?\d{{5}}"
-    r"|\d[A-Z]{2,3}\d{2,3}|\d{2,3}[A-Z][ -]?\d{3}|[A-Z]{1,3}\d{1,4}[A-Z]{1,3})"
-    r"(?![\w-]| \d)"  # never a part of a longer grouping of digits: "MY PHONE IS 401 775 2281"
-)
-_NEAR = 100
 
 
 def _capitals(text: str, end: int, shouted: bool) -> Span | None:
@@ -189,19 +139,6 @@ def _capitals(text: str, end: int, shouted: bool) -> Span | None:
     if " " not in plate and compact.isalpha() and not _vanity(compact):
         return None  # "my car DIED": a shouted word
     return Span(PiiKind.PLATE, match.start(1), match.end(1))
-
-
-def _near_cues(text: str, cues: list[int]) -> list[Span]:
-    """Plate-shaped codes within `_NEAR` characters of a plate or vehicle word, before or after it."""
-    spans = []
-    for match in _PLATE_SHAPED.finditer(text):
-        nearest = bisect.bisect_left(cues, match.start())
-        close = [cues[k] for k in (nearest - 1, nearest) if 0 <= k < len(cues)]
-        if not any(abs(cue - match.start()) <= _NEAR for cue in close) or follows_reference(text, match.start()):
-            continue  # far from a vehicle, or a city permit or ticket number
-        if _plate_like(match.group(), needs_letter=True):
-            spans.append(Span(PiiKind.PLATE, match.start(), match.end()))
-    return spans
 
 
 def _not_a_vehicle(lowered: str, cue: re.Match[str]) -> bool:
@@ -230,7 +167,7 @@ def plates(text: str) -> list[Span]:
             spans += [capitals] if capitals else []
             continue
         vanity = _vanity(plate.group(group)) and not _SENTENCE_END.search(text, cue.end(), plate.start(group))
-        if _plate_like(plate.group(group), needs_letter=False) or vanity:
+        if plate_like(plate.group(group), needs_letter=False) or vanity:
             start = plate.start("state") if "state" in plate.groupdict() and plate.group("state") else plate.start(group)
             spans += [Span(PiiKind.PLATE, start, plate.end(group)), *_and_more(text, plate.end())]
         elif capitals := _capitals(text, cue.end(), shouted):
@@ -238,7 +175,7 @@ def plates(text: str) -> list[Span]:
     for phrase in _IS_THE_PLATE.finditer(lowered):
         start = max(0, phrase.start() - 14)
         before = _ENDS_WITH_PLATE.search(text, start, phrase.start())
-        if before is not None and (_plate_like(before.group(1), needs_letter=False) or _vanity(before.group(1))):
+        if before is not None and (plate_like(before.group(1), needs_letter=False) or _vanity(before.group(1))):
             spans.append(Span(PiiKind.PLATE, before.start(1), before.end(1)))
     last_end = 0
     for cue in (*_VEHICLE_WORD.finditer(lowered), *_VEHICLE_VERB.finditer(lowered)):
@@ -249,7 +186,7 @@ def plates(text: str) -> list[Span]:
         plate = _AFTER_VEHICLE.match(text, model.end() if model else cue.end()) if has_digit else None
         if plate is not None and _IS_MODEL.fullmatch(plate.group(1)):
             plate = None  # "Ford F-150 parked": the model, no plate
-        if plate is not None and _plate_like(plate.group(1), needs_letter=True) and len(plate.group(1)) >= 5:
+        if plate is not None and plate_like(plate.group(1), needs_letter=True) and len(plate.group(1)) >= 5:
             if not follows_reference(text, plate.start(1)):  # "... got ticketed, permit B24-4496"
                 spans.append(Span(PiiKind.PLATE, plate.start(1), plate.end(1)))
             last_end = plate.end(1)
@@ -258,4 +195,4 @@ def plates(text: str) -> list[Span]:
         elif capitals := _capitals(text, cue.end(), shouted):
             spans.append(capitals)
             last_end = capitals.end
-    return spans + (_near_cues(text, sorted(cues)) if cues and has_digit else [])
+    return spans + (near_cues(text, sorted(cues)) if cues and has_digit else [])
