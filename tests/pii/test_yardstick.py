@@ -1,4 +1,4 @@
-"""Redaction on the frozen, independent yardstick (author F, tests/pii/PROVENANCE.md): a regression floor, not
+"""Redaction on the frozen, independent yardstick (author G, tests/pii/PROVENANCE.md): a regression floor, not
 the target.
 
 The floors are the figures measured on it (after round 7, which never saw it; only the totals per kind were
@@ -15,13 +15,13 @@ import pytest
 
 from scripts.eval_pii import CLEAN_CIVIC, MAX_OVER_REDACTION, REALISTIC, PiiScore, score
 
-# Author F's set, measured on 2026-12-01. The redactor of round 6 scored 98.3 % on it before round 7 was merged;
-# round 7 (tuned on author E, never on F) scored 98.5 %; the lead's two birth-date policies, chosen after F's
-# per-kind totals showed DOB lowest (no item read), give 98.8 % (1,752 of 1,774), over-redaction 0.48 % (clean
-# civic 0.51 %). Four kinds meet the issue's 99 %: EMAIL, ID, PHONE, SSN.
+# Author G's set (990 messages, 1,540 items; clean civic 311), measured on 2026-12-01 and never tuned on. Round 7
+# (with the birth-date policies) scored 97.2 % on it; round 8 (tuned on author F, never on G) 97.3 % (1,499 of
+# 1,540), over-redaction 0.69 % (clean civic 0.24 %). Five kinds meet the issue's 99 %: ADDRESS, DOB, EMAIL,
+# PLATE, SSN; ID is lowest (85.6 %: G labels account, card and benefit numbers as IDs).
 FLOORS = {
-    "ADDRESS": 0.98, "CARD": 0.97, "DOB": 0.97, "EMAIL": 1.0, "ID": 1.0,
-    "NAME": 0.98, "PHONE": 1.0, "PLATE": 0.96, "SSN": 0.99,
+    "ADDRESS": 0.99, "CARD": 0.98, "DOB": 1.0, "EMAIL": 0.99, "ID": 0.85,
+    "NAME": 0.96, "PHONE": 0.98, "PLATE": 1.0, "SSN": 1.0,
 }
 
 
@@ -39,7 +39,7 @@ def test_recall_per_kind_holds_its_floor(yardstick: PiiScore, kind: str) -> None
 
 def test_overall_recall_holds_its_floor(yardstick: PiiScore) -> None:
     recall = yardstick.recall  # a plain number, so that a failure never prints the set's misses
-    assert recall >= 0.98
+    assert recall >= 0.97
 
 
 @pytest.mark.parametrize("corpus", [REALISTIC, CLEAN_CIVIC], ids=["realistic", "clean-civic"])
