@@ -23,7 +23,7 @@ export ONE_DOOR_ACTION_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 export ONE_DOOR_TRACKER_DIALECT ?= sqlite
 export ONE_DOOR_TRACKER_DB ?= var/trackers.db
 
-.PHONY: help install lock train run test test-stories security validate chromium postgres redis eval eval-pii bench bench-encoders clean
+.PHONY: help install lock train run test test-stories security deploy-check nginx validate chromium postgres redis eval eval-pii bench bench-encoders clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -75,12 +75,19 @@ UNIT_TESTS := tests/bot tests/actions tests/channels tests/components
 
 test: install train chromium postgres redis ## Run every test: bandit, pytest (unit, storage, HTTP, browser), again a year ahead, and conversation tests
 	$(MAKE) --no-print-directory security
-	$(PY) -m pytest
+	$(MAKE) --no-print-directory deploy-check
+	$(PY) -m pytest --ignore=tests/deploy
 	$(PY) -m pytest -q $(UNIT_TESTS) --clock-shift-days=365
 	$(MAKE) --no-print-directory test-stories
 
 security: install ## Static security check (bandit) of the code that runs; each remaining finding is justified where it stands
 	$(VENV)/bin/bandit -q -r bot actions channels components
+
+deploy-check: install nginx ## Check deploy/: Kubernetes schemas, docker compose's own loader, nginx run in a private network namespace
+	$(PY) -m pytest -q tests/deploy
+
+nginx: ## Unpack Debian's nginx into build/nginx for the deploy checks if none is installed (no service is started)
+	@scripts/ensure_nginx.sh >/dev/null
 
 test-stories: train ## Run the conversation tests in tests/test_stories.yml
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --out reports/stories --fail-on-prediction-errors
