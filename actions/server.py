@@ -2,8 +2,9 @@
 
 rasa-sdk 3.6 checks no credential and binds every interface; anyone who reaches it could post a forged tracker
 and file cases or open handoffs. Here it binds 127.0.0.1 unless `ONE_DOOR_ACTIONS_HOST` says otherwise, and
-every call but the health check must carry `Authorization: Bearer <ONE_DOOR_ACTION_SECRET>`, which endpoints.yml
-makes Rasa send.
+every call but the health, liveness, readiness and metrics checks must carry `Authorization: Bearer
+<ONE_DOOR_ACTION_SECRET>`, which endpoints.yml makes Rasa send. Logs are JSON lines (actions/ops.py binds each
+call's request id).
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.ops import LIVE, METRICS, READY, add_ops_routes, trace_action_calls
 from bot.bearer import carries
+from bot.observability.logs import configure_json_logs
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
-OPEN_PATHS = frozenset({"/health"})
+# `/metrics` checks its own token (ONE_DOOR_METRICS_TOKEN) when one is set.
+OPEN_PATHS = frozenset({"/health", READY, METRICS})
 
 
 def create_action_app(secret: str) -> Sanic:
@@ -40,9 +44,15 @@ def create_action_app(secret: str) -> Sanic:
     async def authenticate(request: Request) -> HTTPResponse | None:
         if request.path in OPEN_PATHS or carries(request.headers.get("Authorization"), secret):
             return None
+        # A probe may ask whether the server lives without credentials; a caller presenting a secret (Rasa's
+        # readiness) must present the right one, so that a wrong secret shows before residents' messages fail.
+        if request.path == LIVE and "Authorization" not in request.headers:
+            return None
         logger.warning("actions.call.rejected reason=bad_secret")
         return response.json({"error": "not authenticated"}, status=401, headers={"WWW-Authenticate": "Bearer"})
 
+    trace_action_calls(app)
+    add_ops_routes(app, get_settings())
     return app
 
 
@@ -52,8 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default=settings.actions_host, help="interface to bind (ONE_DOOR_ACTIONS_HOST)")
     parser.add_argument("--port", type=int, default=5055)
     args = parser.parse_args(argv)
-    utils.configure_colored_logging("INFO")
-    utils.update_sanic_log_level()
+    configure_json_logs(logging.INFO)
     try:
         app = create_action_app(settings.action_secret.get_secret_value())
     except ValueError as error:

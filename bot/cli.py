@@ -118,8 +118,10 @@ def _console(args: argparse.Namespace) -> int:
     from bot.console.app import Console, create_app
     from bot.integrations.media import Providers
     from bot.integrations.rasa import RasaClient
+    from bot.observability.logs import configure_json_logs
     from bot.sign_in import SignInThrottle
 
+    configure_json_logs()
     settings = get_settings()
     secret = settings.console_secret.get_secret_value()
     if not secret:
@@ -154,14 +156,16 @@ def _console(args: argparse.Namespace) -> int:
     # No websockets: the console is plain pages, and Rasa pins an older websockets than uvicorn expects.
     # No proxy headers from uvicorn: ONE_DOOR_TRUSTED_PROXIES alone decides whose X-Forwarded-For is believed.
     uvicorn.run(create_app(console), host=args.host, port=args.port, log_level="warning", ws="none",
-                proxy_headers=False)
+                proxy_headers=False, log_config=None)
     return 0
 
 
 def _watch_handoffs(args: argparse.Namespace) -> int:
     """Tell residents nobody has answered of the wait, escalate, and give up with a case (bot/handoff_watch.py)."""
     from bot.handoff_watch import run
+    from bot.observability.logs import configure_json_logs
 
+    configure_json_logs()
     for outcome in run(get_settings(), once=args.once):
         print(f"handoff {outcome.handoff_id}: {outcome.did.value} after {outcome.waited_minutes} min")
     return 0

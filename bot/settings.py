@@ -108,6 +108,12 @@ class Settings(BaseSettings):
     telegram_webhook_url: str = ""
     # Telegram's Bot API; only tests point it elsewhere.
     telegram_api_url: str = "https://api.telegram.org"
+    # One Redis for everything One Door keeps in Redis (web chat fan-out, rate limits, the console's live updates);
+    # each of the specific ONE_DOOR_*_REDIS_URL settings below wins over it for its own use.
+    redis_url: str = ""
+    # When set, `/metrics` (Rasa's /webhooks/ops/metrics, the action server's and the console's) answers only
+    # requests carrying it as a bearer token. Unset, the endpoints answer anyone: a proxy must not expose them.
+    metrics_token: SecretStr = SecretStr("")
     # Redis that Rasa replicas share for web chat, so that a reply or staff message written on one replica reaches
     # a browser connected to another (socket.io's message queue). Empty: one Rasa process, no Redis needed.
     webchat_redis_url: str = ""
@@ -167,11 +173,20 @@ class Settings(BaseSettings):
 
     def rate_limit_storage(self) -> str:
         """Where rate-limit counts live, as a `limits` storage URL: Redis when one is configured, else memory."""
-        return self.rate_limit_redis_url or self.webchat_redis_url or "memory://"
+        return self.rate_limit_redis_url or self.webchat_redis() or "memory://"
 
     def live_redis(self) -> str:
         """The Redis the console's live updates go through; empty: the database's change log."""
-        return self.live_redis_url or self.rate_limit_redis_url or self.webchat_redis_url
+        return self.live_redis_url or self.rate_limit_redis_url or self.webchat_redis()
+
+    def webchat_redis(self) -> str:
+        """The Redis web chat replicas share; empty: one Rasa process, no Redis."""
+        return self.webchat_redis_url or self.redis_url
+
+    def redis_urls(self) -> list[str]:
+        """Every distinct Redis this deployment is configured with, for readiness checks."""
+        urls = (self.redis_url, self.webchat_redis(), self.rate_limit_storage(), self.live_redis())
+        return list(dict.fromkeys(url for url in urls if url.startswith(("redis://", "rediss://", "unix://"))))
 
     def console_link(self, handoff_id: int) -> str:
         """A conversation's address in the console, for pages sent outside it."""

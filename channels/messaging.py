@@ -31,6 +31,7 @@ from bot.messaging.inbound import InboundLog
 from bot.messaging.notices import Notice, disclosed
 from bot.messaging.notices import render as render_notice
 from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Backoff, GiveUp, MessageKind, Outbox, Outgoing
+from bot.observability import request_ids
 
 # Kinds that can open a conversation with the disclosure; the answers to HELP and STOP say who is writing
 # themselves (carriers prescribe their wording), so they go as they are.
@@ -153,8 +154,10 @@ class ChannelRuntime:
             self.outbox.has_written_to, self.channel, recipient
         ):
             message = replace(message, text=disclosed(self.notices_in[language][self._disclosure], message.text))
+        request_id = request_ids.current()
         for part in self._render(recipient, message, self._phrases[language]):
-            await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part, kind)
+            row = await asyncio.to_thread(self.outbox.enqueue, self.channel, recipient, part, kind, request_id)
+            logger.info("outbox.queued channel=%s id=%s kind=%s", self.channel, row, kind.value)
         self.loop.wake()
 
 

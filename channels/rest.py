@@ -23,6 +23,7 @@ from bot.bearer import carries
 from bot.settings import Settings, get_settings
 from channels.boundary import Gate, announcing
 from channels.rejections import rejected
+from channels.tracing import trace_requests, traced
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class RestInput(RasaRestInput):
         return message if isinstance(message, str) else ""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        on_new_message = announcing(on_new_message, get_settings())
+        on_new_message = announcing(traced(on_new_message), get_settings())
         async def checked(message: UserMessage) -> None:
             reply = functools.partial(message.output_channel.send_text_message, message.sender_id)
             text = await self.gate.admit(message.sender_id, message.text or "", reply, _CLIENT_ADDRESS.get())
@@ -66,6 +67,7 @@ class RestInput(RasaRestInput):
 
         blueprint = super().blueprint(checked)
         self.gate.cap_request_size(blueprint)
+        trace_requests(blueprint)
 
         @blueprint.middleware("request")
         async def authenticate(request: Request) -> HTTPResponse | None:

@@ -42,6 +42,7 @@ from channels.messaging import ChannelRuntime, OnNewMessage, OutboxOutput, Provi
 from channels.messaging import health as channel_health
 from channels.rejections import rejected
 from channels.twilio_provider import TwilioSender, Unsubscribed
+from channels.tracing import trace_requests, traced
 
 logger = logging.getLogger(__name__)
 
@@ -170,8 +171,9 @@ class SmsInput(ProviderInput):
         return OutboxOutput(self._sms.runtime) if self._sms else None
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        on_new_message = announcing(on_new_message, get_settings())
+        on_new_message = announcing(traced(on_new_message), get_settings())
         blueprint = Blueprint("sms_webhook", __name__)
+        trace_requests(blueprint)
         sms = self._sms
         if sms is not None:
             sms.runtime.attach_to(blueprint)

@@ -41,6 +41,7 @@ from channels.rejections import rejected
 from channels.telegram_bot import make_bot, quiet_library_logs
 from channels.telegram_outbound import TelegramSender, is_indexed, render_telegram, resolve
 from channels.telegram_updates import InboundKind, TelegramInbound, parse_telegram_payload
+from channels.tracing import trace_requests, traced
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +81,9 @@ class TelegramInput(ProviderInput):
         return OutboxOutput(self._runtime) if self._runtime else None
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        on_new_message = announcing(on_new_message, get_settings())
+        on_new_message = announcing(traced(on_new_message), get_settings())
         telegram = Blueprint("telegram_webhook", __name__)
+        trace_requests(telegram)
         if self._runtime is not None:
             self._runtime.attach_to(telegram)
 

@@ -28,6 +28,7 @@ from bot.settings import Settings, get_settings
 from channels.boundary import Gate, announcing
 from channels.webchat_page import page_language, render_page, strings
 from channels.webchat_sessions import TOKEN, Refusal, SessionSigner, authorise, resume_or_issue
+from channels.tracing import traced
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +112,7 @@ def parse_webchat_payload(data: Any) -> InboundMessage | None:
 def _replica_fan_out() -> AsyncRedisManager | None:
     """With several Rasa replicas, socket.io's Redis queue carries every emit to the replica holding the
     browser's connection; one process needs none."""
-    url = get_settings().webchat_redis_url
+    url = get_settings().webchat_redis()
     return AsyncRedisManager(url) if url else None
 
 
@@ -156,7 +157,7 @@ class WebChatInput(InputChannel):
         return SocketIOOutput(self.sio, BOT_EVENT) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        on_new_message = announcing(on_new_message, self._settings)
+        on_new_message = announcing(traced(on_new_message), self._settings)
         # The chat page and the widget's frame are the assistant's own pages; other sites only when listed.
         sio = AsyncServer(
             async_mode="sanic",

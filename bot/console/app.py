@@ -12,7 +12,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from bot.console import audit_pages, case_media, case_pages, handoffs, reports, signin, staff_pages, supervision, triage
-from bot.console import live, queue_page
+from bot.console import live, ops, queue_page
 from bot.console.context import Console, Services
 from bot.console.headers import STATIC_PREFIX, SecurityHeaders
 
@@ -39,6 +39,7 @@ def create_app(console: Console) -> Starlette:
         *audit_pages.routes,
         *triage.routes,
         *reports.routes,
+        *ops.routes,
         Mount(STATIC_PREFIX.rstrip("/"), StaticFiles(directory=STATIC), name="static"),
     ]
     middleware = [

@@ -55,4 +55,5 @@ async def live(request: Request, member: StaffMember) -> Response:
                              headers={"X-Accel-Buffering": "no"})
 
 
-routes = [Route("/live", live)]
+# `/live` itself is the console process's liveness check (bot/console/ops.py).
+routes = [Route("/live/events", live)]

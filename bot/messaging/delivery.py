@@ -20,6 +20,7 @@ from prometheus_client import Counter
 
 from bot.clock import Clock
 from bot.messaging.outbox import Delivery, Outbox
+from bot.observability import request_ids
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,10 @@ class DeliveryLoop:
                 pass
 
     async def _deliver(self, delivery: Delivery) -> None:
+        """Send one message; its log lines carry the request id of the message it answers (each delivery runs in
+        its own task under `gather`, so the binding stays with it)."""
+        if delivery.request_id:
+            request_ids.bind(delivery.request_id)
         try:
             await self._send(delivery)
         except PermanentFailure as error:
@@ -107,3 +112,4 @@ class DeliveryLoop:
             )
         else:
             await asyncio.to_thread(self._outbox.sent, delivery, self._clock())
+            logger.info("outbox.sent channel=%s id=%s attempt=%s", self._channel, delivery.id, delivery.attempts)

@@ -73,6 +73,7 @@ class Delivery:
     message: Outgoing
     attempts: int
     kind: MessageKind = MessageKind.REPLY
+    request_id: str | None = None
 
 
 class OutboxRecord(Base):
@@ -90,6 +91,9 @@ class OutboxRecord(Base):
     last_error = Column(String(200))
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
     sent_at = Column(DateTime(timezone=True))
+    # The request id of the message this answers (bot/observability/request_ids.py); None for a staff reply or
+    # a notice nobody's message caused.
+    request_id = Column(String(64))
 
 
 @dataclass(frozen=True)
@@ -139,12 +143,13 @@ class Outbox:
         self._clock = clock
         self._give_up = give_up
 
-    def enqueue(self, channel: str, recipient: str, message: Outgoing, kind: MessageKind = MessageKind.REPLY) -> int:
+    def enqueue(self, channel: str, recipient: str, message: Outgoing, kind: MessageKind = MessageKind.REPLY,
+                request_id: str | None = None) -> int:
         now = self._clock()
         with self._db.transaction() as session:
             record = OutboxRecord(
                 channel=channel, recipient=recipient, body=message.to_json(), kind=kind,
-                next_attempt_at=now, created_at=now,
+                next_attempt_at=now, created_at=now, request_id=request_id,
             )
             session.add(record)
             session.flush()
@@ -194,6 +199,7 @@ class Outbox:
                     leased.append(Delivery(
                         id=record.id, channel=record.channel, recipient=record.recipient,
                         message=Outgoing.from_json(record.body), attempts=record.attempts + 1, kind=record.kind,
+                        request_id=record.request_id,
                     ))
             return leased
 

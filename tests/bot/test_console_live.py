@@ -50,7 +50,7 @@ def events_while(client: TestClient, act: Callable[[], None]) -> list[tuple[str,
     """
     acting = threading.Timer(1.5, act)  # the stream is open and its hub has polled once by then
     acting.start()
-    response = client.get("/live")
+    response = client.get("/live/events")
     acting.join()
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/event-stream")
@@ -61,7 +61,7 @@ def events_while(client: TestClient, act: Callable[[], None]) -> list[tuple[str,
 
 
 def test_the_stream_is_for_signed_in_staff_only(console: Console) -> None:
-    assert browser(console).get("/live").status_code == 401
+    assert browser(console).get("/live/events").status_code == 401
 
 
 def test_an_agent_hears_of_their_queue_and_its_messages_and_nothing_of_other_queues(

@@ -49,7 +49,7 @@
   }
 
   if (!window.EventSource) { startFallback(); return; }
-  var source = new EventSource("/live");
+  var source = new EventSource("/live/events");
   source.addEventListener("open", function () {
     if (fallback !== null) { clearInterval(fallback); fallback = null; }
     // Catch up on what changed between drawing the page (or losing the stream) and hearing again.
