@@ -17,6 +17,7 @@ from bot.pii.births import births, dates_after_names
 from bot.pii.contact import emails, phones, spelled_phones
 from bot.pii.identifiers import cards, case_references, id_numbers, ssns
 from bot.pii.names import person_names
+from bot.pii.personal_numbers import own_numbers
 from bot.pii.shapes import shaped_numbers
 from bot.pii.signatures import EDGE_BUDGET
 from bot.pii.spans import DIGIT, PiiKind, Span
@@ -37,6 +38,7 @@ _DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
     case_references,
     addresses,
     id_numbers,
+    own_numbers,
     plates,
     phones,
     shaped_numbers,
@@ -45,7 +47,7 @@ _DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
 )
 # Detectors whose every find holds a digit, or needs a word as its cue: skipped on text without one (a vanity
 # plate has no digit).
-_NEED_DIGITS = frozenset({cards, ssns, births, addresses, id_numbers, phones, shaped_numbers})
+_NEED_DIGITS = frozenset({cards, ssns, births, addresses, id_numbers, own_numbers, phones, shaped_numbers})
 _NEED_LETTERS = frozenset({emails, plates, spelled_phones, person_names})
 _LETTER = re.compile(r"[^\W\d_]")
 

@@ -7,7 +7,10 @@ import re
 from functools import lru_cache
 
 from bot.pii.gazetteer import common_words, fold, names
+from bot.pii.plate_shapes import STATE as _STATE_CODES
 from bot.pii.spans import DIGIT
+
+_STATE_CODE = re.compile(_STATE_CODES)
 
 HOUSE_NUMBER = r"\d{1,6}[a-z]?(?:-\d{1,4})?(?: [1-3]/[2-4])?"  # "361 1/2"
 # Floors written as ordinals in Spanish and English ("1er piso", "segundo piso", "second floor").
@@ -97,6 +100,7 @@ def person_not_town(town: str) -> bool:
     return DIGIT.search(town) is None and any(
         0 < getattr(names().get(fold(part)), "first", 0) <= _FIRST_NAME_NOT_TOWN
         for word in town.replace(",", " ").split()
+        if not _STATE_CODE.fullmatch(word)  # "Seattle WA": a state's code in capitals, not the name "Wa"
         for part in word.split("-")
     )
 

@@ -46,7 +46,7 @@ _WORD = (
 _ADDRESS = re.compile(
     rf"(?i)(?<![$.,/-])\b{HOUSE_NUMBER}(?: (?:[nsew]|ne|nw|se|sw|north|south|east|west)\.?)?"
     rf"(?: {_WORD}){{1,4}} {_STREET_TYPES}\b\.?"
-    rf"(?: (?:[nsew]|ne|nw|se|sw)\b\.?)?"
+    rf"(?: (?:[nsew]|ne|nw|se|sw|(?-i:North|South|East|West))\b\.?)?"  # "23rd Avenue East"
     rf"(?:,? {UNIT}\b){{0,2}}"
     rf"(?P<town>{CITY_AND_ZIP})?"
 )
@@ -76,6 +76,8 @@ _STREET_TAIL = 140
 _UNIT_ALONE = re.compile(
     r"(?:apt|apartment|apartamento|apto|unit|suite|ste|bldg|depto|departamento|flat|trlr|trailer)\.?\s?#?\s?"
     r"(?=[a-z]?\d)[a-z0-9]{1,5}(?:-[a-z0-9]{1,4})?\b"
+    # A unit named by where it stands in the house: "the basement apt", "our garden unit".
+    r"|(?:basement|garden|attic|upstairs|downstairs|rear|back|in-law) (?:apt|apartment|unit|suite|flat)\b(?! ?#?\d)"
     r"|#(?<![\w#]#)\s?\d{1,4}[A-Za-z]\b(?!-\d)|#(?<=\bin #)\s?\d{1,4}\b|#(?<=\bis #)\s?\d{1,5}\b"
 )
 # "my apartment is #208": a bare number after "is" counts only after a word for a home.

@@ -27,7 +27,8 @@ _CANDIDATE = re.compile(
 )
 # A number after one of these words is a reference, not a phone number ("case 2024-001234").
 _REFERENCE_CUE = re.compile(
-    r"(?i)\b(?:case|ticket|permit|request|order|account|acct|ref(?:erence)?|confirmation|conf|invoice|claim"
+    # "just in case +52 ...", "in order to": idioms, not references.
+    r"(?i)\b(?<!in )(?:case|ticket|permit|request|order|account|acct|ref(?:erence)?|confirmation|conf|invoice|claim"
     r"|tracking|receipt|parcel|docket|citation|violation|sr|report|file|policy|application|routing|notice|serial"
     # The same in Spanish: "el número de la multa es 9921883017", "multa número 5481682273".
     r"|multa|boleta|caso|folio|reporte|solicitud|orden|expediente)"
@@ -48,7 +49,7 @@ _LOCAL = re.compile(r"\d{3}[-.]\d{4}")
 # "ana arroba correo punto mx", "jo @ gmail . com"): the top-level domain must end it, so that "meet at the park"
 # never counts.
 _SPELLED_AT = r"(?: ?[(\[{<](?:at|arroba)[)\]}>] ?| at | arroba | ?@ ?)"
-_SPELLED_DOT = r"(?: ?[(\[{<](?:dot|punto)[)\]}>] ?| dot | punto |\.| \. )"
+_SPELLED_DOT = r"(?: ?[(\[{<](?:dot|punto|\.)[)\]}>] ?| dot | punto |\.| \. )"  # "[.]" too
 # Words that join a local part read out: "ana punto belen", "jay underscore kim", "rosa(dot)m".
 _LOCAL_JOIN = r"(?: (?:dot|punto|underscore|guion bajo) | ?[(\[{<](?:dot|punto)[)\]}>] ?)"
 # Top-level domains: generic ones and the countries residents write from most.
@@ -138,6 +139,16 @@ def follows_reference(text: str, start: int) -> bool:
     """Whether a number at `start` follows a reference cue ("case", "permit #", "ticket no.")."""
     return _REFERENCE_CUE.search(text, max(0, start - 30), start) is not None
 
+# "call me back about the permit: 503-441-2290": a word for calling earlier in the sentence makes a phone-shaped
+# number after a reference cue the caller's number.
+_CALL_BACK = re.compile(r"(?i)\b(?:call|text|phone|reach|contact|llam[aeo]\w{0,4})\b[^\d\n.!?]{0,50}$")
+
+
+def called_back(text: str, start: int) -> bool:
+    """Whether a word for calling stands earlier in the sentence of a number at `start`."""
+    return _CALL_BACK.search(text, max(0, start - 60), start) is not None
+
+
 def _add_or_join(spans: list[Span], start: int, end: int) -> None:
     """Past the budget, one span per run of back-to-back numbers (fewer spans for `find` to merge)."""
     if spans and start - spans[-1].end <= 1:
@@ -179,7 +190,7 @@ def phones(text: str) -> list[Span]:
             if len(DIGIT.findall(candidate.group(0))) >= _MIN_DIGITS:
                 _add_or_join(spans, candidate.start(), candidate.end())
             continue
-        if follows_reference(text, candidate.start()):
+        if follows_reference(text, candidate.start()) and not called_back(text, candidate.start()):
             continue
         written = candidate.group(0).replace("_", "-")  # "410_848_8258"; the same length keeps the offsets
         if _international_after_cue(text, candidate.start(), written):

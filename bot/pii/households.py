@@ -20,7 +20,7 @@ from bot.pii.spans import PiiKind, Span, starts_word
 # Written from "he " on, so that `re` skips ahead by that literal; the "T" or "t" before it is checked after.
 # "The X Family" is tried first, so that "The Castellanos Family" is not read as the plural "Castellanos".
 _FAMILY = re.compile(
-    r"(?:he|HE) ([A-Z][a-z'’]{2,24} (?:[Ff]amily|household|kids)|[A-Z][a-z'’]{2,24}(?:s|es)"
+    r"(?:he|HE) ([A-Z][a-z'’]{2,24}(?:-[A-Z][a-z'’]{2,24})? (?:[Ff]amily|household|kids)|[A-Z][a-z'’]{2,24}(?:s|es)"
     r"|[A-Z]{3,24} FAMILY)\b"
 )
 # "familia Ochoa", "la familia Treviño": Spanish names the family before its surname; "los Treviño" too.

@@ -48,6 +48,8 @@ _CARD_LAST_FOUR = re.compile(
     r"|(?:cvv2?|cvc|csc|security code)(?: is| code)?[ :#-]{0,3}(\d{3,4})(?!\d)"
     # "my card 7846 was declined", "my debit card (7720)": four digits right after the card word stand for it.
     rf"|(?:{_CARDS}) (?:card )?(?:number |no\.? |#)?(?:is |was )?\(?(\d{{4}})(?![\d/.,:-]|\s?\d)"
+    # "from 5521 (mastercard) to the new one", "4410 (expired, visa)": four digits, then a bracket naming the card.
+    rf"|(?<![\d-])(\d{{4}}) ?\((?:[a-z]{{1,10}},? )?{_CARDS}\)"
     # "ending in 4455 on my mastercard": the number first, the card just after.
     rf"|(?:ending|ends)(?: in| with)? (\d{{4,5}})(?!\d)(?= (?:on|of|for) (?:my|the|a) {_CARDS})"
 )
@@ -81,7 +83,9 @@ _ID_CUE = re.compile(
 )
 _ID_WINDOW = 60
 _ID_TOKEN = re.compile(
-    r"(?<![\w/.$,:)-])(?:[A-Za-z]{1,6}-){0,2}[A-Za-z]{0,6}-?\d[A-Za-z0-9]{0,17}"
+    # Up to ten letters before the first digit: a licence spells its holder's surname and initials first
+    # ("KOWALSJ287QT", "WDLMRTNZ504KX").
+    r"(?<![\w/.$,:)-])(?:[A-Za-z]{1,6}-){0,2}[A-Za-z]{0,10}-?\d[A-Za-z0-9]{0,17}"
     r"(?:[ -](?=[A-Za-z]{0,3}\d)[A-Za-z0-9]{1,8}){0,5}(?:-[A-Za-z]{1,3})?(?![\w/-]|[.,:]\d)"  # "4412-09918-B"
 )
 # Capitals written before a number are part of it ("A# 195023847", "HPL 2290 0113 8847", "DTA 0447-8812"),
@@ -231,6 +235,8 @@ def case_references(text: str) -> list[Span]:
     for match in _CASE_SHAPE.finditer(text):
         written = match.group(1)
         dashed_with_digit = "-" in written and re.search(r"\d", written)
+        if " " in written and not re.search(r"\d", written):
+            continue  # "the Amy Yee": three words, not a reference read out
         if dashed_with_digit or _parse_reference(written):
             spans.append(Span(PiiKind.CASE_REF, match.start(1), match.end(1)))
     return spans

@@ -141,7 +141,8 @@ def _not_a_person(text: str, start: int, end: int, written: str, kept: list[Span
     key = first.removesuffix("'s").removesuffix("’s")
     if " " not in written and (key in NOT_NAMES or (key in _SHORT_MONTHS and _DAY_AFTER.match(text, end))):
         return True
-    if first in CAR_MAKES or _VEHICLE_AFTER.match(text, end):
+    # A colour before a make is a car too ("Silver Toyota", "Tan Nissan Sentra").
+    if any(part.lower() in CAR_MAKES for part in written.split()) or _VEHICLE_AFTER.match(text, end):
         return True
     after_number = text[max(0, start - 4) : start - 1].rstrip()[-1:].isdigit()
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and after_number and _a_place(written):

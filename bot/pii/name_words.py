@@ -30,7 +30,9 @@ NOT_NAMES = frozenset(
     # Job titles, which follow a name in a signature ("Kwame Asante | Tenant Organizer").
     "organizer coordinator director manager assistant specialist president secretary treasurer chair chairperson "
     "volunteer advocate analyst consultant representative liaison administrator clerk captain lieutenant "
-    "medicaid medicare passport".split()
+    "medicaid medicare passport "
+    # Spanish words of birth, which stand between an e-mail and a date ("... y nací el 14/09/1951").
+    "naci nacio nacido nacida".split()
 )
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december monday tuesday "
@@ -79,7 +81,7 @@ PLACE_WORDS = frozenset(
     "administration division program fund foundation association society county city town district "
     "day eve week month holiday parade festival act law award prize scholarship jr sr pizza cafe restaurant deli "
     "bar grill store shop bakery salon pharmacy bank motors auto construction roofing plumbing inc llc co "
-    "statue monument mural baptist methodist lutheran catholic episcopal presbyterian pentecostal adventist".split()
+    "playfield avenida calle paseo statue monument mural baptist methodist lutheran catholic episcopal presbyterian pentecostal adventist".split()
 )
 
 

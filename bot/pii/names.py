@@ -25,6 +25,7 @@ from bot.pii.loose_pairs import loose_pairs
 from bot.pii.name_growth import grown_names
 from bot.pii.name_cues import TITLE, WEAK_CUE
 from bot.pii.name_forms import name_forms
+from bot.pii.name_openings import opening_names
 from bot.pii.name_vetoes import vetted
 from bot.pii.name_rules import (
     extend,
@@ -265,7 +266,7 @@ def person_names(text: str, edges: frozenset[int] = frozenset()) -> list[Span]:
     structural = structural_names(text, words, index_at, edges)
     found = _merged(
         cued_names(text, words, index_at) + pairs + singles + signed + structural + households(text, edges)
-        + name_forms(text)
+        + name_forms(text) + opening_names(text, words, edges)
     )
     joined = _merged(found + joined_names(text, words, index_at, found))
     return vetted(text, _merged(grown_names(text, words, joined, edges)))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from bot.pii.contact import called_back
 from bot.pii.identifiers import calendar_date, without_left_out
 from bot.pii.spans import DIGIT, PiiKind, Span, ascii_lower, starts_word
 
@@ -26,6 +27,9 @@ _TOKEN = re.compile(
 )
 # Digits written one by one ("9 3 2 - 7 1 - 5 5 0 8"), as a number read out or typed apart.
 _SPACED = re.compile(r"(?<![\w-])\d(?:(?: - | |-)\d){6,18}(?![\w-])")
+# A licence spelled from its holder's surname and initials, then digits and a check pair ("KOWALSJ287QT",
+# "WDLBKRRS629TY"): capitals, digits, capitals, ten characters or more; no word or model number is written so.
+_LETTERED = re.compile(r"(?<![\w-])(?=[A-Z\d]{10})[A-Z]{4,10}\d{2,5}[A-Z][A-Z\d]{0,3}(?![\w-])")
 _MIN_RUN_DIGITS = 6  # one unbroken group: "0012345678", "A12345678"
 _MIN_JOINED_DIGITS = 7  # groups joined by dashes or spaces: "D1234-5678-9012", "11-4420773"
 _MIN_MIXED_DIGITS = 5  # letters with digits: "A12345"
@@ -58,6 +62,12 @@ _SSN_MASKED = re.compile(r"(?<![\w*#•])[x*#•]{3}[- .]?[x*#•]{2}[- .]?\d{4}
 _PHONE_SHAPE = re.compile(
     r"(?<![\w$.-])(?:\+?1[-. ]?)?(?:\(\d{3}\) ?|\d{3}[-. ]?)\d{3}[-. ]?\d{4}(?![\w-]|[.,]\d)"
 )
+# The same with a letter typed for a digit ("(415) 88O-2291", "206-55l-0912"): O for zero, l or I for one; read on
+# the lower-cased text, at most two such letters.
+_PHONE_TYPED = re.compile(
+    r"(?<![\w$.-])(?:\(\d{3}\) ?|\d{3}[-. ])(?=[\d. -]{0,8}[oli])[\doli]{3}[-. ][\doli]{4}(?![\w-])"
+)
+_MAX_TYPED = 2
 # Seven digits after a word for calling: "text me 867-5309", "cell: 555 0134".
 _LOCAL_PHONE = re.compile(
     r"(?:call|text|cell|cel|phone|tel|mobile|llama|llamar)[^\d\n]{0,20}?(?<![\d-])(\d{3}[-. ]\d{4})(?![\d-]|[.,]\d)"
@@ -74,7 +84,12 @@ def shaped_numbers(text: str) -> list[Span]:
     spans += [
         Span(PiiKind.PHONE, m.start(), m.end())
         for m in _PHONE_SHAPE.finditer(lowered)
-        if not _after_city_cue(lowered, m.start(), city_ends)
+        if not _after_city_cue(lowered, m.start(), city_ends) or called_back(lowered, m.start())
+    ]
+    spans += [
+        Span(PiiKind.PHONE, m.start(), m.end())
+        for m in _PHONE_TYPED.finditer(lowered)
+        if sum(char in "oli" for char in m.group(0)) <= _MAX_TYPED
     ]
     spans += [
         Span(PiiKind.PHONE, m.start(1), m.end(1))
@@ -82,6 +97,7 @@ def shaped_numbers(text: str) -> list[Span]:
         if starts_word(lowered, m.start())
     ]
     spans += [Span(PiiKind.ID, m.start(), m.end()) for m in _SPACED.finditer(text)]
+    spans += [Span(PiiKind.ID, m.start(), m.end()) for m in _LETTERED.finditer(text)]
     return spans + _uncued_ids(text, city_ends)
 
 

@@ -71,7 +71,7 @@ _LOWER_NICKNAME = 100
 _LOWER_INTRODUCED = 200
 # How far into a message "it's" still introduces its writer.
 _INTRODUCTION_REACH = 60
-_KIN = re.compile(
+KIN = re.compile(
     r"(?:neighbou?r|son|daughter|kid|child|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|nana|"
     r"wife|husband|mom|mum|dad|mother|father|brother|sister|aunt|auntie|uncle|cousin|nephew|niece|friend|roommate|"
     r"tenant|landlord|landlady|boss|coworker|partner|boyfriend|girlfriend|fianc[eé]e?|stepson|stepdaughter|"
@@ -237,7 +237,7 @@ def _after_kin(text: str, words: list[Word], index_at: dict[int, int]) -> list[S
     """A capitalised word right after a family or neighbour word: "my neighbor April", "tío Memo"."""
     spans = []
     lowered = ascii_lower(text)
-    for cue in _KIN.finditer(lowered):
+    for cue in KIN.finditer(lowered):
         i = index_at.get(cue.end())
         if i is None or not starts_word(lowered, cue.start()) or not words[i].capitalised:
             continue
