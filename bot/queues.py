@@ -94,8 +94,9 @@ class Queues:
         self._db = database
         self._changes = changes or sink_for(get_settings(), database)
 
-    def _announce(self, kind: ChangeKind, handoff_id: int, *left: str) -> None:
-        """Publish a change to handoff `handoff_id`; `left` names the agency it moved from."""
+    def announce(self, kind: ChangeKind, handoff_id: int, *left: str) -> None:
+        """Publish a change to handoff `handoff_id` to open console pages; `left` names an agency whose queue shows
+        it too (the one it moved from, say)."""
         handoff = self.get(handoff_id)
         if handoff is not None:
             agencies = tuple(dict.fromkeys((handoff.agency_id, *left)))
@@ -103,7 +104,7 @@ class Queues:
 
     def _announced(self, done: bool, kind: ChangeKind, handoff_id: int, *left: str) -> bool:
         if done:
-            self._announce(kind, handoff_id, *left)
+            self.announce(kind, handoff_id, *left)
         return done
 
     def open(
@@ -267,10 +268,9 @@ class Queues:
 
     def mark_breach_alerted(self, handoff_id: int, at: datetime) -> bool:
         """Record that staff are being alerted to a waiting handoff past its standard; True for exactly one of
-        simultaneous callers, and published to open console pages as late."""
-        done = self._change(handoff_id, "Late", "", HandoffRecord.status == HandoffStatus.WAITING,
+        simultaneous callers, who keeps the alert and then publishes it (bot/breach_alerts.py)."""
+        return self._change(handoff_id, "Late", "", HandoffRecord.status == HandoffStatus.WAITING,
                             HandoffRecord.breach_alerted_at.is_(None), breach_alerted_at=at)
-        return self._announced(done, ChangeKind.LATE, handoff_id)
 
     def note_message(self, conversation_id: str) -> bool:
         """Tell open console pages the resident wrote, when their conversation has an open handoff; whether it had."""
@@ -279,7 +279,7 @@ class Queues:
         with self._db.transaction() as session:
             handoff_id = session.execute(query).scalars().first()
         if handoff_id is not None:
-            self._announce(ChangeKind.MESSAGE, handoff_id)
+            self.announce(ChangeKind.MESSAGE, handoff_id)
         return handoff_id is not None
 
     def close(self, handoff_id: int, note: str, label: str = "Closed") -> bool:

@@ -6,6 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 import bot.audit  # noqa: F401  (each import registers its tables)
+import bot.breach_log  # noqa: F401
 import bot.cases  # noqa: F401
 import bot.live_events  # noqa: F401
 import bot.queues  # noqa: F401
