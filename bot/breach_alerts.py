@@ -15,10 +15,11 @@ from datetime import datetime
 
 from bot.breach_log import BreachLog
 from bot.catalog import Catalog
+from bot.handoff_records import Handoff, HandoffReason
 from bot.integrations.mailer import addresses, mailer_for
 from bot.integrations.pager import BreachPage, mail_breach, page_breach
 from bot.live_events import ChangeKind
-from bot.queues import Handoff, HandoffReason, Queues
+from bot.queues import Queues
 from bot.service_levels import Level, Wait, wait_of
 from bot.settings import Settings
 

@@ -25,8 +25,9 @@ from bot.catalog import Catalog, load_catalog
 from bot.clock import utc_now
 from bot.db import Database, make_engine
 from bot.handoff import owning_agency, request_case, wait_standard
+from bot.handoff_records import Handoff, HandoffReason
 from bot.integrations.rasa import Line, RasaClient, RasaUnavailable
-from bot.queues import Handoff, HandoffReason, Queues
+from bot.queues import Queues
 from bot.routing import contact_center
 from bot.settings import Settings
 

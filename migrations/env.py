@@ -15,7 +15,7 @@ import bot.feedback  # noqa: F401
 import bot.messaging.contacts  # noqa: F401
 import bot.messaging.inbound  # noqa: F401
 import bot.messaging.outbox  # noqa: F401
-import bot.queues  # noqa: F401
+import bot.handoff_records  # noqa: F401
 import bot.staff  # noqa: F401
 import bot.unresolved  # noqa: F401
 

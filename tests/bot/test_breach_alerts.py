@@ -16,9 +16,10 @@ from bot.breach_log import BreachLog
 from bot.cases import CaseStore
 from bot.catalog import Catalog
 from bot.db import Database, make_engine
+from bot.handoff_records import Handoff, HandoffReason
 from bot.handoff_watch import HandoffWatch
 from bot.live_events import ChangeKind, ChangeLog, ChangePoll
-from bot.queues import Handoff, HandoffReason, Queues
+from bot.queues import Queues
 from bot.settings import Settings
 from tests.bot.test_handoff_watch import FakeResident
 from tests.fakes.smtp import recording_smtp

@@ -18,7 +18,8 @@ from bot.catalog import Catalog
 from bot.console import live
 from bot.console.app import Console
 from bot.db import Database
-from bot.queues import HandoffReason, Queues
+from bot.handoff_records import HandoffReason
+from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffRole
 from tests.bot.console_client import PASSWORD, Clock, RecordingRasa, browser, csrf_of, make_console
 from tests.bot.test_console_supervision import signed_in

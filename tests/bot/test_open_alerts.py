@@ -11,9 +11,10 @@ from bot.breach_alerts import BreachAlerts
 from bot.breach_log import BreachLog
 from bot.catalog import Catalog
 from bot.db import Database
+from bot.handoff_records import HandoffReason
 from bot.live_events import ChangeKind, ChangeLog, ChangePoll
 from bot.open_alerts import Acknowledged, OpenAlerts
-from bot.queues import HandoffReason, Queues
+from bot.queues import Queues
 from bot.staff import StaffMember, StaffRole
 from tests.bot.test_breach_alerts import minutes_after
 

@@ -19,8 +19,9 @@ from sqlalchemy import update
 
 from bot.catalog import load_catalog
 from bot.db import Database, make_engine
+from bot.handoff_records import Handoff, HandoffReason, HandoffRecord
 from bot.live_events import ChangeLog
-from bot.queues import Handoff, HandoffReason, HandoffRecord, Queues
+from bot.queues import Queues
 from bot.settings import get_settings
 from bot.staff import StaffDirectory, StaffRole
 from scripts.assistant import OFFICE_HOURS_CLOCK, ROOT, Assistant, running_assistant
