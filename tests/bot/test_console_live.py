@@ -18,7 +18,7 @@ from bot.catalog import Catalog
 from bot.console import live
 from bot.console.app import Console
 from bot.db import Database
-from bot.handoff_records import HandoffReason
+from bot.handoff_records import Handoff, HandoffReason
 from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffRole
 from tests.bot.console_client import PASSWORD, Clock, RecordingRasa, browser, csrf_of, make_console
@@ -83,12 +83,18 @@ def test_an_agent_hears_of_their_queue_and_its_messages_and_nothing_of_other_que
     assert heard == [("queued", water), ("message", water)]
 
 
+def water_handoff_waited(database: Database, clock: Clock, minutes: float) -> Handoff:
+    """A new handoff in the water queue, the console's clock `minutes` past its opening."""
+    handoff = Queues(database).open("c-water", "sms", "water", HandoffReason.STAFF_SERVICE)
+    since = handoff.waiting_since or handoff.created_at
+    clock.at = (since if since.tzinfo else since.replace(tzinfo=timezone.utc)) + timedelta(minutes=minutes)
+    return handoff
+
+
 def test_a_wait_passing_its_standard_reaches_open_pages_as_late(
     catalog: Catalog, console: Console, database: Database, clock: Clock
 ) -> None:
-    handoff = Queues(database).open("c-water", "sms", "water", HandoffReason.STAFF_SERVICE)
-    since = handoff.waiting_since or handoff.created_at
-    clock.at = (since if since.tzinfo else since.replace(tzinfo=timezone.utc)) + timedelta(minutes=5)
+    handoff = water_handoff_waited(database, clock, minutes=5)
     standard = catalog.agencies["water"].handoff.answer_within_minutes
 
     def act() -> None:
@@ -169,9 +175,7 @@ def test_a_staff_reply_reaches_another_members_open_conversation_as_a_message(
 def test_open_alerts_survive_a_reload_and_an_acknowledgement_ends_them_for_everyone(
     catalog: Catalog, console: Console, database: Database, clock: Clock
 ) -> None:
-    handoff = Queues(database).open("c-water", "sms", "water", HandoffReason.STAFF_SERVICE)
-    since = handoff.waiting_since or handoff.created_at
-    clock.at = (since if since.tzinfo else since.replace(tzinfo=timezone.utc)) + timedelta(minutes=40)
+    handoff = water_handoff_waited(database, clock, minutes=40)
     standard = catalog.agencies["water"].handoff.answer_within_minutes
     events_while(signed_in(console, "sam"), lambda: None)  # an open page's check raises the alert
 

@@ -93,14 +93,21 @@ def handed_off_resident(browser: Browser, assistant: Assistant, database: Databa
     return resident, handoff
 
 
-def test_a_residents_message_reaches_the_open_conversation_within_2_seconds_without_a_reload(
-    browser: Browser, assistant: Assistant, staff: StaffDirectory, database: Database, opened: list[Handoff]
-) -> None:
+def taken(browser: Browser, assistant: Assistant, database: Database,
+          opened: list[Handoff]) -> tuple[Page, Handoff, Page]:
+    """A handed-off resident, their handoff, and live.cc's open page of it, having taken it."""
     resident, handoff = handed_off_resident(browser, assistant, database)
     opened.append(handoff)
     agent = signed_in(browser, assistant, "live.cc", f"/handoffs/{handoff.id}")
     agent.get_by_role("button", name="Take this conversation").click()
     live(agent)
+    return resident, handoff, agent
+
+
+def test_a_residents_message_reaches_the_open_conversation_within_2_seconds_without_a_reload(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory, database: Database, opened: list[Handoff]
+) -> None:
+    resident, handoff, agent = taken(browser, assistant, database, opened)
     agent.get_by_label("Message to the resident").fill("half-written reply")
 
     send(resident, "the water in my sink is brown again")
@@ -142,11 +149,7 @@ def test_a_wait_past_its_standard_turns_red_and_raises_the_alert(
 def test_a_staff_reply_reaches_another_member_reading_the_conversation_within_2_seconds(
     browser: Browser, assistant: Assistant, staff: StaffDirectory, database: Database, opened: list[Handoff]
 ) -> None:
-    resident, handoff = handed_off_resident(browser, assistant, database)
-    opened.append(handoff)
-    robin = signed_in(browser, assistant, "live.cc", f"/handoffs/{handoff.id}")
-    robin.get_by_role("button", name="Take this conversation").click()
-    live(robin)
+    resident, handoff, robin = taken(browser, assistant, database, opened)
     casey = signed_in(browser, assistant, "live.cc2", f"/handoffs/{handoff.id}")
     expect(casey.get_by_text("live.cc has this conversation.")).to_be_visible()
 
