@@ -22,7 +22,7 @@ from actions.common import (
 )
 from bot import answers, handoff, hours, vulnerability
 from bot.catalog import Kind
-from bot.queues import HandoffReason
+from bot.handoff_records import HandoffReason
 from bot.routing import contact_center
 from bot.settings import get_settings, now
 

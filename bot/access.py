@@ -31,6 +31,12 @@ def may_supervise(member: StaffMember, agency_id: str) -> bool:
     return member.role in SUPERVISING and may_open(member, agency_id)
 
 
+def may_acknowledge(member: StaffMember, agency_id: str, holder: str | None) -> bool:
+    """Who may end a breach alert of `agency_id`'s queue for everyone: its supervisors and admins, who answer for
+    the queue's waits, and the member who now holds the conversation (`holder`), who has answered the resident."""
+    return may_supervise(member, agency_id) or (holder is not None and holder == member.username)
+
+
 def may_hold(member: StaffMember, agency_id: str) -> bool:
     """Whether a conversation of `agency_id` may be given to `member`: an active account that serves residents
     (service owners improve content, they do not answer residents) and sees that agency's queue."""

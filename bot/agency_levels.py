@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.catalog import Catalog
-from bot.queues import Handoff
+from bot.handoff_records import Handoff
 from bot.service_levels import Level, wait_of
 
 _WORST = [Level.OK, Level.DUE_SOON, Level.LATE]

@@ -39,6 +39,7 @@ class StaffAction(str, enum.Enum):
     USER_REACTIVATED = "user_reactivated"
     ROLE_CHANGED = "role_changed"
     TRANSCRIPT_OPENED = "transcript_opened"
+    BREACH_ACKNOWLEDGED = "breach_acknowledged"
 
 
 class AuditRecord(Base):

@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 from bot import hours
 from bot.catalog import Catalog
-from bot.queues import HandoffReason, Queues
+from bot.handoff_records import HandoffReason
+from bot.queues import Queues
 from bot.routing import contact_center
 
 # Replies to further distressed messages, cycled so that no two in a row are the same.

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from bot import hours
 from bot.cases import CaseOrigin, CaseStatus, CaseStore, CaseView, NewCase
 from bot.catalog import Agency, Catalog
-from bot.queues import Handoff, HandoffReason
+from bot.handoff_records import Handoff, HandoffReason
 from bot.rate_limits import Limit, RateLimits
 from bot.routing import contact_center
 

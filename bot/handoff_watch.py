@@ -19,13 +19,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import resident_notices
 from bot.breach_alerts import BreachAlerts, pager_for
+from bot.breach_log import BreachLog
 from bot.cases import CaseStore
 from bot.catalog import Catalog, load_catalog
 from bot.clock import utc_now
 from bot.db import Database, make_engine
 from bot.handoff import owning_agency, request_case, wait_standard
+from bot.handoff_records import Handoff, HandoffReason
 from bot.integrations.rasa import Line, RasaClient, RasaUnavailable
-from bot.queues import Handoff, HandoffReason, Queues
+from bot.queues import Queues
 from bot.routing import contact_center
 from bot.settings import Settings
 
@@ -189,7 +191,7 @@ def run(settings: Settings, once: bool) -> list[Outcome]:
     database = Database(make_engine(settings.database_url))
     rasa = RasaClient(settings.rasa_url, settings.rasa_jwt_secret.get_secret_value())
     catalog, queues = load_catalog(settings.catalog_dir), Queues(database)
-    alerts = BreachAlerts(catalog, queues, pager_for(settings, catalog))
+    alerts = BreachAlerts(catalog, queues, BreachLog(database), pager_for(settings, catalog))
     watcher = HandoffWatch(catalog, queues, CaseStore(database), rasa, alerts)
     if once:
         return asyncio.run(watcher.step(utc_now()))

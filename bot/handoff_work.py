@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from bot import resident_notices
 from bot.audit import AuditLog, StaffAction
 from bot.catalog import Catalog
-from bot.queues import Handoff, HandoffStatus, Queues
+from bot.handoff_records import Handoff, HandoffStatus
+from bot.queues import Queues
 from bot.staff import StaffMember
 from bot.staff_replies import Notifier, signed_reply
 

@@ -52,6 +52,8 @@ class ChangeKind(str, enum.Enum):
     LATE = "late"
     CLOSED = "closed"
     MESSAGE = "message"
+    # A breach alert was acknowledged: pages redraw their open alerts (bot/breach_log.py).
+    ACKNOWLEDGED = "acknowledged"
 
 
 @dataclass(frozen=True)

@@ -2,88 +2,22 @@
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, Integer, String, Text, case, select, update
+from sqlalchemy import case, select, update
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.catalog import Agency
-from bot.db import Base, Database, utc_now, value_enum
+from bot.db import Database, utc_now
+from bot.handoff_records import Handoff, HandoffReason, HandoffRecord, HandoffStatus, handoff_of
 from bot.live_events import Change, ChangeKind, ChangeSink, sink_for
 from bot.settings import get_settings
-
-
-class HandoffReason(str, enum.Enum):
-    """Why a conversation was handed to a person."""
-
-    CRISIS = "crisis"
-    STAFF_SERVICE = "staff_service"
-    ASKED_FOR_PERSON = "asked_for_person"
-    MISUNDERSTOOD = "misunderstood"
-
-
-class HandoffStatus(str, enum.Enum):
-    WAITING = "waiting"
-    CLAIMED = "claimed"
-    CLOSED = "closed"
-
 
 # Lower is served first: a resident in crisis goes to the top of any queue.
 _PRIORITY = {HandoffReason.CRISIS: 0}
 # A resident who told of a vulnerability (a baby, an older or disabled person...) goes after crises, before others.
 _VULNERABLE_PRIORITY = 5
 _NORMAL_PRIORITY = 10
-
-
-class HandoffRecord(Base):
-    __tablename__ = "handoffs"
-
-    id = Column(Integer, primary_key=True)
-    conversation_id = Column(String(128), nullable=False, index=True)
-    channel = Column(String(32), nullable=False)
-    agency_id = Column(String(64), nullable=False, index=True)
-    service_id = Column(String(64))
-    reason = Column(value_enum(HandoffReason, 20), nullable=False)
-    priority = Column(Integer, nullable=False)
-    # Why it goes first ("priority: infant in the home"); None when only its reason decides.
-    priority_reason = Column(String(120))
-    # The resident's language, so staff reply in it; None: the city's own.
-    language = Column(String(8))
-    status = Column(value_enum(HandoffStatus, 20), nullable=False, default=HandoffStatus.WAITING, index=True)
-    claimed_by = Column(String(64))
-    note = Column(Text, nullable=False, default="")
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
-    claimed_at = Column(DateTime(timezone=True))
-    closed_at = Column(DateTime(timezone=True))
-    # When the resident's current wait began: the handoff's opening, or its latest transfer to another queue.
-    waiting_since = Column(DateTime(timezone=True), nullable=False, default=utc_now)
-    # When the resident was told of the wait, and when the handoff was escalated (bot/handoff_watch.py).
-    held_at = Column(DateTime(timezone=True))
-    escalated_at = Column(DateTime(timezone=True))
-    # When staff were alerted that this wait passed its standard (bot/breach_alerts.py); a transfer clears it.
-    breach_alerted_at = Column(DateTime(timezone=True))
-
-
-@dataclass(frozen=True)
-class Handoff:
-    id: int
-    conversation_id: str
-    channel: str
-    agency_id: str
-    service_id: str | None
-    reason: HandoffReason
-    status: HandoffStatus
-    claimed_by: str | None
-    note: str
-    created_at: datetime
-    priority_reason: str | None = None
-    language: str | None = None
-    waiting_since: datetime | None = None
-    held_at: datetime | None = None
-    escalated_at: datetime | None = None
-    breach_alerted_at: datetime | None = None
 
 
 class Queues:
@@ -94,8 +28,9 @@ class Queues:
         self._db = database
         self._changes = changes or sink_for(get_settings(), database)
 
-    def _announce(self, kind: ChangeKind, handoff_id: int, *left: str) -> None:
-        """Publish a change to handoff `handoff_id`; `left` names the agency it moved from."""
+    def announce(self, kind: ChangeKind, handoff_id: int, *left: str) -> None:
+        """Publish a change to handoff `handoff_id` to open console pages; `left` names an agency whose queue shows
+        it too (the one it moved from, say)."""
         handoff = self.get(handoff_id)
         if handoff is not None:
             agencies = tuple(dict.fromkeys((handoff.agency_id, *left)))
@@ -103,7 +38,7 @@ class Queues:
 
     def _announced(self, done: bool, kind: ChangeKind, handoff_id: int, *left: str) -> bool:
         if done:
-            self._announce(kind, handoff_id, *left)
+            self.announce(kind, handoff_id, *left)
         return done
 
     def open(
@@ -134,7 +69,7 @@ class Queues:
         with self._db.transaction() as session:
             session.add(record)
             session.flush()
-            handoff = _handoff(record)
+            handoff = handoff_of(record)
         self._changes.publish(Change(ChangeKind.QUEUED, handoff.id, (agency_id,)))
         return handoff
 
@@ -145,7 +80,7 @@ class Queues:
             query = query.where(HandoffRecord.agency_id.in_(agency_ids))
         query = query.order_by(HandoffRecord.priority, HandoffRecord.created_at, HandoffRecord.id)
         with self._db.transaction() as session:
-            return [_handoff(record) for record in session.execute(query).scalars()]
+            return [handoff_of(record) for record in session.execute(query).scalars()]
 
     def claimed(self, agency_ids: set[str] | None = None, username: str | None = None) -> list[Handoff]:
         """Claimed handoffs, oldest claim first: `username`'s only when given, every agency's when `agency_ids`
@@ -157,7 +92,7 @@ class Queues:
             query = query.where(HandoffRecord.claimed_by == username)
         query = query.order_by(HandoffRecord.claimed_at, HandoffRecord.id)
         with self._db.transaction() as session:
-            return [_handoff(record) for record in session.execute(query).scalars()]
+            return [handoff_of(record) for record in session.execute(query).scalars()]
 
     def open_for(self, conversation_id: str, reason: HandoffReason) -> Handoff | None:
         """The conversation's handoff for `reason` that is still waiting or claimed, if any."""
@@ -169,13 +104,13 @@ class Queues:
         )
         with self._db.transaction() as session:
             record = session.execute(query).scalars().first()
-            return _handoff(record) if record else None
+            return handoff_of(record) if record else None
 
     def for_conversation(self, conversation_id: str) -> list[Handoff]:
         """Every handoff of one conversation, oldest first, with its notes: what a case's page shows of it."""
         query = select(HandoffRecord).where(HandoffRecord.conversation_id == conversation_id).order_by(HandoffRecord.id)
         with self._db.transaction() as session:
-            return [_handoff(record) for record in session.execute(query).scalars()]
+            return [handoff_of(record) for record in session.execute(query).scalars()]
 
     def position(self, handoff_id: int) -> int:
         """How many waiting handoffs of the same agency are served before this one (0: next)."""
@@ -267,10 +202,9 @@ class Queues:
 
     def mark_breach_alerted(self, handoff_id: int, at: datetime) -> bool:
         """Record that staff are being alerted to a waiting handoff past its standard; True for exactly one of
-        simultaneous callers, and published to open console pages as late."""
-        done = self._change(handoff_id, "Late", "", HandoffRecord.status == HandoffStatus.WAITING,
+        simultaneous callers, who keeps the alert and then publishes it (bot/breach_alerts.py)."""
+        return self._change(handoff_id, "Late", "", HandoffRecord.status == HandoffStatus.WAITING,
                             HandoffRecord.breach_alerted_at.is_(None), breach_alerted_at=at)
-        return self._announced(done, ChangeKind.LATE, handoff_id)
 
     def note_message(self, conversation_id: str) -> bool:
         """Tell open console pages the resident wrote, when their conversation has an open handoff; whether it had."""
@@ -279,7 +213,7 @@ class Queues:
         with self._db.transaction() as session:
             handoff_id = session.execute(query).scalars().first()
         if handoff_id is not None:
-            self._announce(ChangeKind.MESSAGE, handoff_id)
+            self.announce(ChangeKind.MESSAGE, handoff_id)
         return handoff_id is not None
 
     def close(self, handoff_id: int, note: str, label: str = "Closed") -> bool:
@@ -312,25 +246,4 @@ class Queues:
     def get(self, handoff_id: int) -> Handoff | None:
         with self._db.transaction() as session:
             record = session.get(HandoffRecord, handoff_id)
-            return _handoff(record) if record else None
-
-
-def _handoff(record: HandoffRecord) -> Handoff:
-    return Handoff(
-        id=record.id,
-        conversation_id=record.conversation_id,
-        channel=record.channel,
-        agency_id=record.agency_id,
-        service_id=record.service_id,
-        reason=record.reason,
-        status=record.status,
-        claimed_by=record.claimed_by,
-        note=record.note,
-        created_at=record.created_at,
-        priority_reason=record.priority_reason,
-        language=record.language,
-        waiting_since=record.waiting_since,
-        held_at=record.held_at,
-        escalated_at=record.escalated_at,
-        breach_alerted_at=record.breach_alerted_at,
-    )
+            return handoff_of(record) if record else None

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 from bot.catalog import Catalog
 from bot.handoff import wait_standard
-from bot.queues import Handoff
+from bot.handoff_records import Handoff
 
 # Past this share of its standard a conversation is due soon: a quarter of the time is left to answer it.
 DUE_SOON_SHARE = 0.75

@@ -59,6 +59,16 @@ class Settings(BaseSettings):
     # a JSON POST like the crisis page's, once per breach, with a console link and none of the resident's words.
     # Empty: the alert shows only in open console pages.
     breach_page_url: SecretStr = SecretStr("")
+    # Also e-mails those breaches, once each, to ONE_DOOR_BREACH_EMAIL_TO (comma-separated) through this SMTP relay:
+    # the same words and link as the page. STARTTLS unless ONE_DOOR_ALERT_SMTP_STARTTLS is false (a relay on the
+    # same host); a login when a user is set. Empty host or sender: no e-mail.
+    alert_smtp_host: str = ""
+    alert_smtp_port: int = 587
+    alert_smtp_user: str = ""
+    alert_smtp_password: SecretStr = SecretStr("")
+    alert_smtp_from: str = ""
+    alert_smtp_starttls: bool = True
+    breach_email_to: str = ""
     # Redis whose pub/sub carries queue changes and new messages to every console replica's open pages. Empty:
     # ONE_DOOR_RATE_LIMIT_REDIS_URL or ONE_DOOR_WEBCHAT_REDIS_URL if set, else the database's change log, which
     # each console polls every ONE_DOOR_LIVE_POLL_SECONDS.

@@ -7,7 +7,8 @@ import enum
 
 from bot.access import may_hold, may_supervise
 from bot.audit import AuditLog, StaffAction
-from bot.queues import Handoff, HandoffStatus, Queues
+from bot.handoff_records import Handoff, HandoffStatus
+from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffMember
 
 

@@ -10,11 +10,12 @@ from bot.settings import get_settings
 import bot.cases  # noqa: F401  (registers the tables on Base.metadata)
 import bot.attachments  # noqa: F401
 import bot.audit  # noqa: F401
+import bot.breach_log  # noqa: F401
 import bot.feedback  # noqa: F401
 import bot.messaging.contacts  # noqa: F401
 import bot.messaging.inbound  # noqa: F401
 import bot.messaging.outbox  # noqa: F401
-import bot.queues  # noqa: F401
+import bot.handoff_records  # noqa: F401
 import bot.staff  # noqa: F401
 import bot.unresolved  # noqa: F401
 

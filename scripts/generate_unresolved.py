@@ -28,7 +28,7 @@ from bot.cases import CaseRecord, CaseStatus, CaseUpdateRecord  # noqa: E402
 from bot.catalog import Catalog, Kind, load_catalog  # noqa: E402
 from bot.db import Database, make_engine  # noqa: E402
 from bot.feedback import FeedbackRecord  # noqa: E402
-from bot.queues import HandoffReason, HandoffRecord, HandoffStatus  # noqa: E402
+from bot.handoff_records import HandoffReason, HandoffRecord, HandoffStatus  # noqa: E402
 from bot.references import new_reference  # noqa: E402
 from bot.tracker_store import EVENTS  # noqa: E402
 from bot.settings import get_settings  # noqa: E402

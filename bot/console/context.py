@@ -18,6 +18,7 @@ from bot import resident_notices
 from bot.audit import AuditLog
 from bot.case_work import CaseWork
 from bot.breach_alerts import BreachAlerts, pager_for
+from bot.breach_log import BreachLog
 from bot.cases import CaseStore
 from bot.catalog import Catalog
 from bot.client_address import Network, client_address
@@ -30,11 +31,13 @@ from bot.integrations.rasa import RasaClient
 from bot.language import language_name
 from bot.live_events import follow_for
 from bot.live_hub import LiveHub
+from bot.open_alerts import OpenAlerts
 from bot.queues import Queues
 from bot.settings import get_settings, now
 from bot.sign_in import SignIn, SignInThrottle
 from bot.staff import StaffDirectory
 from bot.staff_admin import StaffAdmin
+from bot.staff_replies import Announcing
 from bot.supervision import Supervision
 from bot.triage import TriageInbox
 
@@ -82,11 +85,15 @@ class Services:
         self.sign_in = SignIn(self.staff, self.audit, console.throttle)
         self.admin = StaffAdmin(self.staff, self.audit)
         self.supervision = Supervision(self.queues, self.staff, self.audit)
-        self.case_work = CaseWork(self.cases, self.audit, console.rasa, console.catalog, self.catalog_in)
-        self.handoff_work = HandoffWork(self.queues, self.audit, console.rasa, console.catalog, self.catalog_in)
+        # What staff send a resident reaches other members' open pages of the conversation too.
+        notifier = Announcing(console.rasa, self.queues.note_message)
+        self.case_work = CaseWork(self.cases, self.audit, notifier, console.catalog, self.catalog_in)
+        self.handoff_work = HandoffWork(self.queues, self.audit, notifier, console.catalog, self.catalog_in)
         settings = get_settings()
         # The queue's colours and the alerts read the same clock, so a row turns red as its alert goes out.
-        alerts = BreachAlerts(console.catalog, self.queues, pager_for(settings, console.catalog))
+        breaches = BreachLog(console.database)
+        self.alerts = OpenAlerts(console.catalog, breaches, self.queues, self.audit)
+        alerts = BreachAlerts(console.catalog, self.queues, breaches, pager_for(settings, console.catalog))
         self.hub = LiveHub(follow_for(settings, console.database), lambda: alerts.step(console.clock()),
                            settings.breach_check_seconds)
 

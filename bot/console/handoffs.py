@@ -17,7 +17,7 @@ from bot.console.context import Services, error, page, services
 from bot.console.sessions import SIGNED_IN, form_of, require
 from bot.handoff_work import Acted
 from bot.integrations.rasa import Line, RasaUnavailable
-from bot.queues import Handoff, HandoffStatus
+from bot.handoff_records import Handoff, HandoffStatus
 from bot.service_levels import Wait, wait_of
 from bot.staff import StaffMember
 

@@ -15,7 +15,7 @@ from bot.agency_levels import agency_levels
 from bot.console.context import page, services
 from bot.console.handoffs import handoff_row
 from bot.console.sessions import SIGNED_IN, require
-from bot.queues import Handoff
+from bot.handoff_records import Handoff
 from bot.service_levels import late_first, wait_of
 from bot.staff import StaffMember
 

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.clock import Clock, utc_now
 from bot.db import Database
 from bot.messaging.outbox import OutboxRecord, OutboxStatus
-from bot.queues import HandoffRecord, HandoffStatus
+from bot.handoff_records import HandoffRecord, HandoffStatus
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Row
 from bot.cases import CaseRecord, CaseStatus, CaseUpdateRecord
 from bot.catalog import Catalog, ServiceStandard
 from bot.db import Database
-from bot.queues import HandoffRecord
+from bot.handoff_records import HandoffRecord
 from bot.reports.window import Window, as_utc
 
 NO_SERVICE = "No particular service"

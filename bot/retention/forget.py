@@ -21,10 +21,10 @@ from bot.audit import AuditRecord, StaffAction
 from bot.cases import AttachmentRecord, CaseRecord, CaseStatus, CaseUpdateRecord
 from bot.db import Database
 from bot.feedback import FeedbackRecord
+from bot.handoff_records import HandoffRecord, HandoffStatus
 from bot.messaging.contacts import ContactRecord, pseudonym
 from bot.messaging.inbound import InboundRecord
 from bot.messaging.outbox import OutboxRecord
-from bot.queues import HandoffRecord, HandoffStatus
 from bot.retention import trackers
 from bot.retention.purge import OPEN_CASES
 from bot.retention.records import anonymise_audit, anonymise_cases, anonymise_handoffs, run

@@ -17,12 +17,12 @@ from bot.audit import AuditRecord
 from bot.cases import AttachmentRecord, CaseRecord, CaseStatus
 from bot.db import Database
 from bot.feedback import FeedbackRecord
+from bot.handoff_records import HandoffRecord, HandoffStatus
 from bot.live_events import KEPT as LIVE_CHANGES_KEPT
 from bot.live_events import ChangeRecord
 from bot.messaging.contacts import ContactRecord
 from bot.messaging.inbound import InboundRecord
 from bot.messaging.outbox import OutboxRecord, OutboxStatus
-from bot.queues import HandoffRecord, HandoffStatus
 from bot.retention import trackers
 from bot.retention.policy import RetentionPolicy
 from bot.retention.records import anonymise_cases, anonymise_handoffs, run

@@ -14,7 +14,7 @@ from sqlalchemy.sql import ColumnElement, Delete, Update
 
 from bot.audit import AuditRecord
 from bot.cases import AttachmentRecord, CaseRecord, CaseUpdateRecord
-from bot.queues import HandoffRecord
+from bot.handoff_records import HandoffRecord
 from bot.retention.work import REMOVED, Removed
 
 

@@ -15,7 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import crisis
 from bot.cases import CaseStore
 from bot.db import Database
-from bot.queues import HandoffReason, Queues
+from bot.handoff_records import HandoffReason
+from bot.queues import Queues
 from bot.settings import get_settings
 from tests.fakes.webhook import recording_webhook
 

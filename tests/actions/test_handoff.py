@@ -11,7 +11,8 @@ from actions import handoff
 from actions.fallback import ActionHandleFallback
 from bot.cases import CaseStore
 from bot.db import Database
-from bot.queues import HandoffReason, Queues
+from bot.handoff_records import HandoffReason
+from bot.queues import Queues
 
 MONDAY_NOON_CHICAGO = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
 SUNDAY_NIGHT_CHICAGO = datetime(2026, 11, 23, 4, 0, tzinfo=timezone.utc)

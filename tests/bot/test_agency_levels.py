@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from bot.agency_levels import AgencyLevel, agency_levels
 from bot.catalog import Catalog
-from bot.queues import Handoff, HandoffReason, HandoffStatus
+from bot.handoff_records import Handoff, HandoffReason, HandoffStatus
 from bot.service_levels import Level
 
 NOW = datetime(2026, 7, 1, 15, 0, tzinfo=timezone.utc)

@@ -8,8 +8,9 @@ from starlette.testclient import TestClient
 from bot.catalog import Catalog
 from bot.console.app import Console, create_app
 from bot.db import Database
+from bot.handoff_records import HandoffReason, HandoffStatus
 from bot.integrations.rasa import RasaClient
-from bot.queues import HandoffReason, HandoffStatus, Queues
+from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffRole
 from scripts.assistant import free_port
 from tests.bot.console_client import PASSWORD, csrf_of

@@ -12,7 +12,8 @@ from bot.audit import AuditFilter, AuditLog, StaffAction
 from bot.catalog import Catalog
 from bot.console.app import Console
 from bot.db import Database
-from bot.queues import HandoffReason, Queues
+from bot.handoff_records import HandoffReason
+from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffRole
 from tests.bot.console_client import PASSWORD, Clock, browser, csrf_of, make_console, sign_in
 

@@ -15,9 +15,10 @@ from bot.catalog import Catalog
 from bot.console.app import Console
 from bot.db import Database
 from bot.handoff import GENERAL_ENQUIRY, request_case
+from bot.handoff_records import HandoffReason
 from bot.integrations.media import Providers
 from bot.integrations.rasa import STAFF_KEY
-from bot.queues import HandoffReason, Queues
+from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffRole
 from tests.bot.console_client import T0, Clock, RecordingRasa, browser, csrf_of, make_console, sign_in
 from tests.fakes.telegram import FakeTelegram

@@ -5,6 +5,7 @@ per agency. Real SQLite and PostgreSQL; the change log is the one replicas share
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -17,9 +18,10 @@ from bot.catalog import Catalog
 from bot.console import live
 from bot.console.app import Console
 from bot.db import Database
-from bot.queues import HandoffReason, Queues
+from bot.handoff_records import Handoff, HandoffReason
+from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffRole
-from tests.bot.console_client import PASSWORD, Clock, browser, make_console
+from tests.bot.console_client import PASSWORD, Clock, RecordingRasa, browser, csrf_of, make_console
 from tests.bot.test_console_supervision import signed_in
 # Long enough to subscribe and hear a change or two; the stream then ends, as it does every few minutes in use.
 STREAM_SECONDS = 4.0
@@ -81,12 +83,18 @@ def test_an_agent_hears_of_their_queue_and_its_messages_and_nothing_of_other_que
     assert heard == [("queued", water), ("message", water)]
 
 
+def water_handoff_waited(database: Database, clock: Clock, minutes: float) -> Handoff:
+    """A new handoff in the water queue, the console's clock `minutes` past its opening."""
+    handoff = Queues(database).open("c-water", "sms", "water", HandoffReason.STAFF_SERVICE)
+    since = handoff.waiting_since or handoff.created_at
+    clock.at = (since if since.tzinfo else since.replace(tzinfo=timezone.utc)) + timedelta(minutes=minutes)
+    return handoff
+
+
 def test_a_wait_passing_its_standard_reaches_open_pages_as_late(
     catalog: Catalog, console: Console, database: Database, clock: Clock
 ) -> None:
-    handoff = Queues(database).open("c-water", "sms", "water", HandoffReason.STAFF_SERVICE)
-    since = handoff.waiting_since or handoff.created_at
-    clock.at = (since if since.tzinfo else since.replace(tzinfo=timezone.utc)) + timedelta(minutes=5)
+    handoff = water_handoff_waited(database, clock, minutes=5)
     standard = catalog.agencies["water"].handoff.answer_within_minutes
 
     def act() -> None:
@@ -140,3 +148,52 @@ def test_the_stream_ends_by_itself_so_a_signed_out_member_stops_hearing(console:
     started = time.monotonic()
     assert events_while(client, lambda: None) == []
     assert time.monotonic() - started < STREAM_SECONDS + 5
+
+
+def test_a_staff_reply_reaches_another_members_open_conversation_as_a_message(
+    catalog: Catalog, database: Database, clock: Clock
+) -> None:
+    console = make_console(catalog, database, clock, rasa=RecordingRasa())
+    StaffDirectory(database).add("sam", "Sam Example", "water", StaffRole.AGENT, PASSWORD)
+    StaffDirectory(database).add("jo", "Jo Example", "water", StaffRole.AGENT, PASSWORD)
+    queues = Queues(database)
+    handoff = queues.open("c-water", "webchat", "water", HandoffReason.STAFF_SERVICE)
+    queues.claim(handoff.id, "sam")
+    sam = signed_in(console, "sam")
+    token = csrf_of(sam, f"/handoffs/{handoff.id}")
+
+    def act() -> None:
+        assert sam.post(f"/handoffs/{handoff.id}/reply", data={"csrf": token, "text": "on my way"},
+                        follow_redirects=False).status_code == 303
+
+    heard = events_while(signed_in(console, "jo"), act)
+    assert heard == [("message", {"handoff": handoff.id, "agency": "Water and Sewer Utility"})]
+    transcript = signed_in(console, "jo").get(f"/handoffs/{handoff.id}/transcript").text
+    assert "Sam, Water and Sewer Utility: on my way" in transcript
+
+
+def test_open_alerts_survive_a_reload_and_an_acknowledgement_ends_them_for_everyone(
+    catalog: Catalog, console: Console, database: Database, clock: Clock
+) -> None:
+    handoff = water_handoff_waited(database, clock, minutes=40)
+    standard = catalog.agencies["water"].handoff.answer_within_minutes
+    events_while(signed_in(console, "sam"), lambda: None)  # an open page's check raises the alert
+
+    sam, kim = signed_in(console, "sam"), signed_in(console, "kim")
+    for _ in range(2):  # as often as the page reloads
+        part = sam.get("/alerts/part").text
+        assert "Late: a conversation in the Water and Sewer Utility queue has waited past its standard " \
+               f"(40 min of {standard} min)" in part
+        assert f'href="/handoffs/{handoff.id}"' in part and "Acknowledge" not in part
+    assert "Acknowledge" in kim.get("/alerts/part").text
+    [alert_id] = re.findall(r'action="/alerts/(\d+)/acknowledge"', kim.get("/alerts/part").text)
+    assert sam.post(f"/alerts/{alert_id}/acknowledge", data={"csrf": csrf_of(sam, "/")}).status_code == 403
+
+    def act() -> None:
+        assert kim.post(f"/alerts/{alert_id}/acknowledge", data={"csrf": csrf_of(kim, "/")},
+                        follow_redirects=False).status_code == 303
+
+    heard = events_while(signed_in(console, "sam"), act)
+    assert heard == [("acknowledged", {"handoff": handoff.id, "agency": "Water and Sewer Utility"})]
+    assert "alert-late" not in sam.get("/alerts/part").text
+    assert browser(console).get("/alerts/part").status_code == 401

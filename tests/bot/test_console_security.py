@@ -17,7 +17,8 @@ from bot.catalog import Catalog
 from bot.client_address import trusted_networks
 from bot.console.app import Console
 from bot.db import Database
-from bot.queues import HandoffReason, Queues
+from bot.handoff_records import HandoffReason
+from bot.queues import Queues
 from bot.sign_in import SignInThrottle
 from bot import staff as staff_module
 from bot.staff import StaffDirectory, StaffRole

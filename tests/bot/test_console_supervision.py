@@ -12,7 +12,8 @@ from bot.audit import AuditEntry, AuditLog, StaffAction
 from bot.catalog import Catalog
 from bot.console.app import Console
 from bot.db import Database
-from bot.queues import Handoff, HandoffReason, HandoffRecord, HandoffStatus, Queues
+from bot.handoff_records import Handoff, HandoffReason, HandoffRecord, HandoffStatus
+from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffRole
 from tests.bot.console_client import T0, Clock, RecordingRasa, browser, csrf_of, make_console, sign_in
 

@@ -5,7 +5,8 @@ from datetime import datetime, timezone
 from bot.catalog import Catalog
 from bot.crisis import CrisisStep, follow_up_index, respond
 from bot.db import Database
-from bot.queues import HandoffReason, HandoffStatus, Queues
+from bot.handoff_records import HandoffReason, HandoffStatus
+from bot.queues import Queues
 
 TUESDAY_11_PM_CHICAGO = datetime(2026, 11, 25, 5, 0, tzinfo=timezone.utc)
 

@@ -20,11 +20,12 @@ from bot.cli import main
 from bot.console.app import Console, create_app
 from bot.db import Database, make_engine
 from bot.feedback import Feedback, FeedbackLog
+from bot.handoff_records import HandoffReason
 from bot.integrations.rasa import RasaClient
 from bot.messaging.contacts import Contacts, pseudonym
 from bot.messaging.inbound import InboundLog
 from bot.messaging.outbox import Outbox, Outgoing
-from bot.queues import HandoffReason, Queues
+from bot.queues import Queues
 from bot.retention.forget import NotAResident, conversation_for, forget
 from bot.retention.work import REMOVED
 from bot.staff import StaffDirectory, StaffRole

@@ -6,7 +6,7 @@ import pytest
 
 from bot.catalog import Catalog
 from bot.handoff import estimated_wait_minutes, may_hand_off, plan
-from bot.queues import HandoffReason
+from bot.handoff_records import HandoffReason
 from bot.rate_limits import Limit, RateLimits
 
 MONDAY_NOON_CHICAGO = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)

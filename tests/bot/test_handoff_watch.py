@@ -13,9 +13,10 @@ import pytest
 from bot.cases import CaseStore
 from bot.catalog import Catalog
 from bot.db import Database
+from bot.handoff_records import Handoff, HandoffReason, HandoffStatus
 from bot.handoff_watch import WATCHER, HandoffWatch, Outcome, Watched
 from bot.integrations.rasa import Line, RasaUnavailable
-from bot.queues import Handoff, HandoffReason, HandoffStatus, Queues
+from bot.queues import Queues
 
 
 class FakeResident:

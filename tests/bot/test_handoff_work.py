@@ -8,9 +8,10 @@ import pytest
 from bot.audit import AuditLog, StaffAction
 from bot.catalog import Catalog
 from bot.db import Database
+from bot.handoff_records import Handoff, HandoffReason, HandoffStatus
 from bot.handoff_work import Acted, HandoffWork
 from bot.integrations.rasa import RasaUnavailable
-from bot.queues import Handoff, HandoffReason, HandoffStatus, Queues
+from bot.queues import Queues
 from bot.staff import StaffMember, StaffRole
 from tests.bot.console_client import RecordingRasa
 

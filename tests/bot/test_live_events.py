@@ -16,7 +16,8 @@ from bot.db import Database, make_engine
 from bot.live_events import (
     Change, ChangeKind, ChangeLog, ChangePoll, ChangeRecord, RedisChanges, may_see, poll_changes,
 )
-from bot.queues import HandoffReason, Queues
+from bot.handoff_records import HandoffReason
+from bot.queues import Queues
 from bot.retention.policy import RetentionPolicy
 from bot.retention.purge import purge
 from bot.staff import StaffMember, StaffRole

@@ -11,9 +11,10 @@ from collections.abc import AsyncIterator
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from bot.db import Database
+from bot.handoff_records import HandoffReason
 from bot.live_events import Change, ChangeKind, ChangeLog, RedisChanges, follow_for
 from bot.live_hub import LiveHub
-from bot.queues import HandoffReason, Queues
+from bot.queues import Queues
 from bot.settings import Settings
 from tests.bot.test_live_events import REDIS_URL
 

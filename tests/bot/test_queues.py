@@ -6,7 +6,8 @@ from datetime import datetime, timedelta, timezone
 from bot.audit import AuditLog, StaffAction
 from bot.catalog import Catalog
 from bot.db import Database
-from bot.queues import HandoffReason, HandoffStatus, Queues
+from bot.handoff_records import HandoffReason, HandoffStatus
+from bot.queues import Queues
 
 
 def test_crisis_goes_to_the_top_of_the_queue(database: Database) -> None:

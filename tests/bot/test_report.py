@@ -17,7 +17,7 @@ from bot.catalog import Catalog, load_catalog
 from bot.cli import main
 from bot.db import Database, make_engine, utc_now
 from bot.feedback import Feedback, FeedbackLog
-from bot.queues import HandoffReason, HandoffRecord, HandoffStatus
+from bot.handoff_records import HandoffReason, HandoffRecord, HandoffStatus
 from bot.references import new_reference
 from bot.reports.render import write_report
 from bot.reports.report import build_report

@@ -16,10 +16,11 @@ from bot.cases import CaseRecord, CaseStatus, CaseStore, CaseUpdateRecord, NewCa
 from bot.cli import main
 from bot.db import Database, make_engine
 from bot.feedback import Feedback, FeedbackLog
+from bot.handoff_records import HandoffReason, HandoffRecord
 from bot.messaging.contacts import Contacts
 from bot.messaging.inbound import InboundLog
 from bot.messaging.outbox import Outbox, OutboxRecord, Outgoing
-from bot.queues import HandoffReason, HandoffRecord, Queues
+from bot.queues import Queues
 from bot.retention.policy import RetentionPolicy
 from bot.retention.purge import purge
 from bot.retention.work import REMOVED

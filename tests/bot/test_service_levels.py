@@ -10,7 +10,7 @@ import pytest
 from bot.access import may_hold, may_supervise, visible_agencies
 from bot.catalog import Catalog
 from bot.clock import local_time
-from bot.queues import Handoff, HandoffReason, HandoffStatus
+from bot.handoff_records import Handoff, HandoffReason, HandoffStatus
 from bot.service_levels import Level, late_first, wait_of
 from bot.staff import StaffMember, StaffRole
 

@@ -8,8 +8,9 @@ from typing import Any
 
 from bot import migrate
 from bot.db import Database, make_engine
+from bot.handoff_records import HandoffReason
 from bot.live_events import ChangeKind, ChangeLog, ChangePoll
-from bot.queues import HandoffReason, Queues
+from bot.queues import Queues
 from bot.settings import Settings
 from channels.boundary import announcing
 

@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from bot.db import Database, make_engine
-from bot.queues import HandoffReason, Queues
+from bot.handoff_records import HandoffReason
+from bot.queues import Queues
 from bot.staff import StaffDirectory, StaffRole
 from scripts.assistant import Assistant
 from tests.e2e.conftest import REPLY_TIMEOUT_MS

@@ -19,8 +19,9 @@ from sqlalchemy import update
 
 from bot.catalog import load_catalog
 from bot.db import Database, make_engine
+from bot.handoff_records import Handoff, HandoffReason, HandoffRecord
 from bot.live_events import ChangeLog
-from bot.queues import Handoff, HandoffReason, HandoffRecord, Queues
+from bot.queues import Queues
 from bot.settings import get_settings
 from bot.staff import StaffDirectory, StaffRole
 from scripts.assistant import OFFICE_HOURS_CLOCK, ROOT, Assistant, running_assistant
@@ -48,6 +49,7 @@ def staff(database: Database) -> StaffDirectory:
     directory = StaffDirectory(database)
     directory.add("live.cc", "Robin Example", "contact_center", StaffRole.CONTACT_CENTER, PASSWORD)
     directory.add("live.lead", "Ari Example", "housing", StaffRole.SUPERVISOR, PASSWORD)
+    directory.add("live.cc2", "Casey Example", "contact_center", StaffRole.CONTACT_CENTER, PASSWORD)
     return directory
 
 
@@ -91,14 +93,21 @@ def handed_off_resident(browser: Browser, assistant: Assistant, database: Databa
     return resident, handoff
 
 
-def test_a_residents_message_reaches_the_open_conversation_within_2_seconds_without_a_reload(
-    browser: Browser, assistant: Assistant, staff: StaffDirectory, database: Database, opened: list[Handoff]
-) -> None:
+def taken(browser: Browser, assistant: Assistant, database: Database,
+          opened: list[Handoff]) -> tuple[Page, Handoff, Page]:
+    """A handed-off resident, their handoff, and live.cc's open page of it, having taken it."""
     resident, handoff = handed_off_resident(browser, assistant, database)
     opened.append(handoff)
     agent = signed_in(browser, assistant, "live.cc", f"/handoffs/{handoff.id}")
     agent.get_by_role("button", name="Take this conversation").click()
     live(agent)
+    return resident, handoff, agent
+
+
+def test_a_residents_message_reaches_the_open_conversation_within_2_seconds_without_a_reload(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory, database: Database, opened: list[Handoff]
+) -> None:
+    resident, handoff, agent = taken(browser, assistant, database, opened)
     agent.get_by_label("Message to the resident").fill("half-written reply")
 
     send(resident, "the water in my sink is brown again")
@@ -134,7 +143,65 @@ def test_a_wait_past_its_standard_turns_red_and_raises_the_alert(
     row = agent.locator("tr", has=agent.locator(f"a[href='/handoffs/{handoff.id}']"))
     expect(row.locator("td.level-late")).to_contain_text(f"{standard + 5} min of {standard} min · late")
     assert agent.evaluate("window.drawnOnce") is True
-    agent.get_by_role("button", name="Dismiss").first.click()
+    agent.context.close()
+
+
+def test_a_staff_reply_reaches_another_member_reading_the_conversation_within_2_seconds(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory, database: Database, opened: list[Handoff]
+) -> None:
+    resident, handoff, robin = taken(browser, assistant, database, opened)
+    casey = signed_in(browser, assistant, "live.cc2", f"/handoffs/{handoff.id}")
+    expect(casey.get_by_text("live.cc has this conversation.")).to_be_visible()
+
+    robin.get_by_label("Message to the resident").fill("I am looking at your water bill now")
+    robin.get_by_role("button", name="Send reply").click()
+    reply = casey.locator(".transcript li.staff", has_text="I am looking at your water bill now")
+    expect(reply).to_contain_text("Robin, 311 Contact Center: I am looking at your water bill now", timeout=PUSH_MS)
+    expect(reply).to_contain_text("Robin Example, 311 Contact Center (staff)")
+    expect(resident.locator(".onedoor-msg.bot").last).to_contain_text("Robin, 311 Contact Center",
+                                                                      timeout=REPLY_TIMEOUT_MS)
+
+    send(resident, "thank you, it is account 1234")
+    expect(casey.locator(".transcript")).to_contain_text("thank you, it is account 1234", timeout=PUSH_MS)
+    expect(robin.locator(".transcript")).to_contain_text("thank you, it is account 1234", timeout=PUSH_MS)
+    assert casey.evaluate("window.drawnOnce") is True
+    for page in (robin, casey, resident):
+        page.context.close()
+
+
+def test_a_breach_alert_survives_a_reload_until_acknowledged_then_leaves_every_page_within_2_seconds(
+    browser: Browser, assistant: Assistant, staff: StaffDirectory, database: Database, opened: list[Handoff]
+) -> None:
+    lead = signed_in(browser, assistant, "live.lead")
+    agent = signed_in(browser, assistant, "live.cc", "/cases")
+    standard = load_catalog(get_settings().catalog_dir).agencies["housing"].handoff.answer_within_minutes
+    handoff = Queues(database).open("live-ack", "sms", "housing", HandoffReason.STAFF_SERVICE)
+    opened.append(handoff)
+    waited_since(database, handoff, CONSOLE_NOW - timedelta(minutes=standard + 3))
+
+    def alert_on(page: Page) -> Any:
+        return page.locator("#alerts .alert-late", has=page.locator(f"a[href='/handoffs/{handoff.id}']"))
+
+    expect(alert_on(lead)).to_contain_text(
+        f"in the Housing and Code Enforcement queue has waited past its standard ({standard + 3} min of "
+        f"{standard} min)", timeout=ALERT_MS)
+    expect(alert_on(agent)).to_be_visible(timeout=ALERT_MS)
+    expect(alert_on(agent).get_by_role("button", name="Acknowledge")).to_have_count(0)  # not theirs to end
+
+    lead.reload()
+    expect(alert_on(lead)).to_be_visible()
+    agent.goto(f"{assistant.console_url}/")  # another page
+    expect(alert_on(agent)).to_be_visible()
+    live(agent)
+
+    alert_on(lead).get_by_role("button", name="Acknowledge").click()
+    expect(alert_on(agent)).to_have_count(0, timeout=PUSH_MS)
+    expect(alert_on(lead)).to_have_count(0, timeout=PUSH_MS)
+    assert agent.evaluate("window.drawnOnce") is True
+    agent.reload()
+    live(agent)
+    expect(alert_on(agent)).to_have_count(0)
+    lead.context.close()
     agent.context.close()
 
 

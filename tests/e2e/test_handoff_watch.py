@@ -14,7 +14,8 @@ from sqlalchemy import update
 
 from bot.catalog import load_catalog
 from bot.db import Database, make_engine
-from bot.queues import Handoff, HandoffRecord, HandoffStatus, Queues
+from bot.handoff_records import Handoff, HandoffRecord, HandoffStatus
+from bot.queues import Queues
 from bot.settings import get_settings
 from scripts.assistant import ROOT, Assistant
 from tests.e2e.conftest import REPLY_TIMEOUT_MS

@@ -1,6 +1,6 @@
-// Live console pages: queue changes and residents' new messages arrive as server-sent events from /live
-// (bot/console/live.py), and a wait past its standard raises an alert at once. Only if the stream fails do the
-// page's parts refresh every 15 seconds instead.
+// Live console pages: queue changes and residents' new messages arrive as server-sent events from /live/events
+// (bot/console/live.py), and a wait past its standard raises an alert at once, shown until someone acknowledges it.
+// Only if the stream fails do the page's parts refresh every 15 seconds instead.
 (function () {
   "use strict";
   var QUEUE_CHANGES = ["queued", "claimed", "released", "transferred", "escalated", "late", "closed"];
@@ -10,42 +10,40 @@
   var alerts = document.getElementById("alerts");
   var fallback = null;
 
-  // Redraw a part of the page from its data-src; a half-written reply elsewhere on the page is kept.
-  function refresh(part) {
+  // Redraw a part of the page from its data-src, then call `drawn`; a half-written reply elsewhere on the page
+  // is kept.
+  function refresh(part, drawn) {
     if (!part) { return; }
     fetch(part.getAttribute("data-src"), { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.text() : null; })
-      .then(function (html) { if (html !== null) { part.innerHTML = html; } });
+      .then(function (html) {
+        if (html === null) { return; }
+        part.innerHTML = html;
+        if (drawn) { drawn(); }
+      });
   }
 
-  function refreshAll() { refresh(queue); refresh(transcript); }
+  // The open breach alerts, kept on the server until acknowledged: redrawn when the stream opens (so after a
+  // reload or on another page) and whenever one is raised or acknowledged anywhere.
+  function refreshAlerts() {
+    refresh(alerts, function () { alerts.hidden = alerts.querySelector(".alert-late") === null; });
+  }
 
-  // Built with text nodes, never innerHTML, although the agency's name comes from the catalogue.
-  function raiseAlert(data) {
-    if (!alerts) { return; }
-    var line = document.createElement("p");
-    line.className = "alert-late";
-    line.appendChild(document.createTextNode("Late: a conversation in the " + data.agency +
-      " queue has waited past its standard. "));
-    var link = document.createElement("a");
-    link.href = "/handoffs/" + encodeURIComponent(data.handoff);
-    link.textContent = "Open it";
-    line.appendChild(link);
-    var dismiss = document.createElement("button");
-    dismiss.type = "button";
-    dismiss.textContent = "Dismiss";
-    dismiss.addEventListener("click", function () {
-      line.remove();
-      alerts.hidden = alerts.children.length === 0;
+  function refreshAll() { refresh(queue); refresh(transcript); refreshAlerts(); }
+
+  // Acknowledging stays on the page; without this script the form posts and returns to the queue.
+  if (alerts) {
+    alerts.addEventListener("submit", function (e) {
+      var form = e.target;
+      if (!form.classList || !form.classList.contains("acknowledge")) { return; }
+      e.preventDefault();
+      fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual" })
+        .then(refreshAlerts);
     });
-    line.appendChild(document.createTextNode(" "));
-    line.appendChild(dismiss);
-    alerts.appendChild(line);
-    alerts.hidden = false;
   }
 
   function startFallback() {
-    if (fallback === null && (queue || transcript)) { fallback = setInterval(refreshAll, FALLBACK_MS); }
+    if (fallback === null) { fallback = setInterval(refreshAll, FALLBACK_MS); }
   }
 
   if (!window.EventSource) { startFallback(); return; }
@@ -63,7 +61,7 @@
   QUEUE_CHANGES.forEach(function (kind) {
     source.addEventListener(kind, function () { refresh(queue); });
   });
-  source.addEventListener("late", function (e) { raiseAlert(JSON.parse(e.data)); });
+  ["late", "acknowledged"].forEach(function (kind) { source.addEventListener(kind, refreshAlerts); });
   source.addEventListener("message", function (e) {
     if (transcript && String(JSON.parse(e.data).handoff) === transcript.getAttribute("data-handoff")) {
       refresh(transcript);
