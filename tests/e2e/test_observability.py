@@ -24,7 +24,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.db import Database, make_engine
 from bot.messaging.outbox import OutboxRecord, OutboxStatus
-from bot.queues import HandoffReason, Queues
+from bot.handoff_records import HandoffReason
+from bot.queues import Queues
 from scripts.assistant import MODEL, ROOT, Assistant, free_port, running_assistant, stop, wait_for
 from tests.e2e.conftest import VAGUE_REQUEST
 from tests.fakes import QUICK_OUTBOX
