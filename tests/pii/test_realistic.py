@@ -39,6 +39,11 @@ FLOORS: dict[str, dict[str, float]] = {
         "ALL": 0.99, "ADDRESS": 0.99, "CARD": 0.99, "DOB": 0.99, "EMAIL": 0.99, "ID": 0.99,
         "NAME": 0.99, "PHONE": 0.99, "PLATE": 0.99, "SSN": 0.99,
     },
+    # Author G's, the yardstick until round 9 tuned on it.
+    "realistic-set7.jsonl": {
+        "ALL": 0.99, "ADDRESS": 0.99, "CARD": 0.99, "DOB": 0.99, "EMAIL": 0.99, "ID": 0.99,
+        "NAME": 0.98, "PHONE": 0.99, "PLATE": 0.99, "SSN": 0.99,
+    },
 }
 CASES = [(name, kind, floor) for name, kinds in sorted(FLOORS.items()) for kind, floor in sorted(kinds.items())]
 

@@ -1,4 +1,4 @@
-"""Redaction on the frozen, independent yardstick (author G, tests/pii/PROVENANCE.md): a regression floor, not
+"""Redaction on the frozen, independent yardstick (author H, tests/pii/PROVENANCE.md): a regression floor, not
 the target.
 
 The floors are the figures measured on it (after round 7, which never saw it; only the totals per kind were
@@ -15,13 +15,12 @@ import pytest
 
 from scripts.eval_pii import CLEAN_CIVIC, MAX_OVER_REDACTION, REALISTIC, PiiScore, score
 
-# Author G's set (990 messages, 1,540 items; clean civic 311), measured on 2026-12-01 and never tuned on. Round 7
-# (with the birth-date policies) scored 97.2 % on it; round 8 (tuned on author F, never on G) 97.3 % (1,499 of
-# 1,540), over-redaction 0.69 % (clean civic 0.24 %). Five kinds meet the issue's 99 %: ADDRESS, DOB, EMAIL,
-# PLATE, SSN; ID is lowest (85.6 %: G labels account, card and benefit numbers as IDs).
+# Author H's set (828 messages, 1,280 items; clean civic 290), measured on 2026-12-01 and never tuned on. Round 8
+# scored 98.4 % on it; round 9 (tuned on author G, never on H) 98.4 % too (1,260 of 1,280), over-redaction 0.58 %
+# (clean civic 0.33 %). Three kinds meet the issue's 99 %: DOB, EMAIL, PHONE.
 FLOORS = {
-    "ADDRESS": 0.99, "CARD": 0.98, "DOB": 1.0, "EMAIL": 0.99, "ID": 0.85,
-    "NAME": 0.96, "PHONE": 0.98, "PLATE": 1.0, "SSN": 1.0,
+    "ADDRESS": 0.96, "CARD": 0.98, "DOB": 1.0, "EMAIL": 1.0, "ID": 0.96,
+    "NAME": 0.98, "PHONE": 1.0, "PLATE": 0.98, "SSN": 0.98,
 }
 
 
@@ -39,7 +38,7 @@ def test_recall_per_kind_holds_its_floor(yardstick: PiiScore, kind: str) -> None
 
 def test_overall_recall_holds_its_floor(yardstick: PiiScore) -> None:
     recall = yardstick.recall  # a plain number, so that a failure never prints the set's misses
-    assert recall >= 0.97
+    assert recall >= 0.98
 
 
 @pytest.mark.parametrize("corpus", [REALISTIC, CLEAN_CIVIC], ids=["realistic", "clean-civic"])
