@@ -19,6 +19,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.bearer import carries
+from bot import migrate
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     utils.configure_colored_logging("INFO")
     utils.update_sanic_log_level()
+    migrate.exit_unless_current(settings.database_url)
     try:
         app = create_action_app(settings.action_secret.get_secret_value())
     except ValueError as error:

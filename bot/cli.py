@@ -133,6 +133,7 @@ def _console(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"ONE_DOOR_TRUSTED_PROXIES is not a list of addresses or networks: {error}", file=sys.stderr)
         return 2
+    migrate.exit_unless_current(settings.database_url)
     throttle = SignInThrottle(
         settings.rate_limit_storage(),
         per_username=settings.console_sign_in_failures_per_username,
@@ -162,6 +163,7 @@ def _watch_handoffs(args: argparse.Namespace) -> int:
     """Tell residents nobody has answered of the wait, escalate, and give up with a case (bot/handoff_watch.py)."""
     from bot.handoff_watch import run
 
+    migrate.exit_unless_current(get_settings().database_url)
     for outcome in run(get_settings(), once=args.once):
         print(f"handoff {outcome.handoff_id}: {outcome.did.value} after {outcome.waited_minutes} min")
     return 0

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseSettings, SecretStr
+from pydantic import BaseSettings, SecretStr, root_validator
 from sqlalchemy.engine import URL
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -16,8 +17,27 @@ class Settings(BaseSettings):
     """Everything an operator can change without touching code; `.env.example` documents each value."""
 
     catalog_dir: Path = PROJECT_ROOT / "data" / "catalog"
-    # Cases and everything else One Door stores itself; PostgreSQL for several replicas.
+    # Cases and everything else One Door stores itself; PostgreSQL for several replicas. With ONE_DOOR_DB_HOST set
+    # it is built from the ONE_DOOR_DB_* values below, and setting it too is refused (`_one_database`).
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'onedoor.db'}"
+    # The PostgreSQL server that holds both One Door's records and Rasa's conversations (its tracker store), so
+    # that the two can never point at different stores. Empty host: the SQLite files of one machine.
+    db_host: str = ""
+    db_port: int = 5432
+    db_user: str = ""
+    db_password: SecretStr = SecretStr("")
+    db_name: str = "onedoor"
+    # The one Redis every shared piece uses unless its own URL is set: Rasa's lock store, web chat's message queue,
+    # rate-limit counts and the console's live updates. Empty: each process keeps these in memory.
+    redis_url: str = ""
+    # Seconds between a waiting message's looks at its conversation's lock (Rasa polls every second).
+    lock_poll_seconds: float = 0.05
+    # Sanic workers of each Rasa process (SANIC_WORKERS); default 2 with Redis, 1 without (docs/adr/0017).
+    rasa_workers: int | None = None
+    # RabbitMQ that receives every conversation event (Rasa's pika event broker), such as
+    # amqp://user:password@rabbitmq:5672/vhost, into this queue. Empty: no event broker.
+    event_broker_url: SecretStr = SecretStr("")
+    event_broker_queue: str = "one_door_events"
     # Rasa's HTTP API, which the console uses to read transcripts and deliver staff replies. Rasa checks a JWT
     # signed with this secret (`--jwt-secret`) in the Authorization header; the console mints short-lived ones.
     rasa_url: str = "http://localhost:5005"
@@ -150,12 +170,34 @@ class Settings(BaseSettings):
     class Config:
         env_prefix = "ONE_DOOR_"
 
+    @classmethod
+    def of(cls, environment: Mapping[str, str]) -> Settings:
+        """The settings a process started with `environment` will read (not this process's environment)."""
+        prefix = cls.Config.env_prefix
+        names = {f"{prefix}{name}".upper(): name for name in cls.__fields__}
+        return cls(**{names[key]: value for key, value in environment.items() if key in names})
+
+    @root_validator(pre=True)
+    def _one_database(cls, values: dict[str, object]) -> dict[str, object]:  # noqa: N805 (pydantic's signature)
+        """With ONE_DOOR_DB_HOST, One Door's records and Rasa's conversations live in that PostgreSQL database.
+
+        A URL set beside it could send one of them elsewhere, so the two together are refused by name.
+        """
+        if not values.get("db_host"):
+            return values
+        clashing = [f"ONE_DOOR_{name.upper()}" for name in ("database_url", "tracker_url") if values.get(name)]
+        if clashing:
+            raise ValueError(f"ONE_DOOR_DB_HOST is set: unset {' and '.join(clashing)} (the DB_* values name both stores)")
+        return {**values, "database_url": _postgres_url(values)}
 
     def trackers(self) -> str | None:
-        """The tracker store's SQLAlchemy URL, from the variables endpoints.yml gives Rasa; None when unset.
+        """Rasa's tracker store as an SQLAlchemy URL: One Door's PostgreSQL database when ONE_DOOR_DB_HOST is set,
+        else ONE_DOOR_TRACKER_URL, else ONE_DOOR_TRACKER_DIALECT with ONE_DOOR_TRACKER_DB; None when unset.
 
         A relative SQLite path is taken from the project root, where `make run` starts Rasa.
         """
+        if self.db_host:
+            return self.database_url
         if self.tracker_url:
             return self.tracker_url
         if not self.tracker_dialect or not self.tracker_db:
@@ -167,11 +209,29 @@ class Settings(BaseSettings):
 
     def rate_limit_storage(self) -> str:
         """Where rate-limit counts live, as a `limits` storage URL: Redis when one is configured, else memory."""
-        return self.rate_limit_redis_url or self.webchat_redis_url or "memory://"
+        return self.rate_limit_redis_url or self.webchat_redis() or "memory://"
 
     def live_redis(self) -> str:
         """The Redis the console's live updates go through; empty: the database's change log."""
-        return self.live_redis_url or self.rate_limit_redis_url or self.webchat_redis_url
+        return self.live_redis_url or self.rate_limit_redis_url or self.webchat_redis()
+
+    def webchat_redis(self) -> str:
+        """The Redis web chat replicas share its messages through; empty: one Rasa process, no queue."""
+        return self.webchat_redis_url or self.redis_url
+
+    def sanic_workers(self) -> int:
+        """Rasa's Sanic workers: ONE_DOOR_RASA_WORKERS, else 2 with Redis to share their locks, else 1.
+
+        Several workers without Redis would each lock conversations in their own memory, so two messages of one
+        conversation could be handled at once on different workers: that is refused.
+        """
+        workers = self.rasa_workers or (2 if self.redis_url else 1)
+        if workers < 1:
+            raise ValueError(f"ONE_DOOR_RASA_WORKERS must be at least 1, not {workers}")
+        if workers > 1 and not self.redis_url:
+            raise ValueError(f"ONE_DOOR_RASA_WORKERS={workers} needs ONE_DOOR_REDIS_URL: workers share their "
+                             "conversation locks there")
+        return workers
 
     def console_link(self, handoff_id: int) -> str:
         """A conversation's address in the console, for pages sent outside it."""
@@ -180,6 +240,20 @@ class Settings(BaseSettings):
     def webchat_origins(self) -> frozenset[str]:
         """The configured web chat origins, without spaces or a trailing slash."""
         return frozenset(o.strip().rstrip("/") for o in self.webchat_allowed_origins.split(",") if o.strip())
+
+
+def _postgres_url(values: dict[str, object]) -> str:
+    """The PostgreSQL URL of ONE_DOOR_DB_*, password included (SQLAlchemy's repr of it hides the password)."""
+    password = values.get("db_password")
+    url = URL.create(
+        "postgresql",
+        username=str(values.get("db_user") or "") or None,
+        password=(password.get_secret_value() if isinstance(password, SecretStr) else str(password or "")) or None,
+        host=str(values["db_host"]),
+        port=int(str(values.get("db_port") or 5432)),
+        database=str(values.get("db_name") or "onedoor"),
+    )
+    return url.render_as_string(hide_password=False)
 
 
 @lru_cache(maxsize=1)
