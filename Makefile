@@ -17,7 +17,7 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 export RASA_TELEMETRY_ENABLED ?= false
 # `make run` reads .env (scripts/launch.py); .env.example lists every variable an operator can set.
 
-.PHONY: help install lock train run test test-stories security validate chromium postgres redis eval eval-pii bench bench-encoders clean
+.PHONY: help install lock train run run-cluster nginx test test-stories security validate chromium postgres redis eval eval-pii bench bench-encoders clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -61,6 +61,15 @@ RUN_PORTS := $(if $(PORT),ONE_DOOR_PORT=$(PORT) ONE_DOOR_RASA_URL=http://localho
 run: install train ## Install and train if needed, migrate the database once, start the assistant, web chat and console (reads .env)
 	$(PY) scripts/make_secrets.py var/secrets.env
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(RUN_PORTS) $(PY) scripts/launch.py
+
+CLUSTER_REPLICAS ?= 2
+CLUSTER_PORT ?= 8080
+run-cluster: install train postgres redis nginx ## Production topology on one machine: nginx on CLUSTER_PORT before CLUSTER_REPLICAS Rasa replicas, PostgreSQL, Redis
+	$(PY) scripts/make_secrets.py var/secrets.env
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" CLUSTER_REPLICAS=$(CLUSTER_REPLICAS) CLUSTER_PORT=$(CLUSTER_PORT) $(PY) scripts/cluster.py
+
+nginx: ## Install nginx if it is missing (for run-cluster)
+	@scripts/ensure_nginx.sh
 
 validate: install ## Check the training data and domain (rasa data validate); README explains its warnings
 	$(RASA) data validate

@@ -33,17 +33,39 @@ DEFAULTS = {
 
 def environment(base: Mapping[str, str], files: Sequence[Path]) -> dict[str, str]:
     """`base` over the files' values (earlier files over later ones), then the defaults and SANIC_WORKERS."""
+    return completed(read(base, files))
+
+
+def read(base: Mapping[str, str], files: Sequence[Path]) -> dict[str, str]:
+    """`base` over the files' values, earlier files over later ones; a file that is missing is skipped."""
     merged: dict[str, str] = {}
     for path in reversed(files):
         if path.exists():
             merged.update(parse(path.read_text(encoding="utf-8")))
     merged.update(base)
-    for name, value in DEFAULTS.items():
-        merged.setdefault(name, value)
+    return merged
+
+
+def completed(env: Mapping[str, str]) -> dict[str, str]:
+    """`env` with the embedded defaults where it sets nothing, and SANIC_WORKERS from ONE_DOOR_RASA_WORKERS."""
+    merged = {**DEFAULTS, **env}
     merged.setdefault("ONE_DOOR_RASA_URL", f"http://localhost:{merged['ONE_DOOR_PORT']}")
     merged.setdefault("ONE_DOOR_ACTION_URL", f"http://127.0.0.1:{merged['ONE_DOOR_ACTIONS_PORT']}/webhook")
     merged["SANIC_WORKERS"] = str(Settings.of(merged).sanic_workers())
     return merged
+
+
+def migrated(env: Mapping[str, str]) -> Settings:
+    """The settings `env` gives, once One Door's database is at the current schema (the one migration step)."""
+    settings = Settings.of(env)
+    migrate.upgrade(settings.database_url)
+    return settings
+
+
+def start(procfile: Path, env: dict[str, str]) -> None:
+    """Replace this process with honcho running `procfile` in `env`; honcho stops everything when one ends."""
+    # honcho reads `.env` itself unless told another file, and would put it above the real environment.
+    os.execvpe("honcho", ["honcho", "start", "-f", str(procfile), "-e", os.devnull], env)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,15 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         env = environment(os.environ, args.env_file or ENV_FILES)
-        settings = Settings.of(env)
+        settings = migrated(env)
     except ValueError as error:
         print(f"not started: {error}", file=sys.stderr)
         return 2
-    migrate.upgrade(settings.database_url)
     print(f"database schema is up to date; starting {args.procfile.name} with {env['SANIC_WORKERS']} Rasa "
           f"worker(s), locks in {'Redis' if settings.redis_url else 'memory'}", flush=True)
-    # honcho reads `.env` itself unless told another file, and would put it above the real environment.
-    os.execvpe("honcho", ["honcho", "start", "-f", str(args.procfile), "-e", os.devnull], env)
+    start(args.procfile, env)
     return 0  # not reached
 
 

@@ -62,3 +62,8 @@ def test_rasa_runs_two_workers_with_redis_one_without_and_never_several_without_
     assert Settings.of({"ONE_DOOR_REDIS_URL": "redis://r/0", "ONE_DOOR_RASA_WORKERS": "1"}).sanic_workers() == 1
     with pytest.raises(ValueError, match="ONE_DOOR_RASA_WORKERS=2 needs ONE_DOOR_REDIS_URL"):
         Settings.of({"ONE_DOOR_RASA_WORKERS": "2"}).sanic_workers()
+
+
+def test_env_example_lists_every_setting() -> None:
+    listed = (PROJECT_ROOT / ".env.example").read_text(encoding="utf-8")
+    assert [name for name in Settings.__fields__ if f"ONE_DOOR_{name.upper()}=" not in listed] == []
