@@ -18,8 +18,8 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.bearer import carries
 from bot import migrate
+from bot.bearer import carries
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)

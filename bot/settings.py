@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseSettings, SecretStr, root_validator
 from sqlalchemy.engine import URL
@@ -172,10 +173,10 @@ class Settings(BaseSettings):
 
     @classmethod
     def of(cls, environment: Mapping[str, str]) -> Settings:
-        """The settings a process started with `environment` will read (not this process's environment)."""
+        """The settings a process started with `environment` will read (this process's environment plays no part)."""
         prefix = cls.Config.env_prefix
         names = {f"{prefix}{name}".upper(): name for name in cls.__fields__}
-        return cls(**{names[key]: value for key, value in environment.items() if key in names})
+        return _Given(**{names[key]: value for key, value in environment.items() if key in names})
 
     @root_validator(pre=True)
     def _one_database(cls, values: dict[str, object]) -> dict[str, object]:  # noqa: N805 (pydantic's signature)
@@ -187,7 +188,9 @@ class Settings(BaseSettings):
             return values
         clashing = [f"ONE_DOOR_{name.upper()}" for name in ("database_url", "tracker_url") if values.get(name)]
         if clashing:
-            raise ValueError(f"ONE_DOOR_DB_HOST is set: unset {' and '.join(clashing)} (the DB_* values name both stores)")
+            raise ValueError(
+                f"ONE_DOOR_DB_HOST is set: unset {' and '.join(clashing)} (the DB_* values name both stores)"
+            )
         return {**values, "database_url": _postgres_url(values)}
 
     def trackers(self) -> str | None:
@@ -240,6 +243,15 @@ class Settings(BaseSettings):
     def webchat_origins(self) -> frozenset[str]:
         """The configured web chat origins, without spaces or a trailing slash."""
         return frozenset(o.strip().rstrip("/") for o in self.webchat_allowed_origins.split(",") if o.strip())
+
+
+class _Given(Settings):
+    """Settings from the values given alone (`Settings.of`)."""
+
+    class Config:
+        @classmethod
+        def customise_sources(cls, init_settings: Any, env_settings: Any, file_secret_settings: Any) -> tuple[Any, ...]:
+            return (init_settings,)
 
 
 def _postgres_url(values: dict[str, object]) -> str:

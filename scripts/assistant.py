@@ -104,8 +104,8 @@ def running_assistant(
 ) -> Iterator[Assistant]:
     """Run the action server, the Rasa server and the console until the block ends; logs go to `work`.
 
-    `env` adds or overrides settings, for example to point a channel at a fake provider; `endpoints` replaces
-    endpoints.yml, for example to add a lock store.
+    `env` adds or overrides settings, for example to point a channel at a fake provider or the stores at PostgreSQL
+    (ONE_DOOR_DB_*) and Redis (ONE_DOOR_REDIS_URL, which brings two Sanic workers); `endpoints` replaces endpoints.yml.
     """
     rasa_port, actions_port, console_port = free_port(), free_port(), free_port()
     environment = {

@@ -27,7 +27,9 @@ from scripts.launch import ENV_FILES, completed, migrated, read, start  # noqa: 
 
 RUN = ROOT / "var" / "cluster"
 TEMPLATE = ROOT / "deploy" / "local" / "nginx.conf.template"
-LOCAL_DATABASE = {"ONE_DOOR_DB_HOST": "127.0.0.1", "ONE_DOOR_DB_USER": "postgres", "ONE_DOOR_DB_NAME": "onedoor_cluster"}
+LOCAL_DATABASE = {
+    "ONE_DOOR_DB_HOST": "127.0.0.1", "ONE_DOOR_DB_USER": "postgres", "ONE_DOOR_DB_NAME": "onedoor_cluster",
+}
 LOCAL_REDIS = "redis://127.0.0.1:6379/0"
 # The Procfile's Rasa command takes its port from this; each replica gets its own.
 RASA_PORT = "${ONE_DOOR_PORT:-5005}"

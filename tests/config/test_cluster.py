@@ -25,7 +25,8 @@ def test_without_settings_of_its_own_the_cluster_uses_the_local_postgresql_and_r
     env = cluster.cluster_environment({})
     assert (env["ONE_DOOR_DB_HOST"], env["ONE_DOOR_REDIS_URL"]) == ("127.0.0.1", cluster.LOCAL_REDIS)
     own = cluster.cluster_environment({"ONE_DOOR_DB_HOST": "db", "ONE_DOOR_REDIS_URL": "redis://r/1"})
-    assert (own["ONE_DOOR_DB_HOST"], own["ONE_DOOR_REDIS_URL"], own.get("ONE_DOOR_DB_NAME")) == ("db", "redis://r/1", None)
+    assert (own["ONE_DOOR_DB_HOST"], own["ONE_DOOR_REDIS_URL"]) == ("db", "redis://r/1")
+    assert "ONE_DOOR_DB_NAME" not in own
 
 
 def test_the_generated_nginx_configuration_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,9 @@ DATABASE = {
 }
 
 
-def test_one_postgresql_database_for_rasas_conversations_and_one_doors_records(environment: pytest.MonkeyPatch) -> None:
+def test_one_postgresql_database_for_rasas_conversations_and_one_doors_records(
+    environment: pytest.MonkeyPatch,
+) -> None:
     for name, value in DATABASE.items():
         environment.setenv(name, value)
     settings = Settings()
@@ -37,7 +39,8 @@ def test_a_database_url_beside_the_db_variables_is_refused_by_name() -> None:
 
 def test_without_a_db_host_the_embedded_sqlite_files_and_explicit_urls_stay() -> None:
     assert Settings.of({}).database_url == f"sqlite:///{PROJECT_ROOT / 'var' / 'onedoor.db'}"
-    explicit = Settings.of({"ONE_DOOR_DATABASE_URL": "postgresql://a@b/c", "ONE_DOOR_TRACKER_URL": "postgresql://a@b/d"})
+    explicit = Settings.of({"ONE_DOOR_DATABASE_URL": "postgresql://a@b/c",
+                            "ONE_DOOR_TRACKER_URL": "postgresql://a@b/d"})
     assert (explicit.database_url, explicit.trackers()) == ("postgresql://a@b/c", "postgresql://a@b/d")
     assert Settings.of({"ONE_DOOR_TRACKER_DB": "var/trackers.db"}).trackers() == (
         f"sqlite:///{PROJECT_ROOT / 'var' / 'trackers.db'}")
@@ -62,6 +65,11 @@ def test_rasa_runs_two_workers_with_redis_one_without_and_never_several_without_
     assert Settings.of({"ONE_DOOR_REDIS_URL": "redis://r/0", "ONE_DOOR_RASA_WORKERS": "1"}).sanic_workers() == 1
     with pytest.raises(ValueError, match="ONE_DOOR_RASA_WORKERS=2 needs ONE_DOOR_REDIS_URL"):
         Settings.of({"ONE_DOOR_RASA_WORKERS": "2"}).sanic_workers()
+
+
+def test_the_settings_of_an_environment_are_its_own_not_this_processs(environment: pytest.MonkeyPatch) -> None:
+    environment.setenv("ONE_DOOR_REDIS_URL", "redis://this-process/0")
+    assert Settings.of({}).redis_url == "" and Settings().redis_url == "redis://this-process/0"
 
 
 def test_env_example_lists_every_setting() -> None:

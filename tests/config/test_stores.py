@@ -76,7 +76,9 @@ def test_several_rasa_workers_without_redis_are_refused(environment: pytest.Monk
         ConfiguredLockStore()
 
 
-def test_two_workers_holding_one_conversation_take_turns(environment: pytest.MonkeyPatch, redis_db: redis.Redis) -> None:
+def test_two_workers_holding_one_conversation_take_turns(
+    environment: pytest.MonkeyPatch, redis_db: redis.Redis,
+) -> None:
     """Two workers (threads, each with its own connection and event loop, as Sanic's processes have) take the
     lock of one conversation at the same moments, over and over: never both inside at once, nobody stuck."""
     environment.setenv("ONE_DOOR_REDIS_URL", REDIS_URL)
