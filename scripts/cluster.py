@@ -39,7 +39,7 @@ def cluster_environment(base: dict[str, str]) -> dict[str, str]:
     """`base` with the local PostgreSQL and Redis unless it names its own, and nginx as the only trusted proxy."""
     shared = dict(base)
     if not shared.get("ONE_DOOR_DB_HOST"):
-        shared.update(LOCAL_DATABASE)
+        shared.update({name: shared.get(name) or value for name, value in LOCAL_DATABASE.items()})
     shared.setdefault("ONE_DOOR_REDIS_URL", LOCAL_REDIS)
     shared.setdefault("ONE_DOOR_TRUSTED_PROXIES", "127.0.0.1")
     return shared
