@@ -9,21 +9,15 @@ INSTALLED := $(VENV)/.installed
 SPACY_MODEL := $(shell sed -n 's/^ *model: *//p' config.yml | head -n 1)
 MODEL := models/one-door.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data components -type f -name '*.y*ml' -o -type f -name '*.py' 2>/dev/null)
-PORT ?= 5005
-ACTIONS_PORT ?= 5055
-CONSOLE_PORT ?= 5006
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore::DeprecationWarning
 # Rasa's usage reporting stays off unless an operator sets RASA_TELEMETRY_ENABLED=true (README, Security).
 export RASA_TELEMETRY_ENABLED ?= false
-# Embedded defaults: one machine, SQLite. .env.example lists every variable an operator can set.
-export ONE_DOOR_ACTION_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
-export ONE_DOOR_TRACKER_DIALECT ?= sqlite
-export ONE_DOOR_TRACKER_DB ?= var/trackers.db
+# `make run` reads .env (scripts/launch.py); .env.example lists every variable an operator can set.
 
-.PHONY: help install lock train run test test-stories security deploy-check nginx validate chromium postgres redis eval eval-pii bench bench-encoders clean
+.PHONY: help install lock train run run-cluster nginx test test-stories security deploy-check validate chromium postgres redis eval eval-pii bench bench-encoders clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -60,12 +54,19 @@ train: $(MODEL) ## Train the model if the training data, domain, config or compo
 $(MODEL): $(INSTALLED) $(SPACY_MODEL) $(WORD_LIST) $(TRAINING_INPUTS)
 	$(RASA) train --quiet --fixed-model-name one-door --out models
 
-run: install train ## Install if needed, train if needed, and start the assistant, web chat and staff console
-	$(PY) -m bot db upgrade
+# PORT=, ACTIONS_PORT=, CONSOLE_PORT= on the command line win over .env's ONE_DOOR_*PORT (5005, 5055, 5006).
+RUN_PORTS := $(if $(PORT),ONE_DOOR_PORT=$(PORT) ONE_DOOR_RASA_URL=http://localhost:$(PORT)) \
+	$(if $(ACTIONS_PORT),ONE_DOOR_ACTIONS_PORT=$(ACTIONS_PORT)) $(if $(CONSOLE_PORT),ONE_DOOR_CONSOLE_PORT=$(CONSOLE_PORT))
+
+run: install train ## Install and train if needed, migrate the database once, start the assistant, web chat and console (reads .env)
 	$(PY) scripts/make_secrets.py var/secrets.env
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" ONE_DOOR_PORT=$(PORT) ONE_DOOR_ACTIONS_PORT=$(ACTIONS_PORT) \
-		ONE_DOOR_CONSOLE_PORT=$(CONSOLE_PORT) ONE_DOOR_RASA_URL=http://localhost:$(PORT) \
-		honcho start -f Procfile -e var/secrets.env
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(RUN_PORTS) $(PY) scripts/launch.py
+
+CLUSTER_REPLICAS ?= 2
+CLUSTER_PORT ?= 8080
+run-cluster: install train postgres redis nginx ## Production topology on one machine: nginx on CLUSTER_PORT before CLUSTER_REPLICAS Rasa replicas, PostgreSQL, Redis
+	$(PY) scripts/make_secrets.py var/secrets.env
+	PATH="$(CURDIR)/$(VENV)/bin:$(CURDIR)/build/nginx/usr/sbin:$$PATH" CLUSTER_REPLICAS=$(CLUSTER_REPLICAS) CLUSTER_PORT=$(CLUSTER_PORT) $(PY) scripts/cluster.py
 
 validate: install ## Check the training data and domain (rasa data validate); README explains its warnings
 	$(RASA) data validate
@@ -86,7 +87,7 @@ security: install ## Static security check (bandit) of the code that runs; each 
 deploy-check: install nginx ## Check deploy/: Kubernetes schemas, docker compose's own loader, nginx run in a private network namespace
 	$(PY) -m pytest -q tests/deploy
 
-nginx: ## Unpack Debian's nginx into build/nginx for the deploy checks if none is installed (no service is started)
+nginx: ## Unpack Debian's nginx into build/nginx for run-cluster and the deploy checks if none is installed (no service is started)
 	@scripts/ensure_nginx.sh >/dev/null
 
 test-stories: train ## Run the conversation tests in tests/test_stories.yml

@@ -20,6 +20,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.ops import LIVE, METRICS, READY, add_ops_routes, trace_action_calls
+from bot import migrate
 from bot.bearer import carries
 from bot.observability.logs import configure_json_logs
 from bot.settings import get_settings
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=5055)
     args = parser.parse_args(argv)
     configure_json_logs(logging.INFO)
+    migrate.exit_unless_current(settings.database_url)
     try:
         app = create_action_app(settings.action_secret.get_secret_value())
     except ValueError as error:

@@ -135,6 +135,7 @@ def _console(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"ONE_DOOR_TRUSTED_PROXIES is not a list of addresses or networks: {error}", file=sys.stderr)
         return 2
+    migrate.exit_unless_current(settings.database_url)
     throttle = SignInThrottle(
         settings.rate_limit_storage(),
         per_username=settings.console_sign_in_failures_per_username,
@@ -166,6 +167,7 @@ def _watch_handoffs(args: argparse.Namespace) -> int:
     from bot.observability.logs import configure_json_logs
 
     configure_json_logs()
+    migrate.exit_unless_current(get_settings().database_url)
     for outcome in run(get_settings(), once=args.once):
         print(f"handoff {outcome.handoff_id}: {outcome.did.value} after {outcome.waited_minutes} min")
     return 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseSettings, SecretStr
+from pydantic import BaseSettings, SecretStr, root_validator
 from sqlalchemy.engine import URL
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -16,8 +18,28 @@ class Settings(BaseSettings):
     """Everything an operator can change without touching code; `.env.example` documents each value."""
 
     catalog_dir: Path = PROJECT_ROOT / "data" / "catalog"
-    # Cases and everything else One Door stores itself; PostgreSQL for several replicas.
+    # Cases and everything else One Door stores itself; PostgreSQL for several replicas. With ONE_DOOR_DB_HOST set
+    # it is built from the ONE_DOOR_DB_* values below, and setting it too is refused (`_one_database`).
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'onedoor.db'}"
+    # The PostgreSQL server that holds both One Door's records and Rasa's conversations (its tracker store), so
+    # that the two can never point at different stores. Empty host: the SQLite files of one machine.
+    db_host: str = ""
+    db_port: int = 5432
+    db_user: str = ""
+    db_password: SecretStr = SecretStr("")
+    db_name: str = "onedoor"
+    # The one Redis every shared piece uses unless its own URL is set: Rasa's lock store, web chat's message queue,
+    # rate-limit counts and the console's live updates (each specific ONE_DOOR_*_REDIS_URL below wins for its own
+    # use). Empty: each process keeps these in memory.
+    redis_url: str = ""
+    # Seconds between a waiting message's looks at its conversation's lock (Rasa polls every second).
+    lock_poll_seconds: float = 0.05
+    # Sanic workers of each Rasa process (SANIC_WORKERS); default 2 with Redis, 1 without (docs/adr/0017).
+    rasa_workers: int | None = None
+    # RabbitMQ that receives every conversation event (Rasa's pika event broker), such as
+    # amqp://user:password@rabbitmq:5672/vhost, into this queue. Empty: no event broker.
+    event_broker_url: SecretStr = SecretStr("")
+    event_broker_queue: str = "one_door_events"
     # Rasa's HTTP API, which the console uses to read transcripts and deliver staff replies. Rasa checks a JWT
     # signed with this secret (`--jwt-secret`) in the Authorization header; the console mints short-lived ones.
     rasa_url: str = "http://localhost:5005"
@@ -118,9 +140,6 @@ class Settings(BaseSettings):
     telegram_webhook_url: str = ""
     # Telegram's Bot API; only tests point it elsewhere.
     telegram_api_url: str = "https://api.telegram.org"
-    # One Redis for everything One Door keeps in Redis (web chat fan-out, rate limits, the console's live updates);
-    # each of the specific ONE_DOOR_*_REDIS_URL settings below wins over it for its own use.
-    redis_url: str = ""
     # When set, `/metrics` (Rasa's /webhooks/ops/metrics, the action server's and the console's) answers only
     # requests carrying it as a bearer token. Unset, the endpoints answer anyone: a proxy must not expose them.
     metrics_token: SecretStr = SecretStr("")
@@ -166,12 +185,36 @@ class Settings(BaseSettings):
     class Config:
         env_prefix = "ONE_DOOR_"
 
+    @classmethod
+    def of(cls, environment: Mapping[str, str]) -> Settings:
+        """The settings a process started with `environment` will read (this process's environment plays no part)."""
+        prefix = cls.Config.env_prefix
+        names = {f"{prefix}{name}".upper(): name for name in cls.__fields__}
+        return _Given(**{names[key]: value for key, value in environment.items() if key in names})
+
+    @root_validator(pre=True)
+    def _one_database(cls, values: dict[str, object]) -> dict[str, object]:  # noqa: N805 (pydantic's signature)
+        """With ONE_DOOR_DB_HOST, One Door's records and Rasa's conversations live in that PostgreSQL database.
+
+        A URL set beside it could send one of them elsewhere, so the two together are refused by name.
+        """
+        if not values.get("db_host"):
+            return values
+        clashing = [f"ONE_DOOR_{name.upper()}" for name in ("database_url", "tracker_url") if values.get(name)]
+        if clashing:
+            raise ValueError(
+                f"ONE_DOOR_DB_HOST is set: unset {' and '.join(clashing)} (the DB_* values name both stores)"
+            )
+        return {**values, "database_url": _postgres_url(values)}
 
     def trackers(self) -> str | None:
-        """The tracker store's SQLAlchemy URL, from the variables endpoints.yml gives Rasa; None when unset.
+        """Rasa's tracker store as an SQLAlchemy URL: One Door's PostgreSQL database when ONE_DOOR_DB_HOST is set,
+        else ONE_DOOR_TRACKER_URL, else ONE_DOOR_TRACKER_DIALECT with ONE_DOOR_TRACKER_DB; None when unset.
 
         A relative SQLite path is taken from the project root, where `make run` starts Rasa.
         """
+        if self.db_host:
+            return self.database_url
         if self.tracker_url:
             return self.tracker_url
         if not self.tracker_dialect or not self.tracker_db:
@@ -198,6 +241,20 @@ class Settings(BaseSettings):
         urls = (self.redis_url, self.webchat_redis(), self.rate_limit_storage(), self.live_redis())
         return list(dict.fromkeys(url for url in urls if url.startswith(("redis://", "rediss://", "unix://"))))
 
+    def sanic_workers(self) -> int:
+        """Rasa's Sanic workers: ONE_DOOR_RASA_WORKERS, else 2 with Redis to share their locks, else 1.
+
+        Several workers without Redis would each lock conversations in their own memory, so two messages of one
+        conversation could be handled at once on different workers: that is refused.
+        """
+        workers = self.rasa_workers or (2 if self.redis_url else 1)
+        if workers < 1:
+            raise ValueError(f"ONE_DOOR_RASA_WORKERS must be at least 1, not {workers}")
+        if workers > 1 and not self.redis_url:
+            raise ValueError(f"ONE_DOOR_RASA_WORKERS={workers} needs ONE_DOOR_REDIS_URL: workers share their "
+                             "conversation locks there")
+        return workers
+
     def console_link(self, handoff_id: int) -> str:
         """A conversation's address in the console, for pages sent outside it."""
         return f"{self.console_public_url}/handoffs/{handoff_id}"
@@ -205,6 +262,29 @@ class Settings(BaseSettings):
     def webchat_origins(self) -> frozenset[str]:
         """The configured web chat origins, without spaces or a trailing slash."""
         return frozenset(o.strip().rstrip("/") for o in self.webchat_allowed_origins.split(",") if o.strip())
+
+
+class _Given(Settings):
+    """Settings from the values given alone (`Settings.of`)."""
+
+    class Config:
+        @classmethod
+        def customise_sources(cls, init_settings: Any, env_settings: Any, file_secret_settings: Any) -> tuple[Any, ...]:
+            return (init_settings,)
+
+
+def _postgres_url(values: dict[str, object]) -> str:
+    """The PostgreSQL URL of ONE_DOOR_DB_*, password included (SQLAlchemy's repr of it hides the password)."""
+    password = values.get("db_password")
+    url = URL.create(
+        "postgresql",
+        username=str(values.get("db_user") or "") or None,
+        password=(password.get_secret_value() if isinstance(password, SecretStr) else str(password or "")) or None,
+        host=str(values["db_host"]),
+        port=int(str(values.get("db_port") or 5432)),
+        database=str(values.get("db_name") or "onedoor"),
+    )
+    return url.render_as_string(hide_password=False)
 
 
 @lru_cache(maxsize=1)

@@ -173,6 +173,22 @@ async def health(runtime: ChannelRuntime | None) -> HTTPResponse:
     return response.json({"status": "ok", "outbox": {status.value: count for status, count in counts.items()}})
 
 
+def configured(channel: str, values: dict[str, str]) -> bool:
+    """Whether every credential a provider channel needs is set (variable name to value).
+
+    None set: the channel is off. Some set: the channel is off too, with one warning naming what is missing, so
+    that a half-finished setup of one channel never stops the assistant and the channels that are ready.
+    """
+    missing = [name for name, value in values.items() if not value]
+    if not missing:
+        return True
+    if len(missing) == len(values):
+        logger.warning("%s.disabled reason=not_configured", channel)
+    else:
+        logger.warning("%s.disabled reason=half_configured missing=%s", channel, ",".join(missing))
+    return False
+
+
 class ProviderInput(InputChannel):
     """A provider connector, configured from One Door's settings (the environment) rather than credentials.yml,
     where Rasa would refuse to start on an unset variable."""

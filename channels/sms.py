@@ -38,7 +38,7 @@ from bot.messaging.outbox import SENT_AFTER_OPT_OUT, Delivery, MessageKind, Outg
 from bot.messaging.text import chosen, numbered, split_text
 from bot.settings import Settings, get_settings
 from channels.boundary import announcing
-from channels.messaging import ChannelRuntime, OnNewMessage, OutboxOutput, ProviderInput
+from channels.messaging import ChannelRuntime, OnNewMessage, OutboxOutput, ProviderInput, configured
 from channels.messaging import health as channel_health
 from channels.rejections import rejected
 from channels.twilio_provider import TwilioSender, Unsubscribed
@@ -164,8 +164,6 @@ class SmsInput(ProviderInput):
 
     def __init__(self, settings: Settings) -> None:
         self._sms = TwilioSms(settings) if _configured(settings) else None
-        if self._sms is None:
-            logger.warning("sms.disabled reason=not_configured")
 
     def get_output_channel(self) -> OutputChannel | None:
         return OutboxOutput(self._sms.runtime) if self._sms else None
@@ -301,18 +299,12 @@ class TwilioSms:
 
 
 def _configured(settings: Settings) -> bool:
-    """Whether SMS is set up; a half-done setup stops the server with the names of what is missing."""
-    values = {
+    """Whether SMS is set up; a half-done setup leaves it off with a warning naming what is missing."""
+    return configured(CHANNEL, {
         "ONE_DOOR_TWILIO_ACCOUNT_SID": settings.twilio_account_sid,
         "ONE_DOOR_TWILIO_AUTH_TOKEN": settings.twilio_auth_token.get_secret_value(),
         "ONE_DOOR_TWILIO_FROM_NUMBER": settings.twilio_from_number or settings.twilio_messaging_service_sid,
-    }
-    missing = [name for name, value in values.items() if not value]
-    if len(missing) == len(values):
-        return False
-    if missing:
-        raise ValueError(f"SMS is half configured, missing: {', '.join(missing)}")
-    return True
+    })
 
 
 def _rejected(status: int, reason: str) -> HTTPResponse:

@@ -35,7 +35,7 @@ from bot.messaging.notices import Notice
 from bot.messaging.outbox import Outgoing
 from bot.settings import Settings, get_settings
 from channels.boundary import announcing
-from channels.messaging import ChannelRuntime, OutboxOutput, ProviderInput, shared_database
+from channels.messaging import ChannelRuntime, OutboxOutput, ProviderInput, configured, shared_database
 from channels.messaging import health as channel_health
 from channels.rejections import rejected
 from channels.telegram_bot import make_bot, quiet_library_logs
@@ -65,7 +65,6 @@ class TelegramInput(ProviderInput):
     def __init__(self, settings: Settings) -> None:
         self._runtime: ChannelRuntime | None = None
         if not _configured(settings):
-            logger.warning("telegram.disabled reason=not_configured")
             return
         quiet_library_logs()
         self._secret = settings.telegram_secret_token.get_secret_value().encode()
@@ -178,14 +177,11 @@ class TelegramInput(ProviderInput):
 
 
 def _configured(settings: Settings) -> bool:
-    """Whether Telegram is set up; a half-done setup stops the server with the name of what is missing."""
-    token = settings.telegram_bot_token.get_secret_value()
-    secret = settings.telegram_secret_token.get_secret_value()
-    if not token and not secret:
-        return False
-    if not token or not secret:
-        raise ValueError(f"Telegram is half configured, missing: {TOKEN_VARIABLE if not token else SECRET_VARIABLE}")
-    return True
+    """Whether Telegram is set up; a half-done setup leaves it off with a warning naming what is missing."""
+    return configured(CHANNEL, {
+        TOKEN_VARIABLE: settings.telegram_bot_token.get_secret_value(),
+        SECRET_VARIABLE: settings.telegram_secret_token.get_secret_value(),
+    })
 
 
 def _rejected(status: int, reason: str) -> HTTPResponse:

@@ -1,9 +1,13 @@
-"""Rasa's SQL tracker store, with SQLite written ahead-of-log on one kept connection (docs/adr/0017-throughput.md).
+"""Rasa's SQL tracker store, where One Door's settings say, with SQLite written ahead-of-log on pooled connections.
 
-Rasa 3.6 opens SQLite through SQLAlchemy 1.4's default for files, a new connection for every read and write, in
-rollback-journal mode with a full fsync per commit; saving the tracker was a third of its busy time under load.
-Here SQLite connections are pooled (SQLAlchemy 2's default for files) and put in WAL mode with
-`synchronous=NORMAL` (`bot.db.write_ahead`). Other dialects (PostgreSQL) are left exactly as Rasa makes them.
+Where: endpoints.yml names only this class; the store is `Settings.trackers()`, the URL `purge`, `forget` and the
+reports read too. With ONE_DOOR_DB_HOST that is One Door's own PostgreSQL database, so Rasa's conversations and
+One Door's records cannot end up in different stores. Arguments given to the class (tests) win.
+
+How (docs/adr/0017-throughput.md): Rasa 3.6 opens SQLite through SQLAlchemy 1.4's default for files, a new
+connection for every read and write, in rollback-journal mode with a full fsync per commit; saving the tracker was a
+third of its busy time under load. Here SQLite connections are pooled (SQLAlchemy 2's default for files) and put in
+WAL mode with `synchronous=NORMAL` (`bot.db.write_ahead`). Other dialects (PostgreSQL) are left as Rasa makes them.
 
 It is also where `onedoor_messages_total{channel,intent}` is counted: Rasa saves the tracker once a message is
 handled, and the store picks out the events not stored yet, so each resident's message passes here exactly
@@ -17,20 +21,38 @@ from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
 from bot.db import write_ahead
 from bot.observability.metrics import count_message
+from bot.settings import PROJECT_ROOT, get_settings
+
+# The embedded default, as `make run` sets it, when nothing names a store.
+DEFAULT_TRACKERS = f"sqlite:///{PROJECT_ROOT / 'var' / 'trackers.db'}"
+_CONNECTION = ("dialect", "host", "port", "db", "username", "password", "login_db", "query")
+
+
+def configured_connection() -> dict[str, Any]:
+    """SQLTrackerStore's connection arguments for `Settings.trackers()` (the embedded SQLite file when unset)."""
+    url = make_url(get_settings().trackers() or DEFAULT_TRACKERS)
+    return {
+        "dialect": url.drivername, "host": url.host, "port": url.port, "db": url.database,
+        "username": url.username, "password": url.password, "query": dict(url.query) or None,
+    }
 
 
 class WriteAheadSQLTrackerStore(SQLTrackerStore):
-    """`SQLTrackerStore`; on SQLite, pooled connections in WAL mode. endpoints.yml names it as the store's type."""
+    """`SQLTrackerStore` on the configured store; on SQLite, pooled connections in WAL mode."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, domain: Domain | None = None, **kwargs: Any) -> None:
+        if not any(kwargs.get(name) for name in _CONNECTION):
+            kwargs = {**kwargs, **configured_connection()}
+        super().__init__(domain, **kwargs)
         if self.engine.dialect.name == "sqlite":
             self.engine.dispose()
             self.engine = sa.create_engine(self.engine.url, poolclass=QueuePool, pool_size=1, max_overflow=4,

@@ -18,6 +18,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 
+from bot import migrate
 from bot.bearer import bearer_token
 from bot.catalog import load_catalog
 from bot.i18n.catalog import translate_catalog
@@ -130,6 +131,8 @@ class WebChatInput(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
         credentials = credentials or {}
+        # Rasa builds its connectors once, at start (web chat is always one): a database not migrated stops it here.
+        migrate.exit_unless_current(get_settings().database_url)
         return cls(get_settings(), socketio_path=credentials.get("socketio_path", "/socket.io"))
 
     def __init__(self, settings: Settings, socketio_path: str = "/socket.io") -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import requests
 
 from bot import migrate
+from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "one-door.tar.gz"
@@ -85,6 +86,17 @@ class Assistant:
         return list(reply.json())
 
 
+def _fresh_stores(work: Path, env: dict[str, str]) -> dict[str, str]:
+    """SQLite files of its own in `work`, unless `env` names a PostgreSQL server (ONE_DOOR_DB_HOST)."""
+    if env.get("ONE_DOOR_DB_HOST"):
+        return {}
+    return {
+        "ONE_DOOR_TRACKER_DIALECT": "sqlite",
+        "ONE_DOOR_TRACKER_DB": str(work / "trackers.db"),
+        "ONE_DOOR_DATABASE_URL": f"sqlite:///{work / 'onedoor.db'}",
+    }
+
+
 @contextmanager
 def running_assistant(
     work: Path, model: Path = MODEL, clock: str = OFFICE_HOURS_CLOCK, env: dict[str, str] | None = None,
@@ -92,19 +104,15 @@ def running_assistant(
 ) -> Iterator[Assistant]:
     """Run the action server, the Rasa server and the console until the block ends; logs go to `work`.
 
-    `env` adds or overrides settings, for example to point a channel at a fake provider; `endpoints` replaces
-    endpoints.yml, for example to add a lock store.
+    `env` adds or overrides settings, for example to point a channel at a fake provider or the stores at PostgreSQL
+    (ONE_DOOR_DB_*) and Redis (ONE_DOOR_REDIS_URL, which brings two Sanic workers); `endpoints` replaces endpoints.yml.
     """
     rasa_port, actions_port, console_port = free_port(), free_port(), free_port()
-    database_url = f"sqlite:///{work / 'onedoor.db'}"
-    migrate.upgrade(database_url)
     environment = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
         "ONE_DOOR_ACTION_URL": f"http://127.0.0.1:{actions_port}/webhook",
-        "ONE_DOOR_TRACKER_DIALECT": "sqlite",
-        "ONE_DOOR_TRACKER_DB": str(work / "trackers.db"),
-        "ONE_DOOR_DATABASE_URL": database_url,
+        **_fresh_stores(work, env or {}),
         "ONE_DOOR_CLOCK": clock,
         "ONE_DOOR_RASA_URL": f"http://127.0.0.1:{rasa_port}",
         "ONE_DOOR_RASA_JWT_SECRET": secrets.token_urlsafe(32),
@@ -118,6 +126,10 @@ def running_assistant(
         "RASA_TELEMETRY_ENABLED": "false",
         **(env or {}),
     }
+    settings = Settings.of(environment)
+    environment.setdefault("SANIC_WORKERS", str(settings.sanic_workers()))
+    database_url = settings.database_url
+    migrate.upgrade(database_url)
     rasa = [sys.executable, "-m", "rasa"]
     commands = {
         "actions": (

@@ -30,7 +30,7 @@ from bot.db import Database, make_engine  # noqa: E402
 from scripts.assistant import running_assistant  # noqa: E402
 
 STATUS_CASES = 3
-REDIS_HOST = "127.0.0.1"
+REDIS_URL = "redis://127.0.0.1:6379/0"
 # The One Door processes py-spy samples, and the names their profiles are written under.
 PROFILES = {"rasa run": "one-door-rasa", "actions.server": "one-door-actions"}
 
@@ -56,7 +56,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=40.0, help="how long each system is driven in all")
     parser.add_argument("--rounds", type=int, default=2, help="slices the systems take turns in, against drift")
     parser.add_argument("--rasa-workers", type=int, default=1,
-                        help="Sanic workers for One Door's Rasa server; more than 1 adds a Redis lock store")
+                        help="Sanic workers for One Door's Rasa server; more than 1 adds Redis (ONE_DOOR_REDIS_URL)")
     parser.add_argument("--only", choices=("one-door", "stock"), help="drive one system only (no ratio, exit 0)")
     parser.add_argument("--rebuild-stock", action="store_true", help="run `rasa init` again instead of the cached bot")
     parser.add_argument("--py-spy", type=Path, help="py-spy executable: profile One Door's servers under load")
@@ -68,18 +68,11 @@ def _load() -> str:
     return "load average " + " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
-def _with_redis_locks(work: Path) -> Path:
-    """endpoints.yml plus a Redis lock store under a key prefix of its own, which Rasa needs for several workers."""
-    endpoints = work / "endpoints-redis-locks.yml"
-    lock_store = f"lock_store:\n  type: redis\n  url: {REDIS_HOST}\n  port: 6379\n  key_prefix: bench{os.getpid()}\n"
-    endpoints.write_text((ROOT / "endpoints.yml").read_text() + "\n" + lock_store)
-    return endpoints
-
-
 @contextmanager
 def _one_door(work: Path, workers: int) -> Iterator[System]:
-    endpoints = _with_redis_locks(work) if workers > 1 else ROOT / "endpoints.yml"
-    with running_assistant(work, env={"SANIC_WORKERS": str(workers)}, endpoints=endpoints) as assistant:
+    # Several workers share their conversation locks (and rate-limit counts, web chat's queue) in Redis.
+    shared = {"ONE_DOOR_REDIS_URL": REDIS_URL} if workers > 1 else {}
+    with running_assistant(work, env={**shared, "ONE_DOOR_RASA_WORKERS": str(workers)}) as assistant:
         store = CaseStore(Database(make_engine(assistant.database_url)))
         references = [store.create(NewCase("pothole_report", "public_works", "rest", "bench-resident")).reference
                       for _ in range(STATUS_CASES)]

@@ -293,7 +293,9 @@ async def test_without_credentials_the_webhook_answers_503_and_the_server_still_
     assert health.json() == {"status": "not configured"}
 
 
-def test_a_token_without_a_secret_stops_the_server_with_what_is_missing(tmp_path: Path) -> None:
+def test_a_token_without_a_secret_turns_telegram_off_with_what_is_missing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
     settings = settings_for(tmp_path, None).copy(update={"telegram_bot_token": SecretStr("1:x")})
-    with pytest.raises(ValueError, match="ONE_DOOR_TELEGRAM_SECRET_TOKEN"):
-        TelegramInput(settings)
+    assert TelegramInput(settings).get_output_channel() is None
+    assert caplog.messages[-1] == "telegram.disabled reason=half_configured missing=ONE_DOOR_TELEGRAM_SECRET_TOKEN"
