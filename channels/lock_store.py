@@ -4,7 +4,7 @@ endpoints.yml cannot say "Redis if configured", so it names `ConfiguredLockStore
 message of a conversation at a time by a ticket lock; with several Sanic workers or replicas the tickets must be in
 a store they share, which is why Rasa honours SANIC_WORKERS only with a lock store other than the in-memory one.
 
-Two changes to Rasa 3.6's locks (docs/adr/0018-production-configuration.md):
+Two changes to Rasa 3.6's locks (docs/adr/0021-production-configuration.md):
 - A waiting message looks at its lock every ONE_DOOR_LOCK_POLL_SECONDS (0.05) instead of every second: Rasa's
   agent takes the lock with its one-second default, so the second of two quick messages waited up to a second
   after the first was answered, the fourth of a burst up to three.
