@@ -12,6 +12,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from bot.db import make_engine
 from bot.settings import PROJECT_ROOT
@@ -35,16 +36,20 @@ def upgrade(database_url: str) -> None:
 
 
 def require_current(database_url: str) -> None:
-    """Raise `SchemaNotCurrent`, naming the database (never its password), unless every migration is applied."""
+    """Raise `SchemaNotCurrent`, naming the database (never its password), unless it opens and every migration is
+    applied."""
     head = ScriptDirectory.from_config(_config(database_url)).get_current_head()
     engine = make_engine(database_url)
+    where = make_url(database_url).render_as_string(hide_password=True)
     try:
         with engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
+    except OperationalError as error:
+        raise SchemaNotCurrent(f"One Door's database {where} cannot be opened ({type(error.orig).__name__}): "
+                               "check ONE_DOOR_DB_* or ONE_DOOR_DATABASE_URL, then start again") from None
     finally:
         engine.dispose()
     if current != head:
-        where = make_url(database_url).render_as_string(hide_password=True)
         raise SchemaNotCurrent(
             f"One Door's database {where} is at schema {current or 'none'}, this release needs {head}: "
             "run `python -m bot db upgrade` once (make run does), then start again"

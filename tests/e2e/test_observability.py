@@ -22,6 +22,7 @@ import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
+from bot import migrate
 from bot.db import Database, make_engine
 from bot.messaging.outbox import OutboxRecord, OutboxStatus
 from bot.handoff_records import HandoffReason
@@ -215,14 +216,16 @@ def test_a_rest_caller_gets_its_request_id_back_and_in_the_action_servers_log(ob
 
 
 def test_readiness_names_the_database_and_redis_that_do_not_answer(observed: Observed, tmp_path: Path) -> None:
-    unreadable = tmp_path / "onedoor.db"
-    unreadable.mkdir()  # a folder where the file should be: no process, root or not, can open it
+    database = tmp_path / "onedoor.db"
+    migrate.upgrade(f"sqlite:///{database}")
     closed, port = free_port(), free_port()  # nothing listens on `closed`
     process = start_actions(tmp_path, port, {
-        "ONE_DOOR_ACTION_SECRET": ACTION_SECRET, "ONE_DOOR_DATABASE_URL": f"sqlite:///{unreadable}",
+        "ONE_DOOR_ACTION_SECRET": ACTION_SECRET, "ONE_DOOR_DATABASE_URL": f"sqlite:///{database}",
         "ONE_DOOR_RATE_LIMIT_REDIS_URL": f"redis://127.0.0.1:{closed}/0",
     })
     try:
+        database.unlink()
+        database.mkdir()  # the database lost after the start: a folder where the file was, which nothing can open
         answer = requests.get(f"http://127.0.0.1:{port}/ready", timeout=10)
     finally:
         stop([process])
