@@ -10,11 +10,12 @@ the held-out author's realistic and clean-civic sets are scored with `scripts/ev
   several probability floors and with only some kinds kept.
 The frozen yardstick (tests/pii/realistic.jsonl, clean-civic.jsonl) is never read.
 
-Old rules come from `git archive <ROUNDS[author]> bot` unpacked under $PIICRF_OLD_RULES/<author>/ beside a link to
-today's build/ (word and name lists); they run in their own interpreter. Results and fold models are cached in
-$PIICRF_CACHE.
+Old rules come from `git archive <ROUNDS[author]> bot`, unpacked on first use under $PIICRF_OLD_RULES/<author>/
+beside a link to today's build/ (word and name lists); they run in their own interpreter. Results and fold
+models are cached in $PIICRF_CACHE.
 
-Usage: .venv/bin/python bench/pii_crf_loao.py [--hold A B ...] [--floors 0.5 0.7]
+Usage: .venv/bin/python bench/pii_crf_loao.py [--hold A B ...] [--floors 0.5 0.3 0.7]   (about 10 minutes)
+       .venv/bin/python bench/pii_crf_loao.py --table "p>=0.5 all" [--base now]   (ADR 0010's round-10 table)
 """
 
 from __future__ import annotations
@@ -58,6 +59,17 @@ for line in sys.stdin:
 
 def author_files(author: str) -> list[Path]:
     return [TUNING / f"{kind}-{name}.jsonl" for name in AUTHORS[author] for kind in ("realistic", "clean-civic")]
+
+
+def old_rules(author: str) -> Path:
+    """A checkout of `bot/` as it was before the round that read `author`'s set."""
+    root = OLD_RULES / author
+    if not (root / "bot").exists():
+        root.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", ROUNDS[author], "bot"], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(root)], input=archive.stdout, check=True)
+        (root / "build").symlink_to(ROOT / "build")
+    return root
 
 
 def rule_spans(path: Path, label: str, rules_root: Path) -> dict[str, list[Span]]:
@@ -104,7 +116,7 @@ def run_fold(held: str, floors: list[float]) -> dict[str, dict]:
     out = {}
     for path in author_files(held):
         readings: dict[str, list[Mark]] = {}
-        for base, rules in (("old", rule_spans(path, f"old{held}", OLD_RULES / held)),
+        for base, rules in (("old", rule_spans(path, f"old{held}", old_rules(held))),
                             ("now", rule_spans(path, "now", ROOT))):
             readings = readings or {text: marks(tagger, text) for text in rules}
             out[f"{held}|{path.name}|{base}|rules"] = summary(score(path, finder=rules.__getitem__))
@@ -127,9 +139,9 @@ def table(results: dict[str, dict], variant: str, base: str = "old") -> str:
     per_kind: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
     for author, names in AUTHORS.items():
         name = names[-1]
-        real, clean = (results.get(f"{author}|{kind}-{name}.jsonl|{base}|{label}") for kind in
-                       ("realistic", "clean-civic") for label in ("rules", variant)), None
-        rules, tagged, clean_rules, clean_tagged = real
+        rules, tagged, clean_rules, clean_tagged = (results.get(f"{author}|{kind}-{name}.jsonl|{base}|{label}")
+                                                    for kind in ("realistic", "clean-civic")
+                                                    for label in ("rules", variant))
         if rules is None or tagged is None:
             continue
         for kind, (found, total) in rules["kinds"].items():
