@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     import pycrfsuite
 
 _LOG = logging.getLogger(__name__)
+_READING = threading.Lock()
 
 # The longest message a channel accepts (ONE_DOOR_MAX_MESSAGE_CHARS): about 800 tokens, a few milliseconds.
 MAX_TAGGED_CHARS = 4_000
@@ -68,6 +70,7 @@ class Mark(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _tagger() -> pycrfsuite.Tagger | None:
+    """The model built at install, opened once; None (and one warning) when it or the library is missing."""
     path = get_settings().pii_tagger_path
     try:
         import pycrfsuite
@@ -81,19 +84,21 @@ def _tagger() -> pycrfsuite.Tagger | None:
 
 
 def marks(tagger: pycrfsuite.Tagger, text: str) -> list[Mark]:
-    """The tokens of `text` (the first `MAX_TAGGED_TOKENS`) the tagger may call personal data at `floor`, with
-    their likeliest kind; the kind is asked only of those, since most tokens are plainly not."""
+    """The tokens of `text` (the first `MAX_TAGGED_TOKENS`) the tagger reads as personal data at `MIN_READ` or
+    more, with their likeliest kind; the kind is asked only of those, since most tokens are plainly not."""
     toks = tokens(text)[:MAX_TAGGED_TOKENS]
     if not toks:
         return []
-    tagger.set(features(text, toks))
-    kinds = [label for label in tagger.labels() if label != "O"]
+    rows = features(text, toks)
     readings = []
-    for index, tok in enumerate(toks):
-        probability = 1.0 - tagger.marginal("O", index)
-        if probability >= MIN_READ:
-            kind = max(kinds, key=lambda label: tagger.marginal(label, index))
-            readings.append(Mark(tok.start, tok.end, kind, probability))
+    with _READING:  # a Tagger holds the sequence it last read: one reader at a time
+        tagger.set(rows)
+        kinds = [label for label in tagger.labels() if label != "O"]
+        for index, tok in enumerate(toks):
+            probability = 1.0 - tagger.marginal("O", index)
+            if probability >= MIN_READ:
+                kind = max(kinds, key=lambda label: tagger.marginal(label, index))
+                readings.append(Mark(tok.start, tok.end, kind, probability))
     return readings
 
 
