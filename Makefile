@@ -24,8 +24,9 @@ help: ## List the targets
 
 WORD_LIST := build/common-english-words.txt
 NAME_LIST := build/names.tsv
+PII_TAGGER := build/pii-tagger.crfsuite
 
-install: $(INSTALLED) $(SPACY_MODEL) $(WORD_LIST) $(NAME_LIST) ## Create .venv with Python 3.10, install pinned dependencies, build the spaCy pipeline and word lists
+install: $(INSTALLED) $(SPACY_MODEL) $(WORD_LIST) $(NAME_LIST) $(PII_TAGGER) ## Create .venv with Python 3.10, install pinned dependencies, build the spaCy pipeline, word lists and PII tagger
 
 $(INSTALLED): requirements.txt requirements-nodeps.txt
 	@scripts/find_python310.sh >/dev/null
@@ -45,6 +46,10 @@ $(WORD_LIST): $(INSTALLED) scripts/build_word_list.py
 # Names for redaction, read from names-dataset here (it needs over a gigabyte of memory), never at run time.
 $(NAME_LIST): $(INSTALLED) scripts/build_name_list.py bot/pii/gazetteer.py
 	$(PY) scripts/build_name_list.py $@
+
+# The PII tagger, trained from the committed retired sets (about half a minute), never downloaded.
+$(PII_TAGGER): $(INSTALLED) $(WORD_LIST) $(NAME_LIST) scripts/build_pii_tagger.py bot/pii/tagger_features.py bot/pii/name_words.py $(wildcard tests/pii/tuning/*.jsonl) tests/pii/corpus.jsonl
+	$(PY) scripts/build_pii_tagger.py $@
 
 lock: ## Re-compile requirements.txt (exact pins) from requirements.in
 	$(PY) -m piptools compile --quiet --strip-extras --no-emit-index-url -o requirements.txt requirements.in

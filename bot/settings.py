@@ -107,6 +107,8 @@ class Settings(BaseSettings):
     # First names and surnames with their popularity rank (built by `make install` from names-dataset), so that
     # redaction finds names with no cue ("thanks, Jamal Brown").
     name_list_path: Path = PROJECT_ROOT / "build" / "names.tsv"
+    # A CRF tagger trained on the retired PII sets (built by `make install`), read beside the redaction rules.
+    pii_tagger_path: Path = PROJECT_ROOT / "build" / "pii-tagger.crfsuite"
     # Days unresolved messages, finished conversations, delivered outbox messages, and the personal details of
     # closed cases and handoffs are kept before `python -m bot purge` removes them (docs/retention.md).
     retention_days: int = 90

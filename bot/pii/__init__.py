@@ -2,7 +2,8 @@
 
 Each kind has its own detector module; `find` runs them from the most specific (e-mail, card, SSN) to the
 least (address, name) and drops any span that overlaps one already found, so a card number is never also read
-as a phone number. Every detector runs in time linear in the message: bounded quantifiers, anchored starts,
+as a phone number. A learned tagger (`bot.pii.tagger`) then adds what it finds and the rules did not, on texts
+up to a channel message. Every detector runs in time linear in the message: bounded quantifiers, anchored starts,
 and a budget on calls into libphonenumber (tests/bot/test_pii_adversarial.py holds them to it).
 """
 
@@ -21,6 +22,7 @@ from bot.pii.personal_numbers import own_numbers
 from bot.pii.shapes import shaped_numbers
 from bot.pii.signatures import EDGE_BUDGET
 from bot.pii.spans import DIGIT, PiiKind, Span
+from bot.pii.tagger import admitted, learned_spans
 from bot.pii.vehicles import plates
 
 __all__ = ["MAX_READ_CHARS", "PiiKind", "Span", "find", "redact"]
@@ -50,6 +52,7 @@ _DETECTORS: tuple[Callable[[str], list[Span]], ...] = (
 _NEED_DIGITS = frozenset({cards, ssns, births, addresses, id_numbers, own_numbers, phones, shaped_numbers})
 _NEED_LETTERS = frozenset({emails, plates, spelled_phones, person_names})
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def _edges(kept: list[Span]) -> frozenset[int]:
@@ -81,7 +84,32 @@ def find(text: str) -> list[Span]:
     if has_digit:  # "Jaylen (3/3/2018)": a date right after a name is its birth date
         for span in dates_after_names(text, [span for span in kept if span.kind is PiiKind.NAME]):
             _keep(text, kept, starts, span)
+    return union(text, kept, learned_spans(text))
+
+
+def union(text: str, spans: list[Span], learned: list[Span]) -> list[Span]:
+    """The rules' `spans` (in order, without overlaps) and what they leave of each `learned` span, where that part
+    is still admitted: the rules OR the tagger."""
+    kept, starts = list(spans), [span.start for span in spans]
+    for span in learned:
+        for piece in _uncovered(text, kept, starts, span):
+            if admitted(text, piece):
+                _keep(text, kept, starts, piece)
     return kept
+
+
+def _uncovered(text: str, kept: list[Span], starts: list[int], span: Span) -> list[Span]:
+    """The parts of `span` outside every kept span that hold a letter or digit ("Lopez" of "Ana Lopez" when a
+    rule found "Ana"). Kept spans do not overlap, so they are in order of their ends too."""
+    pieces, position = [], span.start
+    for other in kept[max(0, bisect.bisect_right(starts, span.start) - 1) :]:
+        if other.start >= span.end:
+            break
+        if other.end > position:
+            pieces.append(Span(span.kind, position, max(position, other.start)))
+            position = other.end
+    pieces.append(Span(span.kind, position, span.end))
+    return [piece for piece in pieces if piece.start < piece.end and _WORD_CHAR.search(text, piece.start, piece.end)]
 
 
 def _keep(text: str, kept: list[Span], starts: list[int], span: Span) -> None:

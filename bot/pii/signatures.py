@@ -99,7 +99,7 @@ def _namelike(run: list[Word]) -> bool:
 
 # Words that open a closing wish or a self-introduction, never a signature's first name: "Merry Christmas",
 # "Go Bears", "God Bless", "Soy Treviño" (the surname is found by its cue).
-_WISHES = frozenset("go happy merry god best kind warm many thank feliz buen buenas stay have soy yo love".split())
+WISHES = frozenset("go happy merry god best kind warm many thank feliz buen buenas stay have soy yo love".split())
 
 
 _NEVER_SIGNED = MONTHS_AND_DAYS | NOT_NAMES
@@ -113,7 +113,7 @@ def _closing_pair(text: str, run: list[Word]) -> bool:
         return False
     first, last = run
     rank = gazetteer.names().get(first.key)
-    if rank is None or rank.first == 0 or first.key in _WISHES or _END.match(text, last.end) is None:
+    if rank is None or rank.first == 0 or first.key in WISHES or _END.match(text, last.end) is None:
         return False
     return ranked(last, first=False) or not ordinary(last)
 
