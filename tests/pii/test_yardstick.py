@@ -16,11 +16,13 @@ import pytest
 from scripts.eval_pii import CLEAN_CIVIC, MAX_OVER_REDACTION, REALISTIC, PiiScore, score
 
 # Author H's set (828 messages, 1,280 items; clean civic 290), measured on 2026-12-01 and never tuned on. Round 8
-# scored 98.4 % on it; round 9 (tuned on author G, never on H) 98.4 % too (1,260 of 1,280), over-redaction 0.58 %
-# (clean civic 0.33 %). Three kinds meet the 99 %: DOB, EMAIL, PHONE.
+# scored 98.4 % on it; round 9 (tuned on author G, never on H) 98.4 % too; round 10, the same rules with a CRF
+# tagger trained on the retired sets (its design chosen by leave-one-author-out on them, never on H), 99.1 %
+# (1,268 of 1,280), over-redaction 0.76 % (clean civic 0.33 %). Five kinds meet the 99 %: DOB, EMAIL,
+# NAME, PHONE, SSN.
 FLOORS = {
-    "ADDRESS": 0.96, "CARD": 0.98, "DOB": 1.0, "EMAIL": 1.0, "ID": 0.96,
-    "NAME": 0.98, "PHONE": 1.0, "PLATE": 0.98, "SSN": 0.98,
+    "ADDRESS": 0.97, "CARD": 0.98, "DOB": 1.0, "EMAIL": 1.0, "ID": 0.97,
+    "NAME": 0.99, "PHONE": 1.0, "PLATE": 0.98, "SSN": 1.0,
 }
 
 
@@ -38,7 +40,7 @@ def test_recall_per_kind_holds_its_floor(yardstick: PiiScore, kind: str) -> None
 
 def test_overall_recall_holds_its_floor(yardstick: PiiScore) -> None:
     recall = yardstick.recall  # a plain number, so that a failure never prints the set's misses
-    assert recall >= 0.98
+    assert recall >= 0.99
 
 
 @pytest.mark.parametrize("corpus", [REALISTIC, CLEAN_CIVIC], ids=["realistic", "clean-civic"])
