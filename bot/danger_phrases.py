@@ -39,9 +39,6 @@ _ABUSER = (
 HARMLESS = any_of(
     r"(?:tripp|slipp)\w*[^.!?]{0,60}?(?:hurt|cut) my ?self",
     r"(?:hurt|cut) my ?self (?:tripping|slipping|falling|shovel\w*|lifting)",
-    r"(?:don'?t|do not) (?:want to|wanna) live (?:here|there|in|on|next|near|by|across|above|below|under|"
-    r"downtown|around)",
-    r"(?:don'?t|do not) want to be here (?:all|for|when|at|until|till|on|by|before|after|early|late|waiting)",
     r"(?:almost|nearly) hit me",
     r"(?:limb|branch|ball|sprinkler) (?:\w{1,15} )?hit me",
     r"killing my ?self (?:trying|working)",

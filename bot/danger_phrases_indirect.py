@@ -65,6 +65,10 @@ CRISIS_INDIRECT = any_of(
     r"(?! (?:on|when|while|trying|with (?:a|the) (?:broken|rusty)))",
     r"(?:hits?|hitting|beats?|beating|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|chok(?:es|ed|ing)) (?:his|her|their) "
     r"(?:kids?|children|wife|husband|girlfriend|boyfriend|baby|son|daughter|mom|mother|dad|father|partner)",
+    r"wish (?:i|i'?d) (?:was|were|had been) dead|wish i (?:had )?never been born",
+    r"(?:and|to) not wake up",
+    r"(?:fleeing|escaping|escaped|running from) (?:from )?(?:my |an? )?(?:abusive |violent )?(?:husband|wife|"
+    r"boyfriend|girlfriend|partner|ex|stepdad|stepfather)",
     # Spanish.
     r"no (?:le )?veo sentido a nada",
     r"(?:cansad|hart)[oa] de (?:vivir|la vida)",
@@ -121,6 +125,26 @@ URGENT_NOW = any_of(
     r"(?:hombre|tipo|se[nñ]or|alguien|man|guy|someone|somebody) (?:est[aá] |is )?(?:armado|armed)",
     r"tied (?:up )?to (?:a |the |his |her )?(?:chair|bed|pole|tree)",
     r"suspicious (?:package|bag|device)",
+    # Happening now in a service's setting: a dumpster on fire is not a missed collection, a man slumped over a
+    # parked car's wheel is not an abandoned vehicle, someone getting beaten next door is not noise.
+    r"(?:is|are|'s|'re|now|just|still) on fire(?! today)",
+    r"(?:caught|catching|catches) (?:on )?fire",
+    r"(?:smoke|flames) (?:is |are )?(?:pouring|billowing|shooting|coming) (?:out|from)",
+    r"(?:i|we) (?:can )?smell gas",
+    r"slumped (?:over|in|behind|against)",
+    r"passed out (?:in|behind|at) (?:a |the |his |her |their )?(?:car|truck|van|wheel|driver'?s seat|front seat)",
+    r"(?:someone|somebody|a (?:woman|man|kid|child|girl|boy|lady|guy)|she|he|they|people) (?:is |are |'s |'re )?"
+    r"(?:getting|being) (?:hurt|hit|attacked|killed|beat(?:en)?(?: up)?|stabbed|shot)",
+    r"(?:pointing|pointed|aiming|aimed|waving|brandishing) (?:a |an |the |his |her |their )?(?:gun|pistol|rifle|"
+    r"knife|weapon|one) at",
+    r"(?:hay|se ve) (?:un )?(?:fuego|incendio)",
+    r"(?:huele|olor) (?:muy |mucho |fuerte |bien fuerte )?a gas",
+    r"(?:estamos|est[aá]n?|estoy|qued[oó]|quedamos|quedaron|qued[eé]) atrapad[oa]s? (?:en|dentro de|por|bajo|entre) "
+    r"(?:el |la |un |una |mi |los |las )?(?:agua|fuego|humo|incendio|inundaci[oó]n|escombros|elevador|ascensor|"
+    r"s[oó]tano|edificio|casa|techo|azotea|nieve|lodo|r[ií]o|corriente)",
+    r"(?:est[aá]|sigue) (?:convulsionando|inconsciente|sangrando)",
+    r"(?:le (?:est[aá] dando|dio)|me est[aá] dando) (?:un )?(?:infarto|ataque al coraz[oó]n|derrame)",
+    r"(?:no respira|se est[aá] ahogando)",
 )
 
 EMERGENCY_INDIRECT = any_of(
