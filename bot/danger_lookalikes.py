@@ -45,7 +45,10 @@ _MEDICAL = (
     r"(?:heart attacks?|strokes?|overdos\w+|bleeding|choking|seizures?|cardiac arrest|infartos?|sobredosis|"
     r"convulsiones|derrames?)"
 )
-_CLASS = r"(?:class(?:es)?|courses?|training|workshops?|seminars?|certification|kits?|clases?|cursos?|talleres?|capacitaci[oó]n)"
+_CLASS = (
+    r"(?:class(?:es)?|courses?|training|workshops?|seminars?|certification|kits?|clases?|cursos?|talleres?|"
+    r"capacitaci[oó]n)"
+)
 _PAST_CRIME = (
     r"(?:smashed|broken into|broke into|broke in|break-? ?in|stolen|stole|robbed|mugged|burglari[sz]ed|burglary|"
     r"vandali[sz]ed|theft|crash(?:ed)?|accident|collision|hit and run|robaron|rob[oó]|asaltaron|asalt[oó]|"
@@ -64,10 +67,13 @@ LOOKALIKES = any_of(
     rf"{_THING_ES} (?:nos|me) (?:(?:va|van|est[aá]n?) (?:a )?)?mata(?:r|ndo|n)?",
     r"dying to (?:know|see|get|try|go|find out|hear|ask|visit|sign up|meet|check)",
     r"to die for",
+    r"(?:phone|battery|car|laptop|computer|engine|printer|plants?|lawn|grass|garden|wifi|router|tv|fridge|furnace|"
+    r"heater) (?:\w{1,15} )?(?:wants?|is trying|keeps trying) to die",
     r"bored to death",
     r"(?:i'?m|im|i am|we'?re|we are|kids are|family is) (?:so |literally |just )?starving(?! (?:my|our) ?sel)",
     r"me muero (?:por (?:saber|ir|ver|probar|conocer|que)|de (?:ganas|curiosidad))",
-    r"(?:casi )?(?:me|le|nos) (?:dio|da|va a dar|iba a dar) (?:un )?(?:infarto|ataque|patat[uú]s|soponcio)(?= (?:cuando|"
+    r"(?:casi )?(?:me|le|nos) (?:dio|da|va a dar|iba a dar) (?:un )?(?:infarto|ataque|patat[uú]s|soponcio)"
+    r"(?= (?:cuando|"
     r"al (?:ver|leer|abrir|recibir)|con (?:el|la|los|las|ese|esa|este|esta)|de (?:ver|risa|coraje)))",
     r"(?:gave|give|giving) me a heart attack(?= (?:when|with|seeing|reading|opening|looking))",
     # Danger's words in their ordinary senses: tools, idioms, sports, the law.
@@ -89,6 +95,12 @@ LOOKALIKES = any_of(
     r"(?:allowed|permitted) to smoke",
     r"(?:team|offense|defen[cs]e|shooting|game|sales|market|stocks?) (?:is |are |was |were )?on fire",
     r"on fire (?:this (?:season|year|week)|lately|these days)",
+    # An animal hurt or sick is animal services, unless it hurt a person: the gap never crosses a bite or an attack.
+    r"(?:dogs?|puppy|cats?|kitten|pets?|birds?|horses?|deer|raccoons?|perr[oa]s?|perrit[oa]s?|gat[oa]s?|gatit[oa]s?|"
+    r"mascotas?|animal(?:es)?|caballos?|p[aá]jar[oa]s?|venados?)\W{1,3}(?:(?!(?:bit|bites|bitten|attack\w*|maul\w*|"
+    r"mordi\w*|muerde|atac\w*)\b)[\w']{1,20}\W{1,3}){0,3}?(?:is |are |est[aá]n? |sigue )?(?:bleeding|choking|seizing|"
+    r"having (?:a )?seizures?|unconscious|not breathing|injured|hurt|sangrando|convulsionando|inconsciente|no respira|"
+    r"herid[oa]s?|ahog[aá]ndose)",
     # Rules, permits and events about a weapon, a fire or a medical emergency.
     rf"{_RULE}{_SENTENCE_GAP % 6}{_HOLD} (?:a |an |the |my |his |her |their |un |una |su |"
     rf"mi )?{_WEAPON}",

@@ -47,6 +47,9 @@ CRISIS_ES = any_of(
     rf"{_ABUSER_ES} (?:me|nos) (?:{_HURTS_ES}|amenaza|quiere matar|va a matar)",
     rf"(?:me|nos) (?:{_HURTS_ES}|est[aá] golpeando) {_ABUSER_AFTER_ES}\b",
     rf"(?:huyendo|escapando|escap[eé]|hu[ií]) de {_RELATIVE_ES}",
+    r"me est[aá] (?:golpeando|ahorcando|asfixiando|pateando)",
+    r"se (?:est[aá] )?(?:corta|cortando) (?:los brazos|las venas|las mu[nñ]ecas|las piernas)",
+    r"ya no quiero seguir(?=\s*(?:[.,;!?]|$))",
     # Despair without the plain words.
     r"(?:no tengo|sin|perd[ií](?: las)?) ganas de vivir", r"(?:dormir(?:me)?|acostarme) y no despertar",
     r"no (?:volver a )?despertar(?:me)? (?:nunca|jam[aá]s)", r"para qu[eé] seguir (?:viviendo|vivo|en este mundo)",
@@ -76,7 +79,9 @@ EMERGENCY_ES = any_of(
     r"sangr(?:a|ando) mucho", r"se est[aá] ahogando",
     r"(?:est[aá]n|alguien est[aá]) (?:robando|entrando|meti[eé]ndose) (?:en |a )?(?:mi|la) (?:casa|apartamento|"
     r"apto|carro|tienda)",
-    r"(?:est[aá]n )?(?:disparando|balazos|balacera|disparos)", r"tiene (?:un|una) (?:arma|pistola|cuchillo|navaja)",
+    r"(?:est[aá]n )?(?:disparando|bala[sz]os|balacera|disparos)",
+    r"(?:perros?|pitbulls?|animal) (?:\w{1,15} )?(?:est[aá]n? )?(?:atacando|mordiendo|atac[oó]|mordi[oó]) a "
+    r"(?:mi|un|una|su|alguien|unos|unas)\b", r"tiene (?:un|una) (?:arma|pistola|cuchillo|navaja)",
     r"(?:hay|con) (?:un )?(?:hombre|tipo|señor|alguien) armado",
     rf"(?:chocaron|choque|accidente){WORDS_GAP}(?:herid\w*|sangr\w*|atrapad\w*|inconsciente)",
     r"cables? (?:de luz |el[eé]ctricos? )?(?:ca[ií]dos?|en el suelo|echando chispas)",

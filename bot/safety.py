@@ -92,9 +92,11 @@ def calmed_intent(intent: str | None, text: str, ranking: list[tuple[str, float]
     danger stands.
 
     Only a request whose shape says it is ordinary ("the fireworks every night", "robbed last year, can I get
-    the report", "el tráfico me está matando") and whose words, once that is set aside, speak of no danger is
-    calmed: to the next intent the classifier ranked, or to a rephrase prompt below `threshold`. A danger the
-    classifier heard without any words for it (indirect despair) is never calmed, since no look-alike matched.
+    the report", "el tráfico me está matando", "the fee is going to kill us", "is it legal to carry a knife",
+    "me muero de hambre") and whose words, once that is set aside, speak of no danger is calmed: to the next
+    intent the classifier ranked, or to a rephrase prompt below `threshold`. A danger the classifier heard without
+    any words for it (indirect despair) is never calmed, since no look-alike matched; nor is one heard in words
+    that a person in crisis also uses ("I don't want to live here").
     """
     if intent not in _SAFETY:
         return None

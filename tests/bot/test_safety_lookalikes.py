@@ -12,8 +12,6 @@ import pytest
 
 from bot.safety import Danger, calmed_intent, detect, urgent_intent
 
-RANKING = [("crisis", 0.55), ("rent_assistance", 0.35), ("out_of_scope", 0.05)]
-
 
 def _calmed(text: str, heard: str = "crisis") -> str | None:
     return calmed_intent(heard, text, [(heard, 0.55), ("rent_assistance", 0.35)], 0.3)
@@ -32,7 +30,7 @@ HYPERBOLE = [
     "casi me da un infarto cuando vi la multa del estacionamiento",
     "the new assessment gave me a heart attack when i opened it",
     "estos recibos de luz nos están matando",
-    "me muero por saber cuándo abren la alberca",
+    "me muero por probar los tacos de la feria, ¿qué día es?",
     "me muero de hambre, ¿dónde dan despensas?",
 ]
 
@@ -200,3 +198,78 @@ def test_crisis_said_in_the_past_or_without_its_plain_words_is_heard(text: str) 
 )
 def test_spanish_ordinary_requests_near_those_words_are_no_crisis(text: str) -> None:
     assert detect(text) is not Danger.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Someone else's despair, a farewell posted, life given up on.
+        ("my cousin keeps saying she wants to die", Danger.CRISIS),
+        ("my son put a goodbye video on tiktok and won't pick up", Danger.CRISIS),
+        ("i lost everything and i'm done with life", Danger.CRISIS),
+        ("ending it all feels like my only way out", Danger.CRISIS),
+        ("mi hermana se está cortando las piernas", Danger.CRISIS),
+        ("perdí a mi familia y ya no quiero seguir.", Danger.CRISIS),
+        ("mi esposo me está ahorcando", Danger.CRISIS),
+        # Violence or a threat heard now, next door or in the street.
+        ("a man downstairs is screaming i'm gonna kill you", Danger.EMERGENCY),
+        ("the house next door is empty and someone is smashing things inside", Danger.EMERGENCY),
+        ("he's strangling her in the parking lot", Danger.EMERGENCY),
+        ("i'm hiding in my closet, someone is walking around the house", Danger.EMERGENCY),
+        ("a guy snatched a little girl and drove off in a gray sedan", Danger.EMERGENCY),
+        ("el vecino le está pegando a su señora, se oye todo", Danger.EMERGENCY),
+        ("se oyen balasos por la escuela", Danger.EMERGENCY),
+        # Water or fire with people who cannot get out.
+        ("a minivan is stranded with kids inside and the water is up to the doors", Danger.EMERGENCY),
+        ("el humo ya llegó al pasillo y no podemos salir", Danger.EMERGENCY),
+        ("the basement is filling with smoke and we can't get out", Danger.EMERGENCY),
+        ("mi abuelo se desplomó y no reacciona", Danger.EMERGENCY),
+        ("FUEGO en el callejón de atrás", Danger.EMERGENCY),
+    ],
+)
+def test_danger_the_classifier_alone_was_hearing_is_heard_in_its_words(text: str, expected: Danger) -> None:
+    assert detect(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my phone battery wants to die every afternoon",
+        "the ivy is strangling the oak in the park",
+        "ya no quiero seguir pagando esta multa",
+        "no podemos salir del contrato de renta",
+        "se inundó la calle y con tanta agua no podemos salir de la cochera",
+        "el sitio web no reacciona cuando pago",
+        "queremos hacer fuego en el patio del centro comunitario, ¿se puede?",
+        "me está pegando la gripa, ¿hay vacunas?",
+    ],
+)
+def test_the_same_words_in_ordinary_requests_stay_ordinary(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un señor anda pateando a los perros callejeros",
+        "están golpeando a la puerta del vecino desde hace rato, muy fuerte",
+        "prendieron fuego en la esquina para asar carne, ¿es legal?",
+    ],
+)
+def test_spanish_violence_words_aimed_at_animals_or_things_are_no_emergency(text: str) -> None:
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mi perrita está sangrando de una pata, ¿hay veterinario de la ciudad?", None),
+        ("a stray cat in the alley is bleeding and limping", None),
+        ("our puppy is choking on something", None),
+        ("el gato del vecino está convulsionando en mi patio", None),
+        ("a dog bit my son and he is bleeding a lot", Danger.EMERGENCY),
+        ("un perro atacó a mi hija, está sangrando", Danger.EMERGENCY),
+    ],
+)
+def test_an_animal_hurt_is_animal_services_unless_it_hurt_a_person(text: str, expected: Danger | None) -> None:
+    assert detect(text) is expected
