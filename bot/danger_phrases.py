@@ -39,9 +39,6 @@ _ABUSER = (
 HARMLESS = any_of(
     r"(?:tripp|slipp)\w*[^.!?]{0,60}?(?:hurt|cut) my ?self",
     r"(?:hurt|cut) my ?self (?:tripping|slipping|falling|shovel\w*|lifting)",
-    r"(?:don'?t|do not) (?:want to|wanna) live (?:here|there|in|on|next|near|by|across|above|below|under|"
-    r"downtown|around)",
-    r"(?:don'?t|do not) want to be here (?:all|for|when|at|until|till|on|by|before|after|early|late|waiting)",
     r"(?:almost|nearly) hit me",
     r"(?:limb|branch|ball|sprinkler) (?:\w{1,15} )?hit me",
     r"killing my ?self (?:trying|working)",
@@ -61,7 +58,7 @@ CRISIS = any_of(
     r"suicid\w*",
     r"kil{1,2}(?:ing)? (?:my|him|her|them) ?sel(?:f|ves)",
     r"end(?:ing)? (?:my|it) (?:li?fe?|all)",
-    r"(?:want(?:ed)?|wanna|wana|wan)(?: to)? die",
+    r"(?:want(?:ed|s|ing)?|wanna|wana|wan)(?: to)? die",
     r"(?:don'?t|dont|do not) (?:want to|wanna|wana) (?:live|be alive|be here|wake up)",
     r"no point (?:in )?(?:living|being alive|going on)",
     r"point (?:of|in) (?:being alive|living|going on)",
@@ -82,7 +79,7 @@ CRISIS = any_of(
     r"(?:and|to) never wake up",
     r"no reason to live",
     r"better off without me",
-    r"goodbye (?:note|letter)",
+    r"goodbye (?:note|letter|message|video|post|text)s?",
     r"(?:no ?one|nobody) (?:would |will )?(?:even )?miss me",
     r"(?:no ?one|nobody) (?:would |will )?(?:even )?notice if i(?:'m| am| was| were) gone",
     r"(?:i'?m|i am) (?:such |just |only )?a burden",

@@ -11,12 +11,19 @@ from __future__ import annotations
 from bot.danger_phrases import WORDS_GAP, any_of
 
 # Accented vowels are matched with or without the accent ("[oó]"): residents often type without them.
-_ABUSER_ES = (
+_RELATIVE_ES = (
     r"(?:mi (?:esposo|esposa|marido|mujer|pareja|novio|novia|ex|husband|boyfriend|papa|papá|padre|padrastro|"
-    r"mama|mamá|madre|madrastra|hermano|t[ií]o|primo|hijo|suegro|suegra)|el|ella)"
+    r"mama|mamá|madre|madrastra|hermano|t[ií]o|primo|hijo|suegro|suegra))"
 )
-# Hurting words a partner or relative does to the resident, for "me pega mi marido" as well as "mi marido me pega".
-_HURTS_ES = r"pega|golpea|golpe[oó]|maltrata|ahorca|ahorc[oó]|lastima|encierra|patea|empuja|quema"
+_ABUSER_ES = rf"(?:{_RELATIVE_ES}|el|ella)"
+# After the verb "el" is the article ("me pegó el sol", "me golpeó el espejo"): only the accented pronoun counts.
+_ABUSER_AFTER_ES = rf"(?:{_RELATIVE_ES}|él|ella)"
+# Hurting words a partner or relative does to the resident, now or in the past, for "me pega mi marido" as well as
+# "mi marido me pegó".
+_HURTS_ES = (
+    r"pega|peg[oó]|golpea|golpe[oó]|maltrata|maltrat[oó]|ahorca|ahorc[oó]|lastima|lastim[oó]|encierra|encerr[oó]|"
+    r"patea|pate[oó]|empuja|empuj[oó]|quema|quem[oó]"
+)
 
 HARMLESS_ES = any_of(
     # Preparing, not happening: "¿qué hago si hay un incendio?", "en caso de que huela a gas".
@@ -38,7 +45,17 @@ CRISIS_ES = any_of(
     r"estar[ií]an mejor sin m[ií]", r"(?:cortarme|me corto|me estoy cortando) (?:las venas|los brazos|otra vez)",
     r"(?:quiero|voy a) (?:hacerme da[nñ]o|lastimarme)", r"me hago da[nñ]o",
     rf"{_ABUSER_ES} (?:me|nos) (?:{_HURTS_ES}|amenaza|quiere matar|va a matar)",
-    rf"(?:me|nos) (?:{_HURTS_ES}|est[aá] golpeando) (?:mi|el|ella)\b",
+    rf"(?:me|nos) (?:{_HURTS_ES}|est[aá] golpeando) {_ABUSER_AFTER_ES}\b",
+    rf"(?:huyendo|escapando|escap[eé]|hu[ií]) de {_RELATIVE_ES}",
+    r"me est[aá] (?:golpeando|ahorcando|asfixiando|pateando)",
+    r"se (?:est[aá] )?(?:corta|cortando) (?:los brazos|las venas|las mu[nñ]ecas|las piernas)",
+    r"ya no quiero seguir(?=\s*(?:[.,;!?]|$))",
+    # Despair without the plain words.
+    r"(?:no tengo|sin|perd[ií](?: las)?) ganas de vivir", r"(?:dormir(?:me)?|acostarme) y no despertar",
+    r"no (?:volver a )?despertar(?:me)? (?:nunca|jam[aá]s)", r"para qu[eé] seguir (?:viviendo|vivo|en este mundo)",
+    r"no vale la pena (?:vivir|seguir viviendo)", r"(?:soy|siento que soy|me siento) una carga",
+    r"ojal[aá] (?:estuviera muert[oa]|me muriera|no hubiera nacido)",
+    r"(?:me )?(?:tom[eé]|trag[uú][eé]) (?:todas las|muchas|un frasco de|un bote de|una caja de) (?:mis )?pastillas",
     r"(?:sucid|suicd|suisid)\w*", r"no quiero (?:estar|seguir) aqu[ií]",
     r"nadie me (?:extra[nñ]ar[ií]a|va a extra[nñ]ar)", r"(?:tomarme|tragarme) (?:todas )?las pastillas",
     r"(?:ya )?no (?:aguanto|puedo) (?:m[aá]s )?(?:con )?(?:esta|mi) vida", r"quiero desaparecer",
@@ -62,7 +79,9 @@ EMERGENCY_ES = any_of(
     r"sangr(?:a|ando) mucho", r"se est[aá] ahogando",
     r"(?:est[aá]n|alguien est[aá]) (?:robando|entrando|meti[eé]ndose) (?:en |a )?(?:mi|la) (?:casa|apartamento|"
     r"apto|carro|tienda)",
-    r"(?:est[aá]n )?(?:disparando|balazos|balacera|disparos)", r"tiene (?:un|una) (?:arma|pistola|cuchillo|navaja)",
+    r"(?:est[aá]n )?(?:disparando|bala[sz]os|balacera|disparos)",
+    r"(?:perros?|pitbulls?|animal) (?:\w{1,15} )?(?:est[aá]n? )?(?:atacando|mordiendo|atac[oó]|mordi[oó]) a "
+    r"(?:mi|un|una|su|alguien|unos|unas)\b", r"tiene (?:un|una) (?:arma|pistola|cuchillo|navaja)",
     r"(?:hay|con) (?:un )?(?:hombre|tipo|señor|alguien) armado",
     rf"(?:chocaron|choque|accidente){WORDS_GAP}(?:herid\w*|sangr\w*|atrapad\w*|inconsciente)",
     r"cables? (?:de luz |el[eé]ctricos? )?(?:ca[ií]dos?|en el suelo|echando chispas)",

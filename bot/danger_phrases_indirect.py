@@ -28,6 +28,13 @@ _LONG_AGO = (
     r"months|years) ago|el (?:a[nñ]o|mes) pasado|la semana pasada|hace (?:\w{1,10} )?(?:meses|a[nñ]os|semanas))"
 )
 _JUMP_NOT = r"(?! ?(?:start|rope|in(?:to)? the pool|on|at|through|the line|the queue|ahead|next|again|by|up))"
+# A person, for Spanish cues that also happen to animals and things ("el perro está sangrando").
+_PERSON_ES = (
+    r"(?:alguien|una? (?:persona|se[nñ]or|se[nñ]ora|hombre|mujer|muchach[oa]|chic[oa]|ni[nñ][oa]|beb[eé])|"
+    r"(?:mi|su|el|la) "
+    r"(?:pap[aá]|mam[aá]|hij[oa]|espos[oa]|marido|abuel[oa]|abuelit[oa]|herman[oa]|t[ií][oa]|prim[oa]|novi[oa]|"
+    r"vecin[oa]|amig[oa]|beb[eé]|se[nñ]or|se[nñ]ora|hombre|mujer|ni[nñ][oa])|[eé]l|ella)"
+)
 _VEHICLE_OR_HOME = r"(?:bus|car|truck|van|house|building|apartment|kitchen|garage|store|school)"
 
 CRISIS_INDIRECT = any_of(
@@ -65,6 +72,11 @@ CRISIS_INDIRECT = any_of(
     r"(?! (?:on|when|while|trying|with (?:a|the) (?:broken|rusty)))",
     r"(?:hits?|hitting|beats?|beating|punch(?:es|ed|ing)?|slap(?:s|ped|ping)?|chok(?:es|ed|ing)) (?:his|her|their) "
     r"(?:kids?|children|wife|husband|girlfriend|boyfriend|baby|son|daughter|mom|mother|dad|father|partner)",
+    r"wish (?:i|i'?d) (?:was|were|had been) dead|wish i (?:had )?never been born",
+    r"done (?:with (?:life|living)|living)",
+    r"(?:and|to) not wake up",
+    r"(?:fleeing|escaping|escaped|running from) (?:from )?(?:my |an? )?(?:abusive |violent )?(?:husband|wife|"
+    r"boyfriend|girlfriend|partner|ex|stepdad|stepfather)",
     # Spanish.
     r"no (?:le )?veo sentido a nada",
     r"(?:cansad|hart)[oa] de (?:vivir|la vida)",
@@ -117,10 +129,51 @@ URGENT_NOW = any_of(
     r"(?:robando|golpeando|asaltando|atacando|apu[nñ]alando)\W{1,3}(?:[\w']{1,20}\W{1,3}){0,4}?"
     r"(?:ahorita|ahora mismo|en "
     r"este momento)",
-    r"(?:est[aá]n? )?golpeando a (?:un|una|mi|alguien)",
+    # People, not a dog kicked (animal services) or a door banged on.
+    r"(?:est[aá]n? )?(?:golpeando|ahorcando|pateando|pegando) a (?:un|una|mi|alguien|su|sus|la|el|los|las)\b"
+    r"(?! ?(?:\w{1,12} )?(?:perr|gat|caball|animal|puerta|ventana|pared|carro|coche|m[aá]quina))",
     r"(?:hombre|tipo|se[nñ]or|alguien|man|guy|someone|somebody) (?:est[aá] |is )?(?:armado|armed)",
     r"tied (?:up )?to (?:a |the |his |her )?(?:chair|bed|pole|tree)",
     r"suspicious (?:package|bag|device)",
+    # Happening now in a service's setting: a dumpster on fire is not a missed collection, a man slumped over a
+    # parked car's wheel is not an abandoned vehicle, someone getting beaten next door is not noise.
+    r"(?:is|are|'s|'re|now|just|still) on fire(?! today)",
+    r"(?:caught|catching|catches) (?:on )?fire",
+    r"(?:smoke|flames) (?:is |are )?(?:pouring|billowing|shooting|coming) (?:out|from)",
+    r"(?:i|we) (?:can )?smell gas",
+    r"slumped (?:over|in|behind|against)",
+    r"passed out (?:in|behind|at) (?:a |the |his |her |their )?(?:car|truck|van|wheel|driver'?s seat|front seat)",
+    r"(?:someone|somebody|a (?:woman|man|kid|child|girl|boy|lady|guy)|she|he|they|people) (?:is |are |'s |'re )?"
+    r"(?:getting|being) (?:hurt|hit|attacked|killed|beat(?:en)?(?: up)?|stabbed|shot)",
+    r"(?:pointing|pointed|aiming|aimed|waving|brandishing) (?:a |an |the |his |her |their )?(?:gun|pistol|rifle|"
+    r"knife|weapon|one) at",
+    r"(?:hay|se ve) (?:un )?(?:fuego|incendio)",
+    r"(?:huele|olor) (?:muy |mucho |fuerte |bien fuerte )?a gas",
+    r"(?:estamos|est[aá]n?|estoy|qued[oó]|quedamos|quedaron|qued[eé]) atrapad[oa]s? (?:en|dentro de|por|bajo|entre) "
+    r"(?:el |la |un |una |mi |los |las )?(?:agua|fuego|humo|incendio|inundaci[oó]n|escombros|elevador|ascensor|"
+    r"s[oó]tano|edificio|casa|techo|azotea|nieve|lodo|r[ií]o|corriente)",
+    rf"{_PERSON_ES} (?:\w{{1,15}} )?(?:est[aá]|sigue) (?:convulsionando|inconsciente|sangrando)",
+    r"(?:le (?:est[aá] dando|dio)|me est[aá] dando) (?:un )?(?:infarto|ataque al coraz[oó]n|derrame)",
+    r"(?:no respira|se est[aá] ahogando|no despierta(?=\s*(?:[.,;!?]|$)))",
+    r"(?:se (?:cay[oó]|desmay[oó]|desplom[oó]|golpe[oó])|est[aá] tirad[oa])\W{1,3}(?:[\w']{1,20}\W{1,3}){0,4}?no "
+    r"(?:despierta|reacciona|responde|se mueve)",
+    # Violence or a threat heard now; people who cannot get out of floodwater, smoke or fire.
+    r"(?:yelling|screaming|shouting|saying|gritando|grita) (?:that )?(?:i'?ll|i will|i'?m (?:gonna|going to)|te voy a|"
+    r"los voy a) (?:kill|matar)",
+    r"(?:someone|somebody|people|they|he|a (?:man|guy)) (?:is |are |'s )?(?:smashing|trashing|wrecking) "
+    r"(?:stuff|things|everything)",
+    r"strangl(?:ing|ed|es) (?:her|him|them|me|my|his|their|a |the (?:woman|man|kid|girl|boy|lady))",
+    r"(?:hiding|locked|locked myself) in (?:the|my|a) (?:bathroom|closet|bedroom|room|basement)\W{1,3}(?:[\w']{1,20}"
+    r"\W{1,3}){0,4}?(?:someone|somebody|a man|a stranger|he|they|intruder)",
+    r"(?:someone|somebody|a (?:man|stranger|guy)) (?:is )?(?:walking|moving|creeping) around (?:in )?(?:my|our|the) "
+    r"(?:house|apartment|home|place)",
+    r"(?:grabbed|snatched|took|dragged) (?:my |a |the |our |this )?(?:kid|child|son|daughter|him|her|boy|girl|baby|"
+    r"little (?:girl|boy))\W{1,3}(?:[\w']{1,20}\W{1,3}){0,3}?(?:drove|ran|took|sped) (?:off|away)",
+    r"(?:stuck|trapped|stranded) with (?:a |the |my |his |her )?(?:family|kids|children|people|someone|driver|"
+    r"passengers?) inside",
+    r"water (?:is )?(?:up to|over) (?:the |their |his |her |my )?(?:windows|chest|neck|waist|doors|roof)",
+    r"(?:humo|fuego|llamas|smoke|fire|flames)\W{1,3}(?:[\w']{1,20}\W{1,3}){0,6}?(?:no (?:podemos|puedo|"
+    r"pueden|puede) salir|(?:can'?t|cannot) get out)",
 )
 
 EMERGENCY_INDIRECT = any_of(
@@ -133,8 +186,10 @@ EMERGENCY_INDIRECT = any_of(
     r"(?:ayuda\W{1,3}){2,}",
     # "¡FUEGO!" alone, or fire in a home or a vehicle; never "hacer fuego en el parque" or "arma de fuego".
     r"^\W*fuego(?=\W*$)",
-    r"fuego en (?:la |el |mi |su |nuestra |nuestro |una |un )?(?:cocina|casa|edificio|apartamento|departamento|cuarto|"
-    r"garaje|techo|carro|coche|camion|cami[oó]n|troca|tienda|escuela|(?:\w{1,12} )?piso|vecino|vecina|de al lado)",
+    r"(?<!hacer )(?<!hacen )(?<!hace )(?<!prender )(?<!prenden )(?<!prendieron )(?<!hicieron )"
+    r"fuego en (?:la |el |mi |su |nuestra |nuestro |una |un )?(?:cocina|casa|edificio|"
+    r"apartamento|departamento|cuarto|garaje|techo|carro|coche|camion|cami[oó]n|troca|tienda|escuela|(?:\w{1,12} )?"
+    r"piso|vecino|vecina|de al lado|calle|esquina|callej[oó]n|bodega|basurero|contenedor)",
 )
 
 VETO = any_of(

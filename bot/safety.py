@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 
+from bot.danger_lookalikes import LOOKALIKES, UNSURE
 from bot.danger_phrases import CRISIS, EMERGENCY, HARMLESS, KEY_TERMS
 from bot.danger_phrases_es import CRISIS_ES, EMERGENCY_ES, HARMLESS_ES
 from bot.danger_phrases_indirect import CRISIS_INDIRECT, EMERGENCY_INDIRECT, URGENT_NOW, VETO
@@ -36,6 +37,9 @@ _FALLBACK = "nlu_fallback"
 # longer. The danger patterns of two languages cost about a microsecond a character on hostile text, so only
 # this much of a longer text is read, and a caller that bypasses the channels' limit still costs bounded time.
 MAX_READ_CHARS = 16_000
+# The shapes of ordinary requests in danger's words: blanked before danger is looked for, and a reason to calm a
+# danger the classifier heard. UNSURE phrases are blanked too, but a person in crisis also says them.
+_ORDINARY = (HARMLESS, HARMLESS_ES, VETO, LOOKALIKES)
 
 
 def detect(text: str) -> Danger | None:
@@ -46,7 +50,7 @@ def detect(text: str) -> Danger | None:
 def _read(text: str) -> str:
     """The message lower-cased, its misspelled danger words corrected and its ordinary look-alikes blanked."""
     lowered = corrected(text[:MAX_READ_CHARS].lower(), KEY_TERMS)
-    for harmless in (HARMLESS, HARMLESS_ES, VETO):
+    for harmless in (*_ORDINARY, UNSURE):
         lowered = harmless.sub(" ", lowered)
     return lowered
 
@@ -88,14 +92,16 @@ def calmed_intent(intent: str | None, text: str, ranking: list[tuple[str, float]
     danger stands.
 
     Only a request whose shape says it is ordinary ("the fireworks every night", "robbed last year, can I get
-    the report", "el tráfico me está matando") and whose words, once that is set aside, speak of no danger is
-    calmed: to the next intent the classifier ranked, or to a rephrase prompt below `threshold`. A danger the
-    classifier heard without any words for it (indirect despair) is never calmed, since no look-alike matched.
+    the report", "el tráfico me está matando", "the fee is going to kill us", "is it legal to carry a knife",
+    "me muero de hambre") and whose words, once that is set aside, speak of no danger is calmed: to the next
+    intent the classifier ranked, or to a rephrase prompt below `threshold`. A danger the classifier heard without
+    any words for it (indirect despair) is never calmed, since no look-alike matched; nor is one heard in words
+    that a person in crisis also uses ("I don't want to live here").
     """
     if intent not in _SAFETY:
         return None
     lowered = text[:MAX_READ_CHARS].lower()
-    if not VETO.search(lowered) or detect(text) is not None:
+    if not any(shape.search(lowered) for shape in _ORDINARY) or detect(text) is not None:
         return None
     for name, confidence in ranking:
         if name not in _SAFETY and name != _FALLBACK:
