@@ -27,7 +27,10 @@ from tests.conftest import ROOT
 # The danger rules by family and the preparedness and look-alike examples (docs/adr/0001, issue 10 item 4): safety
 # recall 0.957 (67 of 70), in-scope 0.922, out of scope caught 0.901, fallback 0.020, 4 false crises; Spanish
 # unchanged.
-FLOORS = {"in_scope_accuracy": 0.915, "out_of_scope_caught": 0.90, "safety_recall": 0.95}
+# The second safety round (look-alikes set aside by family, danger happening now over the service heard): in-scope
+# 0.923, out of scope caught 0.914, fallback 0.019, safety 0.957, 4 false crises; Spanish in-scope 0.877, fallback
+# 0.048, 5 false emergencies (was 6), the rest unchanged.
+FLOORS = {"in_scope_accuracy": 0.915, "out_of_scope_caught": 0.905, "safety_recall": 0.95}
 MAX_FALLBACK = 0.025
 MAX_FALSE_CRISES = 4
 # The Spanish dev set (reports/dev-es.json, 918 messages): in-scope 0.875, fallback 0.046, out of scope caught
