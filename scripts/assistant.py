@@ -137,7 +137,9 @@ def rasa_command(port: int, environment: dict[str, str], model: Path = MODEL,
             f"--jwt-secret={environment['ONE_DOOR_RASA_JWT_SECRET']}"]
 
 
-def launched(name: str, command: list[str], health: str, work: Path, environment: dict[str, str]) -> subprocess.Popen[bytes]:
+def launched(
+    name: str, command: list[str], health: str, work: Path, environment: dict[str, str],
+) -> subprocess.Popen[bytes]:
     """Start `command` with its output in `work/<name>.log` and wait until `health` answers."""
     log = work / f"{name}.log"
     process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log.open("ab"), stderr=subprocess.STDOUT)

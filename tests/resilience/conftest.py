@@ -37,6 +37,7 @@ from scripts.cluster import write_nginx_conf
 from tests.resilience.services import PrivatePostgres, PrivateRedis
 
 REPLY_SECONDS = 90
+STORED_EVENTS = text("select type_name, data from events where sender_id = :sender order by id")
 # Rasa's conversation lock lifetime (TICKET_LOCK_LIFETIME, 60 s by default). A replica killed in the middle of a turn
 # leaves its ticket behind, and that conversation's next message waits for it to expire: with the default, about
 # as long as nginx waits for an answer (proxy_read_timeout, 60 s). Shorter here so the wait is seen in a short run.
@@ -67,8 +68,7 @@ class Cluster:
         engine = create_engine(Settings.of(self.environment).database_url)
         try:
             with engine.connect() as database:
-                rows = database.execute(text("select type_name, data from events where sender_id = :sender order by id"),
-                                        {"sender": sender}).all()
+                rows = database.execute(STORED_EVENTS, {"sender": sender}).all()
         finally:
             engine.dispose()
         return [(kind, _user_text(kind, data)) for kind, data in rows]
@@ -128,6 +128,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     redis_server.start()
     postgres = None if PrivatePostgres.available() else PrivatePostgres()
     processes: dict[str, subprocess.Popen[bytes]] = {}
+    database: dict[str, str] | None = None
     try:
         if postgres:
             postgres.create()
@@ -157,5 +158,5 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         redis_server.kill()
         if postgres:
             postgres.remove()
-        elif "database" in locals():
+        elif database:
             _admin(database, f"DROP DATABASE IF EXISTS {database['ONE_DOOR_DB_NAME']} WITH (FORCE)")

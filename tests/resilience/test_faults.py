@@ -149,7 +149,8 @@ def test_with_the_action_server_down_residents_are_told_and_a_started_request_is
     for reply in (in_the_form, a_question):
         assert reply.status_code == 200 and "I'm having trouble right now" in texts(reply), reply.text
     # The form kept its place: the same answer again, and the request goes on to be filed.
-    assert "What's the problem?" in texts(cluster.say(cluster.nginx_url, sender, "corner of Fictional Ave and 3rd Street"))
+    again = cluster.say(cluster.nginx_url, sender, "corner of Fictional Ave and 3rd Street")
+    assert "What's the problem?" in texts(again)
     assert "I'll send this to Public Works" in texts(cluster.say(cluster.nginx_url, sender, "about a foot wide"))
     assert "Your case reference is " in texts(cluster.say(cluster.nginx_url, sender, "/affirm"))
 
@@ -206,12 +207,15 @@ def test_killing_a_replica_under_load_moves_its_residents_to_the_other(cluster: 
     in_flight = [sent.status for sent in load if sent.started < moments["killed"] and sent.ended > moments["killing"]]
     after = moments["next"]
     print(f"\nreplica killed: {summary(load, moments['killed'])}; in flight through nginx: {in_flight}; the caught "
-          f"turn got {moments.get('caught')}, its next message {after.status_code} after {moments['next_seconds']:.1f} s")
+          f"turn got {moments.get('caught')}, its next message {after.status_code} "
+          f"after {moments['next_seconds']:.1f} s")
     assert kept_once(cluster, load) == {}
     assert [sent for sent in load if sent.started > moments["killed"] and sent.status != 200] == []
     assert all(last_answered(load).values())
     assert after.status_code == 200 and texts(after)
-    assert "how do i get a dog license" not in cluster.user_messages(caught)  # never answered, so never kept
+    # The caught turn is kept only if it was answered (the replica saves a conversation just before it answers).
+    kept = cluster.user_messages(caught).count("how do i get a dog license")
+    assert kept == 1 if moments["caught"] == 200 else kept <= 1
 
 
 def _status(cluster: Cluster, url: str, sender: str) -> int | None:
