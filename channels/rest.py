@@ -32,6 +32,10 @@ NOT_CONFIGURED = "The REST channel is off: set ONE_DOOR_REST_TOKEN to enable it"
 # The client address of the request being handled: Rasa's route builds the `UserMessage`, and this channel only
 # sees it afterwards, in the same task.
 _CLIENT_ADDRESS: ContextVar[str | None] = ContextVar("rest_client_address", default=None)
+# Whether handling the request's message failed. Rasa's route logs the error and still answers 200 with whatever
+# was said before it, usually `[]`, so the client would take a message that was never stored (its store or lock was
+# unreachable) for handled; such a request is answered 503 instead, and the client sends it again.
+_FAILED: ContextVar[bool] = ContextVar("rest_handling_failed", default=False)
 
 
 class RestInput(RasaRestInput):
@@ -63,7 +67,11 @@ class RestInput(RasaRestInput):
             text = await self.gate.admit(message.sender_id, message.text or "", reply, _CLIENT_ADDRESS.get())
             if text is not None:
                 message.text = text
-                await on_new_message(message)
+                try:
+                    await on_new_message(message)
+                except Exception:
+                    _FAILED.set(True)
+                    raise
 
         blueprint = super().blueprint(checked)
         self.gate.cap_request_size(blueprint)
@@ -80,6 +88,11 @@ class RestInput(RasaRestInput):
                 refusal.headers["WWW-Authenticate"] = "Bearer"
                 return refusal
             _CLIENT_ADDRESS.set(self.gate.address(request))
+            _FAILED.set(False)
             return None
+
+        @blueprint.middleware("response")
+        async def unhandled(request: Request, answer: HTTPResponse) -> HTTPResponse | None:
+            return rejected(self.name(), 503, "not_handled") if request.method == "POST" and _FAILED.get() else None
 
         return blueprint

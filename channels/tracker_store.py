@@ -16,11 +16,12 @@ once, with its intent and channel, at no extra query (docs/adr/0019-observabilit
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -31,6 +32,8 @@ from sqlalchemy.pool import QueuePool
 from bot.db import write_ahead
 from bot.observability.metrics import count_message
 from bot.settings import PROJECT_ROOT, get_settings
+
+logger = logging.getLogger(__name__)
 
 # The embedded default, as `make run` sets it, when nothing names a store.
 DEFAULT_TRACKERS = f"sqlite:///{PROJECT_ROOT / 'var' / 'trackers.db'}"
@@ -68,3 +71,20 @@ class WriteAheadSQLTrackerStore(SQLTrackerStore):
             if isinstance(event, UserUttered):
                 count_message(event.input_channel or "unknown", event.intent_name, known)
         return iter(events)
+
+
+def _unavailable(_store: FailSafeTrackerStore, error: Exception) -> None:
+    logger.error("tracker_store.unavailable error=%s", type(error).__name__)
+    raise error
+
+
+def no_fallback_to_memory() -> None:
+    """Make a failing tracker store fail the message instead of Rasa's fallback to the process's memory.
+
+    Rasa wraps every tracker store in `FailSafeTrackerStore`, which, when the database cannot be reached, handles
+    the message on an empty conversation and keeps it in memory only: the resident is answered out of context and
+    the turn is lost for good, and with several replicas never seen by the others (tests/resilience). Raising lets
+    the channel say the message was not handled (REST: 503), so it is sent again.
+    """
+    FailSafeTrackerStore.on_tracker_store_error = _unavailable  # type: ignore[method-assign]
+    FailSafeTrackerStore.on_tracker_store_retrieve_error = _unavailable  # type: ignore[method-assign]

@@ -97,17 +97,11 @@ def _fresh_stores(work: Path, env: dict[str, str]) -> dict[str, str]:
     }
 
 
-@contextmanager
-def running_assistant(
-    work: Path, model: Path = MODEL, clock: str = OFFICE_HOURS_CLOCK, env: dict[str, str] | None = None,
-    endpoints: Path = ROOT / "endpoints.yml",
-) -> Iterator[Assistant]:
-    """Run the action server, the Rasa server and the console until the block ends; logs go to `work`.
-
-    `env` adds or overrides settings, for example to point a channel at a fake provider or the stores at PostgreSQL
-    (ONE_DOOR_DB_*) and Redis (ONE_DOOR_REDIS_URL, which brings two Sanic workers); `endpoints` replaces endpoints.yml.
-    """
-    rasa_port, actions_port, console_port = free_port(), free_port(), free_port()
+def assistant_environment(
+    rasa_port: int, actions_port: int, work: Path, clock: str = OFFICE_HOURS_CLOCK, env: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """The environment of every process of one assistant: fresh secrets, its ports, its stores, and `env` on top
+    (which also sets SANIC_WORKERS from ONE_DOOR_RASA_WORKERS unless it names it)."""
     environment = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
@@ -126,23 +120,55 @@ def running_assistant(
         "RASA_TELEMETRY_ENABLED": "false",
         **(env or {}),
     }
-    settings = Settings.of(environment)
-    environment.setdefault("SANIC_WORKERS", str(settings.sanic_workers()))
-    database_url = settings.database_url
+    environment.setdefault("SANIC_WORKERS", str(Settings.of(environment).sanic_workers()))
+    return environment
+
+
+def actions_command(port: int) -> list[str]:
+    return [sys.executable, "-m", "actions.server", "--port", str(port)]
+
+
+def rasa_command(port: int, environment: dict[str, str], model: Path = MODEL,
+                 endpoints: Path = ROOT / "endpoints.yml") -> list[str]:
+    """`rasa run` on `port` with the REST and HTTP APIs, checking JWTs signed with the environment's secret."""
+    return [sys.executable, "-m", "rasa", "run", "--port", str(port), "--model", str(model), "--credentials",
+            "credentials.yml", "--endpoints", str(endpoints), "--enable-api", "--jwt-method", "HS256",
+            # `=`: a random token may start with "-", which argparse would take for an option.
+            f"--jwt-secret={environment['ONE_DOOR_RASA_JWT_SECRET']}"]
+
+
+def launched(
+    name: str, command: list[str], health: str, work: Path, environment: dict[str, str],
+) -> subprocess.Popen[bytes]:
+    """Start `command` with its output in `work/<name>.log` and wait until `health` answers."""
+    log = work / f"{name}.log"
+    process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log.open("ab"), stderr=subprocess.STDOUT)
+    try:
+        wait_for(health, process, log)
+    except RuntimeError:
+        stop([process])
+        raise
+    return process
+
+
+@contextmanager
+def running_assistant(
+    work: Path, model: Path = MODEL, clock: str = OFFICE_HOURS_CLOCK, env: dict[str, str] | None = None,
+    endpoints: Path = ROOT / "endpoints.yml",
+) -> Iterator[Assistant]:
+    """Run the action server, the Rasa server and the console until the block ends; logs go to `work`.
+
+    `env` adds or overrides settings, for example to point a channel at a fake provider or the stores at PostgreSQL
+    (ONE_DOOR_DB_*) and Redis (ONE_DOOR_REDIS_URL, which brings two Sanic workers); `endpoints` replaces endpoints.yml.
+    """
+    rasa_port, actions_port, console_port = free_port(), free_port(), free_port()
+    environment = assistant_environment(rasa_port, actions_port, work, clock, env)
+    database_url = Settings.of(environment).database_url
     migrate.upgrade(database_url)
-    rasa = [sys.executable, "-m", "rasa"]
     commands = {
-        "actions": (
-            [sys.executable, "-m", "actions.server", "--port", str(actions_port)],
-            f"http://127.0.0.1:{actions_port}/health",
-        ),
-        "rasa": (
-            rasa + ["run", "--port", str(rasa_port), "--model", str(model), "--credentials", "credentials.yml",
-                    # `=`: a random token may start with "-", which argparse would take for an option.
-                    "--endpoints", str(endpoints), "--enable-api", "--jwt-method", "HS256",
-                    f"--jwt-secret={environment['ONE_DOOR_RASA_JWT_SECRET']}"],
-            f"http://127.0.0.1:{rasa_port}/webhooks/webchat/",
-        ),
+        "actions": (actions_command(actions_port), f"http://127.0.0.1:{actions_port}/health"),
+        "rasa": (rasa_command(rasa_port, environment, model, endpoints),
+                 f"http://127.0.0.1:{rasa_port}/webhooks/webchat/"),
         "console": (
             [sys.executable, "-m", "bot", "console", "--port", str(console_port)],
             f"http://127.0.0.1:{console_port}/login",
@@ -151,10 +177,7 @@ def running_assistant(
     processes: list[subprocess.Popen[bytes]] = []
     try:
         for name, (command, health) in commands.items():
-            log = work / f"{name}.log"
-            process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-            processes.append(process)
-            wait_for(health, process, log)
+            processes.append(launched(name, command, health, work, environment))
         yield Assistant(
             base_url=f"http://127.0.0.1:{rasa_port}",
             tracker_db=work / "trackers.db",

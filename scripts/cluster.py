@@ -73,13 +73,24 @@ def procfile(commands: dict[str, str], replica_ports: list[int], nginx_conf: Pat
     return "\n".join(lines) + "\n"
 
 
-def nginx_conf(replica_ports: list[int], port: int) -> str:
+def nginx_conf(replica_ports: list[int], port: int, run: Path | None = None) -> str:
+    """deploy/local/nginx.conf.template for these replicas and port, its pid and temporary files under `run`
+    (var/cluster/ by default)."""
     upstreams = "\n".join(f"        server 127.0.0.1:{replica};" for replica in replica_ports)
     text = TEMPLATE.read_text(encoding="utf-8")
-    for name, value in {"@UPSTREAMS@": upstreams, "@PORT@": str(port), "@RUN@": str(RUN),
+    for name, value in {"@UPSTREAMS@": upstreams, "@PORT@": str(port), "@RUN@": str(run or RUN),
                         "@USER@": getpass.getuser()}.items():
         text = text.replace(name, value)
     return text
+
+
+def write_nginx_conf(replica_ports: list[int], port: int, run: Path) -> Path:
+    """nginx.conf and the folders for nginx's temporary files in `run`; returns the configuration's path."""
+    for folder in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (run / folder).mkdir(parents=True, exist_ok=True)
+    conf = run / "nginx.conf"
+    conf.write_text(nginx_conf(replica_ports, port, run), encoding="utf-8")
+    return conf
 
 
 def read_procfile(path: Path) -> dict[str, str]:
@@ -104,9 +115,7 @@ def main() -> int:
     except ValueError as error:
         print(f"not started: {error}", file=sys.stderr)
         return 2
-    for folder in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (RUN / folder).mkdir(parents=True, exist_ok=True)
-    (RUN / "nginx.conf").write_text(nginx_conf(ports, args.port), encoding="utf-8")
+    write_nginx_conf(ports, args.port, RUN)
     (RUN / "Procfile").write_text(procfile(read_procfile(ROOT / "Procfile"), ports, RUN / "nginx.conf"))
     print(f"database schema is up to date; {args.replicas} Rasa replicas ({env['SANIC_WORKERS']} workers each) on "
           f"{', '.join(map(str, ports))} behind nginx on http://127.0.0.1:{args.port}, locks in "

@@ -23,6 +23,7 @@ class Notice(str, enum.Enum):
     WEBCHAT_WELCOME = "webchat_welcome"
     SMS_DISCLOSURE = "sms_disclosure"
     TELEGRAM_DISCLOSURE = "telegram_disclosure"
+    ACTIONS_UNAVAILABLE = "actions_unavailable"
 
 
 @lru_cache(maxsize=1)
