@@ -64,12 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=5055)
     args = parser.parse_args(argv)
     configure_json_logs(logging.INFO)
-    migrate.exit_unless_current(settings.database_url)
     try:
         app = create_action_app(settings.action_secret.get_secret_value())
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2
+    migrate.exit_unless_current(settings.database_url)
     logger.info("actions.server.started host=%s port=%s", args.host, args.port)
     app.run(args.host, args.port, workers=utils.number_of_sanic_workers(), access_log=False)
     return 0

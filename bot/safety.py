@@ -33,10 +33,10 @@ _OVERRIDABLE = frozenset(
 _SAFETY = frozenset({"emergency", "crisis"})
 _PREPAREDNESS = "emergency_preparedness"
 _FALLBACK = "nlu_fallback"
-# Four times the longest message a channel accepts (ONE_DOOR_MAX_MESSAGE_CHARS, 4,000): no resident's message is
+# Twice the longest message a channel accepts (ONE_DOOR_MAX_MESSAGE_CHARS, 4,000): no resident's message is
 # longer. The danger patterns of two languages cost about a microsecond a character on hostile text, so only
 # this much of a longer text is read, and a caller that bypasses the channels' limit still costs bounded time.
-MAX_READ_CHARS = 16_000
+MAX_READ_CHARS = 8_000
 # The shapes of ordinary requests in danger's words: blanked before danger is looked for, and a reason to calm a
 # danger the classifier heard. UNSURE phrases are blanked too, but a person in crisis also says them.
 _ORDINARY = (HARMLESS, HARMLESS_ES, VETO, LOOKALIKES)

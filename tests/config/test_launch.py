@@ -43,7 +43,8 @@ def test_make_runs_launcher_reads_env_migrates_once_and_gives_rasa_two_workers_w
 
 
 def test_a_process_started_on_an_unmigrated_database_stops_with_one_clear_message(tmp_path: Path) -> None:
-    environment = {**os.environ, "ONE_DOOR_DATABASE_URL": f"sqlite:///{tmp_path / 'new.db'}"}
+    environment = {**os.environ, "ONE_DOOR_DATABASE_URL": f"sqlite:///{tmp_path / 'new.db'}",
+                   "ONE_DOOR_ACTION_SECRET": "s" * 32}
     environment.pop("ONE_DOOR_DB_HOST", None)
     for command in (["-m", "bot", "watch-handoffs", "--once"], ["-m", "actions.server", "--port", "1"]):
         run = subprocess.run([sys.executable, *command], cwd=ROOT, env={**environment, "PYTHONPATH": str(ROOT)},
